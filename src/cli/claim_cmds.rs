@@ -1,0 +1,219 @@
+//! `claim add|set|rm` and `claims`: editing and listing claims from scripts.
+
+use super::{CliError, CliResult, load, print_json};
+use crate::core::action::{Action, ClaimEdit};
+use crate::core::model::{ArticleId, ClaimId, Project, Source, Status};
+use crate::core::session::Session;
+use crate::core::store;
+use crate::core::time::Timestamp;
+use crate::core::views::ClaimView;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ClaimCommand {
+    /// Mark a new claim; prints its id.
+    Add(AddArgs),
+    /// Change a claim's status, speaker, note or sources.
+    Set(SetArgs),
+    /// Delete a claim.
+    Rm { project: PathBuf, claim: String },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    pub project: PathBuf,
+    /// The article id (or a unique prefix of it).
+    #[arg(long)]
+    pub article: String,
+    /// The exact text of the claim, found in the article body.
+    #[arg(long, conflicts_with = "range", required_unless_present = "range")]
+    pub quote: Option<String>,
+    /// Which occurrence of the quote (1 = first).
+    #[arg(long, default_value_t = 1, requires = "quote")]
+    pub nth: usize,
+    /// Char offsets START..END (end-exclusive) instead of a quote.
+    #[arg(long, value_parser = parse_range)]
+    pub range: Option<Range<usize>>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    pub project: PathBuf,
+    pub claim: String,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FieldArgs {
+    /// unreviewed, sourced, disputed or denied.
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// Who made the claim.
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// A source URL (repeatable; replaces the claim's sources).
+    #[arg(long = "source")]
+    pub sources: Vec<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClaimsArgs {
+    pub project: PathBuf,
+    /// Only claims with this status.
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// Only claims in this article (id or unique prefix).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Print a JSON array of {id, article, start, end, quote, status, speaker, sources, note, created, updated}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_range(s: &str) -> Result<Range<usize>, String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("'{s}' is not START..END"))?;
+    let start = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{a}' is not a number"))?;
+    let end = b
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{b}' is not a number"))?;
+    Ok(start..end)
+}
+
+fn article_id(project: &Project, id: &str) -> Result<ArticleId, CliError> {
+    project
+        .find_article(id)
+        .map(|a| a.id.clone())
+        .ok_or_else(|| CliError(format!("no article with id '{id}' (see factdesk articles)")))
+}
+
+fn claim_id(project: &Project, id: &str) -> Result<ClaimId, CliError> {
+    let id = ClaimId(id.to_string());
+    if project.claim(&id).is_none() {
+        return Err(CliError(format!(
+            "no claim with id '{id}' (see factdesk claims)"
+        )));
+    }
+    Ok(id)
+}
+
+/// The edits the field flags ask for, in a fixed order.
+fn edits(fields: FieldArgs) -> Vec<ClaimEdit> {
+    let mut out = Vec::new();
+    if let Some(s) = fields.status {
+        out.push(ClaimEdit::Status(s));
+    }
+    if let Some(s) = fields.speaker {
+        out.push(ClaimEdit::Speaker(s));
+    }
+    if !fields.sources.is_empty() {
+        out.push(ClaimEdit::Sources(
+            fields.sources.iter().map(|u| Source::from_url(u)).collect(),
+        ));
+    }
+    if let Some(n) = fields.note {
+        out.push(ClaimEdit::Note(n));
+    }
+    out
+}
+
+fn with_project(path: &Path, f: impl FnOnce(&mut Session) -> CliResult) -> CliResult {
+    let mut session = Session::opened(load(path)?, Some(path.to_path_buf()));
+    f(&mut session)?;
+    store::save(path, &session.project)?;
+    Ok(())
+}
+
+pub fn claim(cmd: ClaimCommand) -> CliResult {
+    match cmd {
+        ClaimCommand::Add(args) => with_project(&args.project.clone(), |s| {
+            let art = article_id(&s.project, &args.article)?;
+            let at = Timestamp::now();
+            let add = match (&args.quote, &args.range) {
+                (Some(q), _) => {
+                    Action::add_claim_by_quote(&s.project, &art, q, args.nth, at.clone())?
+                }
+                (None, Some(r)) => {
+                    Action::add_claim(&s.project, &art, r.clone(), false, at.clone())?
+                }
+                (None, None) => return Err(CliError("give --quote or --range".into())),
+            };
+            let Action::AddClaim { claim } = &add else {
+                return Err(CliError("internal: unexpected action".into()));
+            };
+            let id = claim.id.clone();
+            let mut actions = vec![add];
+            actions.extend(
+                edits(args.fields)
+                    .into_iter()
+                    .map(|edit| Action::EditClaim {
+                        id: id.clone(),
+                        edit,
+                        at: at.clone(),
+                    }),
+            );
+            s.edit(Action::Batch { actions })?;
+            println!("{id}");
+            Ok(())
+        }),
+        ClaimCommand::Set(args) => with_project(&args.project.clone(), |s| {
+            let id = claim_id(&s.project, &args.claim)?;
+            let edits = edits(args.fields);
+            if edits.is_empty() {
+                return Err(CliError(
+                    "nothing to set: give --status, --speaker, --note or --source".into(),
+                ));
+            }
+            let actions = edits
+                .into_iter()
+                .map(|e| Action::edit_claim(&id, e))
+                .collect();
+            s.edit(Action::Batch { actions })?;
+            Ok(())
+        }),
+        ClaimCommand::Rm { project, claim } => with_project(&project, |s| {
+            let id = claim_id(&s.project, &claim)?;
+            s.edit(Action::RemoveClaim { id })?;
+            Ok(())
+        }),
+    }
+}
+
+pub fn claims(args: ClaimsArgs) -> CliResult {
+    let project = load(&args.project)?;
+    let article = match &args.article {
+        Some(a) => Some(article_id(&project, a)?),
+        None => None,
+    };
+    let selected: Vec<ClaimView> = project
+        .claims
+        .iter()
+        .filter(|c| args.status.is_none_or(|s| c.status == s))
+        .filter(|c| article.as_ref().is_none_or(|a| &c.article == a))
+        .map(ClaimView::from)
+        .collect();
+    if args.json {
+        return print_json(&selected);
+    }
+    for c in &selected {
+        println!(
+            "{}\t{}\t{}\t{}",
+            c.id,
+            c.status,
+            c.speaker,
+            c.quote.replace('\n', " ")
+        );
+    }
+    Ok(())
+}

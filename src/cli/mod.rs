@@ -1,0 +1,94 @@
+//! The command line: argument parsing and dispatch. Each subcommand group lives in its own file and
+//! only translates between arguments, core calls and printed output.
+
+mod claim_cmds;
+mod project_cmds;
+
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// An error to print on stderr; the process then exits with 1.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl<E: std::fmt::Display> From<E> for CliError {
+    fn from(e: E) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "factdesk",
+    version,
+    about = "A fact-checking workbench: mark claims in news articles, tag them sourced, disputed or denied, export them.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A project to open in the desktop app (the app opens the last project, or the sample, without one).
+    pub project: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a project in the desktop app.
+    Open { project: PathBuf },
+    /// Create a new project file, optionally with articles.
+    New(project_cmds::NewArgs),
+    /// Add articles from files to a project; prints ID<TAB>TITLE per article.
+    Import(project_cmds::ImportArgs),
+    /// List a project's articles.
+    Articles(project_cmds::ArticlesArgs),
+    /// Add, change or remove one claim.
+    #[command(subcommand)]
+    Claim(claim_cmds::ClaimCommand),
+    /// List a project's claims.
+    Claims(claim_cmds::ClaimsArgs),
+    /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
+    Check { project: PathBuf },
+}
+
+/// What `main` should do after parsing.
+pub enum Outcome {
+    /// Open the GUI, on this project if given.
+    Gui(Option<PathBuf>),
+    /// A CLI command ran; exit with this code.
+    Exit(i32),
+}
+
+/// Runs a parsed command line. GUI requests are handed back to the caller.
+pub fn run(cli: Cli) -> Outcome {
+    let result = match cli.command {
+        None => return Outcome::Gui(cli.project),
+        Some(Command::Open { project }) => return Outcome::Gui(Some(project)),
+        Some(Command::New(args)) => project_cmds::new(args),
+        Some(Command::Import(args)) => project_cmds::import(args),
+        Some(Command::Articles(args)) => project_cmds::articles(args),
+        Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
+        Some(Command::Claims(args)) => claim_cmds::claims(args),
+        Some(Command::Check { project }) => project_cmds::check(&project),
+    };
+    match result {
+        Ok(()) => Outcome::Exit(0),
+        Err(CliError(msg)) => {
+            eprintln!("factdesk: {msg}");
+            Outcome::Exit(1)
+        }
+    }
+}
+
+/// Loads a project, for commands that read one.
+fn load(path: &Path) -> Result<crate::core::model::Project, CliError> {
+    Ok(crate::core::store::load(path)?)
+}
+
+/// Prints a value as pretty JSON on stdout.
+fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    let s = serde_json::to_string_pretty(value)?;
+    println!("{s}");
+    Ok(())
+}

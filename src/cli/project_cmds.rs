@@ -1,0 +1,159 @@
+//! `new`, `import`, `articles` and `check`: commands on whole projects and their articles.
+
+use super::{CliError, CliResult, load, print_json};
+use crate::core::action::Action;
+use crate::core::import;
+use crate::core::model::{Article, Project};
+use crate::core::session::Session;
+use crate::core::store;
+use crate::core::views::ArticleView;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The project file to create (refused if it exists).
+    pub project: PathBuf,
+    /// Project title (default: the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Article files to import into the new project.
+    pub articles: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    pub project: PathBuf,
+    /// Article files to add.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ArticlesArgs {
+    pub project: PathBuf,
+    /// Print a JSON array of {id, title, source, byline, published, url, chars, claims, text}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Imports every file first so that one bad file leaves the project untouched.
+fn import_all(files: &[PathBuf]) -> Result<Vec<Article>, CliError> {
+    files
+        .iter()
+        .map(|f| import::import_path(f).map_err(CliError::from))
+        .collect()
+}
+
+/// Adds articles as one undoable batch and prints ID<TAB>TITLE for each.
+fn add_articles(session: &mut Session, articles: Vec<Article>) -> CliResult {
+    for a in &articles {
+        if let Some(same) = session
+            .project
+            .articles
+            .iter()
+            .find(|b| b.content_hash == a.content_hash)
+        {
+            eprintln!(
+                "factdesk: warning: {} has the same text as article {} ({})",
+                a.meta.imported_from,
+                same.id,
+                same.display_title()
+            );
+        }
+    }
+    let lines: Vec<String> = articles
+        .iter()
+        .map(|a| format!("{}\t{}", a.id, a.display_title()))
+        .collect();
+    let actions = articles
+        .into_iter()
+        .map(|a| Action::AddArticle {
+            article: Box::new(a),
+        })
+        .collect();
+    session.edit(Action::Batch { actions })?;
+    for l in lines {
+        println!("{l}");
+    }
+    Ok(())
+}
+
+pub fn new(args: NewArgs) -> CliResult {
+    if args.project.exists() {
+        return Err(CliError(format!(
+            "{}: already exists; not overwriting it",
+            args.project.display()
+        )));
+    }
+    let articles = import_all(&args.articles)?;
+    let title = args.title.unwrap_or_else(|| {
+        args.project
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let mut session = Session::unsaved(Project::new(&title));
+    if !articles.is_empty() {
+        add_articles(&mut session, articles)?;
+    }
+    store::save(&args.project, &session.project)?;
+    Ok(())
+}
+
+pub fn import(args: ImportArgs) -> CliResult {
+    let mut session = Session::opened(load(&args.project)?, Some(args.project.clone()));
+    let articles = import_all(&args.files)?;
+    add_articles(&mut session, articles)?;
+    store::save(&args.project, &session.project)?;
+    Ok(())
+}
+
+pub fn articles(args: ArticlesArgs) -> CliResult {
+    let project = load(&args.project)?;
+    if args.json {
+        let views: Vec<ArticleView> = project
+            .articles
+            .iter()
+            .map(|a| ArticleView::new(&project, a))
+            .collect();
+        return print_json(&views);
+    }
+    for a in &project.articles {
+        println!(
+            "{}\t{} chars\t{} claims\t{}",
+            a.id,
+            a.char_len(),
+            project.claims_of(&a.id).count(),
+            a.display_title()
+        );
+    }
+    Ok(())
+}
+
+pub fn check(path: &Path) -> CliResult {
+    let project = load(path)?;
+    let problems = store::check(&project);
+    let counts = project.counts();
+    if problems.is_empty() {
+        println!(
+            "{}: ok: {} articles, {} claims ({} reviewed: {} sourced, {} disputed, {} denied; {} unreviewed)",
+            path.display(),
+            project.articles.len(),
+            counts.total(),
+            counts.reviewed(),
+            counts.sourced,
+            counts.disputed,
+            counts.denied,
+            counts.unreviewed
+        );
+        return Ok(());
+    }
+    for p in &problems {
+        println!("{}: {p}", path.display());
+    }
+    Err(CliError(format!(
+        "{}: {} problem(s) found",
+        path.display(),
+        problems.len()
+    )))
+}

@@ -1,0 +1,527 @@
+//! Every edit to a project is an [`Action`] value applied by [`apply`], which returns the inverse
+//! action. The GUI, the CLI, undo/redo and autosave all go through this one function.
+
+use crate::core::model::{
+    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, ProjectSettings, Source,
+    Status,
+};
+use crate::core::text;
+use crate::core::time::Timestamp;
+use std::ops::Range;
+
+/// A change to one field of a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimEdit {
+    Status(Status),
+    Speaker(String),
+    Note(String),
+    Sources(Vec<Source>),
+}
+
+/// Which field an edit touches; consecutive typing in one field merges into one undo step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Status,
+    Speaker,
+    Note,
+    Sources,
+    ArticleMeta,
+    ProjectTitle,
+    ProjectSettings,
+}
+
+/// One user edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    SetProjectTitle {
+        title: String,
+    },
+    SetProjectSettings {
+        settings: ProjectSettings,
+    },
+    AddArticle {
+        article: Box<Article>,
+    },
+    /// Removes an article together with its claims.
+    RemoveArticle {
+        id: ArticleId,
+    },
+    /// Puts back an article (at `index`) and its claims; the inverse of `RemoveArticle`.
+    RestoreArticle {
+        index: usize,
+        article: Box<Article>,
+        claims: Vec<Claim>,
+    },
+    SetArticleMeta {
+        id: ArticleId,
+        meta: Box<ArticleMeta>,
+    },
+    AddClaim {
+        claim: Box<Claim>,
+    },
+    RemoveClaim {
+        id: ClaimId,
+    },
+    EditClaim {
+        id: ClaimId,
+        edit: ClaimEdit,
+        at: Timestamp,
+    },
+    /// Replaces a claim wholesale; the inverse of `EditClaim` (restores `updated` exactly).
+    ReplaceClaim {
+        claim: Box<Claim>,
+    },
+    /// Several actions as one undo step (e.g. "accept all suggestions").
+    Batch {
+        actions: Vec<Action>,
+    },
+}
+
+/// Why an action could not be applied. The project is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("no article with id '{0}'")]
+    UnknownArticle(ArticleId),
+    #[error("no claim with id '{0}'")]
+    UnknownClaim(ClaimId),
+    #[error("an article with id '{0}' already exists")]
+    DuplicateArticle(ArticleId),
+    #[error("a claim with id '{0}' already exists")]
+    DuplicateClaim(ClaimId),
+    #[error("range {start}..{end} is empty or outside the article ({len} chars)")]
+    BadRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("the claim's quote does not match the article text at {start}..{end}")]
+    QuoteMismatch { start: usize, end: usize },
+    #[error("the selection contains no text")]
+    EmptySelection,
+    #[error("'{quote}' occurs {found} time(s) in the article; occurrence {nth} was asked for")]
+    QuoteNotFound {
+        quote: String,
+        nth: usize,
+        found: usize,
+    },
+}
+
+impl Action {
+    /// Builds the action that marks `range` (char offsets) of an article as a new claim.
+    /// With `snap`, the range is trimmed of whitespace and widened to whole words.
+    pub fn add_claim(
+        project: &Project,
+        article: &ArticleId,
+        range: Range<usize>,
+        snap: bool,
+        at: Timestamp,
+    ) -> Result<Action, EditError> {
+        let art = project
+            .article(article)
+            .ok_or_else(|| EditError::UnknownArticle(article.clone()))?;
+        let len = art.char_len();
+        if range.start >= range.end || range.end > len {
+            return Err(EditError::BadRange {
+                start: range.start,
+                end: range.end,
+                len,
+            });
+        }
+        let range = if snap {
+            text::snap_to_words(&art.body, range)
+        } else {
+            text::trim_range(&art.body, range)
+        };
+        let anchor = Anchor::new(&art.body, range).ok_or(EditError::EmptySelection)?;
+        Ok(Action::AddClaim {
+            claim: Box::new(Claim::new(article.clone(), anchor, at)),
+        })
+    }
+
+    /// Builds the action that marks the `nth` (1-based) occurrence of `quote` as a new claim.
+    pub fn add_claim_by_quote(
+        project: &Project,
+        article: &ArticleId,
+        quote: &str,
+        nth: usize,
+        at: Timestamp,
+    ) -> Result<Action, EditError> {
+        let art = project
+            .article(article)
+            .ok_or_else(|| EditError::UnknownArticle(article.clone()))?;
+        let hits = text::find_all(&art.body, quote);
+        let range = nth
+            .checked_sub(1)
+            .and_then(|i| hits.get(i))
+            .cloned()
+            .ok_or_else(|| EditError::QuoteNotFound {
+                quote: quote.to_string(),
+                nth,
+                found: hits.len(),
+            })?;
+        Action::add_claim(project, article, range, false, at)
+    }
+
+    pub fn edit_claim(id: &ClaimId, edit: ClaimEdit) -> Action {
+        Action::EditClaim {
+            id: id.clone(),
+            edit,
+            at: Timestamp::now(),
+        }
+    }
+
+    /// The (target, field) this action types into, when consecutive edits of it may merge.
+    pub fn merge_key(&self) -> Option<(String, Field)> {
+        match self {
+            Action::EditClaim { id, edit, .. } => {
+                let field = match edit {
+                    ClaimEdit::Status(_) => return None,
+                    ClaimEdit::Speaker(_) => Field::Speaker,
+                    ClaimEdit::Note(_) => Field::Note,
+                    ClaimEdit::Sources(_) => Field::Sources,
+                };
+                Some((id.0.clone(), field))
+            }
+            Action::SetArticleMeta { id, .. } => Some((id.0.clone(), Field::ArticleMeta)),
+            Action::SetProjectTitle { .. } => Some((String::new(), Field::ProjectTitle)),
+            Action::SetProjectSettings { .. } => Some((String::new(), Field::ProjectSettings)),
+            _ => None,
+        }
+    }
+
+    /// A short description for menus ("Undo set status").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::SetProjectTitle { .. } => "rename project",
+            Action::SetProjectSettings { .. } => "edit project settings",
+            Action::AddArticle { .. } | Action::RestoreArticle { .. } => "add article",
+            Action::RemoveArticle { .. } => "remove article",
+            Action::SetArticleMeta { .. } => "edit article details",
+            Action::AddClaim { .. } => "mark claim",
+            Action::RemoveClaim { .. } => "delete claim",
+            Action::EditClaim { edit, .. } => match edit {
+                ClaimEdit::Status(_) => "set status",
+                ClaimEdit::Speaker(_) => "edit speaker",
+                ClaimEdit::Note(_) => "edit note",
+                ClaimEdit::Sources(_) => "edit sources",
+            },
+            Action::ReplaceClaim { .. } => "edit claim",
+            Action::Batch { .. } => "batch edit",
+        }
+    }
+}
+
+/// Applies `action` to `project` and returns the action that undoes it. On error nothing changed.
+pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError> {
+    match action {
+        Action::SetProjectTitle { title } => {
+            let old = std::mem::replace(&mut project.title, title);
+            Ok(Action::SetProjectTitle { title: old })
+        }
+        Action::SetProjectSettings { settings } => {
+            let old = std::mem::replace(&mut project.settings, settings);
+            Ok(Action::SetProjectSettings { settings: old })
+        }
+        Action::AddArticle { article } => {
+            if project.article(&article.id).is_some() {
+                return Err(EditError::DuplicateArticle(article.id.clone()));
+            }
+            let id = article.id.clone();
+            project.articles.push(*article);
+            Ok(Action::RemoveArticle { id })
+        }
+        Action::RemoveArticle { id } => {
+            let index = project
+                .article_index(&id)
+                .ok_or_else(|| EditError::UnknownArticle(id.clone()))?;
+            let (claims, kept): (Vec<Claim>, Vec<Claim>) = std::mem::take(&mut project.claims)
+                .into_iter()
+                .partition(|c| c.article == id);
+            project.claims = kept;
+            let article = project.articles.remove(index);
+            // Claims of later articles move up one article position: re-sort.
+            project.sort_claims();
+            Ok(Action::RestoreArticle {
+                index,
+                article: Box::new(article),
+                claims,
+            })
+        }
+        Action::RestoreArticle {
+            index,
+            article,
+            claims,
+        } => {
+            if project.article(&article.id).is_some() {
+                return Err(EditError::DuplicateArticle(article.id.clone()));
+            }
+            let id = article.id.clone();
+            project
+                .articles
+                .insert(index.min(project.articles.len()), *article);
+            project.claims.extend(claims);
+            project.sort_claims();
+            Ok(Action::RemoveArticle { id })
+        }
+        Action::SetArticleMeta { id, meta } => {
+            let index = project
+                .article_index(&id)
+                .ok_or_else(|| EditError::UnknownArticle(id.clone()))?;
+            let old = std::mem::replace(&mut project.articles[index].meta, *meta);
+            Ok(Action::SetArticleMeta {
+                id,
+                meta: Box::new(old),
+            })
+        }
+        Action::AddClaim { claim } => {
+            validate_new_claim(project, &claim)?;
+            let id = claim.id.clone();
+            project.insert_claim(*claim);
+            Ok(Action::RemoveClaim { id })
+        }
+        Action::RemoveClaim { id } => {
+            let index = project
+                .claim_index(&id)
+                .ok_or_else(|| EditError::UnknownClaim(id.clone()))?;
+            let claim = project.claims.remove(index);
+            Ok(Action::AddClaim {
+                claim: Box::new(claim),
+            })
+        }
+        Action::EditClaim { id, edit, at } => {
+            let index = project
+                .claim_index(&id)
+                .ok_or_else(|| EditError::UnknownClaim(id.clone()))?;
+            let claim = &mut project.claims[index];
+            let old = claim.clone();
+            match edit {
+                ClaimEdit::Status(s) => claim.status = s,
+                ClaimEdit::Speaker(s) => claim.speaker = s,
+                ClaimEdit::Note(s) => claim.note = s,
+                ClaimEdit::Sources(s) => claim.sources = s,
+            }
+            claim.updated = at;
+            Ok(Action::ReplaceClaim {
+                claim: Box::new(old),
+            })
+        }
+        Action::ReplaceClaim { claim } => {
+            let index = project
+                .claim_index(&claim.id)
+                .ok_or_else(|| EditError::UnknownClaim(claim.id.clone()))?;
+            if project.claims[index].anchor != claim.anchor {
+                // A different span may change the canonical position: remove and re-insert.
+                validate_anchor(project, &claim)?;
+                let old = project.claims.remove(index);
+                project.insert_claim(*claim);
+                return Ok(Action::ReplaceClaim {
+                    claim: Box::new(old),
+                });
+            }
+            let old = std::mem::replace(&mut project.claims[index], *claim);
+            Ok(Action::ReplaceClaim {
+                claim: Box::new(old),
+            })
+        }
+        Action::Batch { actions } => {
+            let mut inverses = Vec::with_capacity(actions.len());
+            for a in actions {
+                match apply(project, a) {
+                    Ok(inv) => inverses.push(inv),
+                    Err(e) => {
+                        // Roll back what was applied so the batch is all or nothing.
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply(project, inv);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            inverses.reverse();
+            Ok(Action::Batch { actions: inverses })
+        }
+    }
+}
+
+fn validate_new_claim(project: &Project, claim: &Claim) -> Result<(), EditError> {
+    if project.claim(&claim.id).is_some() {
+        return Err(EditError::DuplicateClaim(claim.id.clone()));
+    }
+    validate_anchor(project, claim)
+}
+
+fn validate_anchor(project: &Project, claim: &Claim) -> Result<(), EditError> {
+    let art = project
+        .article(&claim.article)
+        .ok_or_else(|| EditError::UnknownArticle(claim.article.clone()))?;
+    let a = &claim.anchor;
+    let len = art.char_len();
+    if a.start >= a.end || a.end > len {
+        return Err(EditError::BadRange {
+            start: a.start,
+            end: a.end,
+            len,
+        });
+    }
+    if !a.matches(&art.body) {
+        return Err(EditError::QuoteMismatch {
+            start: a.start,
+            end: a.end,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> (Project, ArticleId) {
+        let mut p = Project::new("t");
+        let a = Article::new(
+            ArticleMeta::default(),
+            "North Korea on Sunday denied supplying “rockets and missiles” to Russia’s Wagner group.",
+        );
+        let id = a.id.clone();
+        p.articles.push(a);
+        (p, id)
+    }
+
+    #[test]
+    fn add_claim_snaps_and_inverts() {
+        let (mut p, art) = project();
+        let before = p.clone();
+        // "orth Korea on Sun" snaps to "North Korea on Sunday".
+        let act = Action::add_claim(&p, &art, 1..17, true, Timestamp::now()).expect("valid");
+        let inv = apply(&mut p, act.clone()).expect("applies");
+        assert_eq!(p.claims.len(), 1);
+        assert_eq!(p.claims[0].anchor.quote, "North Korea on Sunday");
+        apply(&mut p, inv).expect("undo");
+        assert_eq!(p, before);
+        // Applying the same claim twice is refused.
+        apply(&mut p, act.clone()).expect("again");
+        assert!(matches!(
+            apply(&mut p, act),
+            Err(EditError::DuplicateClaim(_))
+        ));
+    }
+
+    #[test]
+    fn add_claim_by_quote_reports_missing() {
+        let (p, art) = project();
+        let ok = Action::add_claim_by_quote(&p, &art, "rockets and missiles", 1, Timestamp::now());
+        assert!(ok.is_ok());
+        let err = Action::add_claim_by_quote(&p, &art, "tanks", 1, Timestamp::now());
+        assert!(matches!(
+            err,
+            Err(EditError::QuoteNotFound { found: 0, .. })
+        ));
+        let err = Action::add_claim(&p, &art, 5..500, false, Timestamp::now());
+        assert!(matches!(err, Err(EditError::BadRange { .. })));
+        let err = Action::add_claim(&p, &art, 5..6, false, Timestamp::now());
+        assert!(matches!(err, Err(EditError::EmptySelection)), "{err:?}");
+    }
+
+    #[test]
+    fn edit_undo_restores_exactly() {
+        let (mut p, art) = project();
+        let act = Action::add_claim(
+            &p,
+            &art,
+            0..11,
+            true,
+            Timestamp("2020-01-01T00:00:00Z".into()),
+        )
+        .expect("valid");
+        apply(&mut p, act).expect("add");
+        let id = p.claims[0].id.clone();
+        let before = p.clone();
+        let edits = vec![
+            ClaimEdit::Status(Status::Denied),
+            ClaimEdit::Speaker("KCNA".into()),
+            ClaimEdit::Note("see statement".into()),
+            ClaimEdit::Sources(vec![Source::from_url("https://kcna.kp")]),
+        ];
+        for e in edits {
+            let inv = apply(&mut p, Action::edit_claim(&id, e)).expect("edit");
+            assert_ne!(p, before);
+            assert_ne!(p.claims[0].updated, before.claims[0].updated);
+            apply(&mut p, inv).expect("undo");
+            assert_eq!(p, before);
+        }
+    }
+
+    #[test]
+    fn remove_article_takes_claims_and_restores_them() {
+        let (mut p, art) = project();
+        let other = Article::new(ArticleMeta::default(), "Second article body.");
+        let other_id = other.id.clone();
+        apply(
+            &mut p,
+            Action::AddArticle {
+                article: Box::new(other),
+            },
+        )
+        .expect("add");
+        for (a, r) in [(&art, 0..5), (&other_id, 0..6), (&art, 6..11)] {
+            let act = Action::add_claim(&p, a, r, true, Timestamp::now()).expect("valid");
+            apply(&mut p, act).expect("add claim");
+        }
+        let before = p.clone();
+        let inv = apply(&mut p, Action::RemoveArticle { id: art.clone() }).expect("remove");
+        assert_eq!(p.articles.len(), 1);
+        assert_eq!(p.claims.len(), 1);
+        apply(&mut p, inv).expect("restore");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn batch_is_all_or_nothing() {
+        let (mut p, art) = project();
+        let good = Action::add_claim(&p, &art, 0..5, true, Timestamp::now()).expect("valid");
+        let bad = Action::RemoveClaim {
+            id: ClaimId("c-missing".into()),
+        };
+        let before = p.clone();
+        let err = apply(
+            &mut p,
+            Action::Batch {
+                actions: vec![good.clone(), bad],
+            },
+        );
+        assert!(err.is_err());
+        assert_eq!(p, before);
+        let inv = apply(
+            &mut p,
+            Action::Batch {
+                actions: vec![good],
+            },
+        )
+        .expect("ok");
+        assert_eq!(p.claims.len(), 1);
+        apply(&mut p, inv).expect("undo");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn unknown_ids_are_errors() {
+        let (mut p, _) = project();
+        let id = ClaimId("c-nope".into());
+        assert!(matches!(
+            apply(
+                &mut p,
+                Action::edit_claim(&id, ClaimEdit::Status(Status::Sourced))
+            ),
+            Err(EditError::UnknownClaim(_))
+        ));
+        assert!(matches!(
+            apply(
+                &mut p,
+                Action::RemoveArticle {
+                    id: ArticleId("a-x".into())
+                }
+            ),
+            Err(EditError::UnknownArticle(_))
+        ));
+    }
+}

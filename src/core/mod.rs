@@ -1,0 +1,12 @@
+//! The headless core: model, edits, text positions and project files. Never names the GUI toolkit.
+
+pub mod action;
+pub mod history;
+pub mod import;
+pub mod model;
+pub mod nlp;
+pub mod session;
+pub mod store;
+pub mod text;
+pub mod time;
+pub mod views;

@@ -1,0 +1,105 @@
+//! An article: a fixed body text that claims index into, plus its bibliographic metadata.
+
+use super::ids::ArticleId;
+use serde::{Deserialize, Serialize};
+
+/// What is known about where an article comes from. Empty strings mean "unknown" and are left out
+/// of project files to keep them short.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleMeta {
+    pub title: String,
+    /// The outlet or agency, e.g. "AFP".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub byline: String,
+    /// Publication date/time as printed or as ISO 8601 when it could be parsed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub published: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// BCP 47 language tag, e.g. "en".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lang: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub section: String,
+    /// The place line that opens wire copy, e.g. "SEOUL".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub dateline: String,
+    /// The file or origin the article was imported from.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub imported_from: String,
+}
+
+/// An article in a project. The body is fixed once imported: claim anchors are char offsets into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    pub meta: ArticleMeta,
+    /// Hex FNV-1a 64 hash of the body, used to notice the same text imported twice.
+    #[serde(default)]
+    pub content_hash: String,
+    pub body: String,
+}
+
+impl Article {
+    /// A new article with a fresh id. Line endings are normalised to `\n` so offsets are stable
+    /// across platforms.
+    pub fn new(meta: ArticleMeta, body: &str) -> Self {
+        let body = normalize_newlines(body);
+        Article {
+            id: ArticleId::generate(),
+            meta,
+            content_hash: content_hash(&body),
+            body,
+        }
+    }
+
+    /// Length of the body in chars (the unit of every anchor offset).
+    pub fn char_len(&self) -> usize {
+        self.body.chars().count()
+    }
+
+    /// The title, or a placeholder when the article has none.
+    pub fn display_title(&self) -> &str {
+        if self.meta.title.trim().is_empty() {
+            "(untitled article)"
+        } else {
+            &self.meta.title
+        }
+    }
+}
+
+/// Turns CRLF and lone CR into LF.
+pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A stable 64-bit FNV-1a hash of the text, as 16 hex digits.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_normalises_newlines_and_hashes() {
+        let a = Article::new(ArticleMeta::default(), "one\r\ntwo\rthree");
+        assert_eq!(a.body, "one\ntwo\nthree");
+        assert_eq!(a.content_hash, content_hash("one\ntwo\nthree"));
+        assert_ne!(content_hash("a"), content_hash("b"));
+        assert_eq!(a.display_title(), "(untitled article)");
+        assert_eq!(Article::new(ArticleMeta::default(), "né").char_len(), 2);
+    }
+}

@@ -1,0 +1,128 @@
+//! A claim: a span of an article's body with a review status, a speaker, sources and a note.
+
+use super::ids::{ArticleId, ClaimId};
+use super::status::Status;
+use crate::core::text;
+use crate::core::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Chars of context stored on each side of a quote, enough to find it again if the body shifts.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// Where a claim sits in its article: char offsets (end-exclusive) plus the quoted text and some
+/// context on each side, so the claim can be re-anchored if offsets ever stop matching.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+}
+
+impl Anchor {
+    /// Builds the anchor of `range` (char offsets) in `body`; `None` when the range is empty or
+    /// outside the body.
+    pub fn new(body: &str, range: Range<usize>) -> Option<Anchor> {
+        if range.start >= range.end {
+            return None;
+        }
+        let quote = text::slice_chars(body, range.clone())?.to_string();
+        let (prefix, suffix) = text::context(body, range.clone(), CONTEXT_CHARS);
+        Some(Anchor {
+            start: range.start,
+            end: range.end,
+            quote,
+            prefix,
+            suffix,
+        })
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// True when the stored offsets still select the stored quote in `body`.
+    pub fn matches(&self, body: &str) -> bool {
+        self.start < self.end && text::slice_chars(body, self.range()) == Some(self.quote.as_str())
+    }
+}
+
+/// A source backing or contradicting a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Source {
+    pub url: String,
+    pub title: String,
+    pub note: String,
+}
+
+impl Source {
+    pub fn from_url(url: &str) -> Self {
+        Source {
+            url: url.to_string(),
+            ..Source::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub article: ArticleId,
+    pub anchor: Anchor,
+    #[serde(default)]
+    pub status: Status,
+    /// Who made the claim (a person or an organisation), as written in the article.
+    #[serde(default)]
+    pub speaker: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub note: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+impl Claim {
+    /// A new unreviewed claim with a fresh id.
+    pub fn new(article: ArticleId, anchor: Anchor, at: Timestamp) -> Self {
+        Claim {
+            id: ClaimId::generate(),
+            article,
+            anchor,
+            status: Status::Unreviewed,
+            speaker: String::new(),
+            sources: Vec::new(),
+            note: String::new(),
+            created: at.clone(),
+            updated: at,
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.range()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchor_takes_quote_and_context_in_chars() {
+        let body = "Él dijo: «no» — 北朝鮮 denied it 🚀 today.";
+        let start = body.chars().position(|c| c == '北').unwrap_or(0);
+        let a = Anchor::new(body, start..start + 3).expect("in range");
+        assert_eq!(a.quote, "北朝鮮");
+        assert!(a.prefix.ends_with("— "));
+        assert!(a.suffix.starts_with(" denied"));
+        assert!(a.matches(body));
+        assert!(!a.matches("something else entirely, long enough"));
+        assert!(Anchor::new(body, 3..3).is_none());
+        assert!(Anchor::new(body, 0..1000).is_none());
+    }
+}

@@ -1,0 +1,13 @@
+//! The annotation model: a project holds articles and the claims marked in them.
+
+mod article;
+mod claim;
+mod ids;
+mod project;
+mod status;
+
+pub use article::{Article, ArticleMeta, content_hash, normalize_newlines};
+pub use claim::{Anchor, Claim, Source};
+pub use ids::{ArticleId, ClaimId};
+pub use project::{Project, ProjectSettings, StatusCounts};
+pub use status::Status;

@@ -1,0 +1,200 @@
+//! An open project: the project, where it lives on disk, and its edit history. The one place that
+//! turns actions into changes, so undo, redo and dirty tracking cannot be bypassed.
+
+use crate::core::action::{self, Action, EditError};
+use crate::core::history::History;
+use crate::core::model::Project;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    pub project: Project,
+    /// Where the project was loaded from or last saved to; `None` for a new project.
+    pub path: Option<PathBuf>,
+    pub history: History,
+}
+
+impl Session {
+    /// A session over a project just loaded from (or saved to) `path`: not dirty.
+    pub fn opened(project: Project, path: Option<PathBuf>) -> Self {
+        Session {
+            project,
+            path,
+            history: History::default(),
+        }
+    }
+
+    /// A session over a project that exists only in memory: dirty until saved.
+    pub fn unsaved(project: Project) -> Self {
+        let mut s = Session::opened(project, None);
+        s.history.mark_unsaved();
+        s
+    }
+
+    /// Applies one user edit and records it for undo.
+    pub fn edit(&mut self, action: Action) -> Result<(), EditError> {
+        self.apply_recorded(action, false)
+    }
+
+    /// Applies an edit that is part of typing in one field: consecutive ones merge into one step.
+    pub fn edit_typing(&mut self, action: Action) -> Result<(), EditError> {
+        self.apply_recorded(action, true)
+    }
+
+    fn apply_recorded(&mut self, action: Action, mergeable: bool) -> Result<(), EditError> {
+        let inverse = action::apply(&mut self.project, action.clone())?;
+        self.history.record(action, inverse, mergeable);
+        Ok(())
+    }
+
+    /// Undoes the last step; returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        let Some(inverse) = self.history.take_undo() else {
+            return Ok(false);
+        };
+        let redo = action::apply(&mut self.project, inverse)?;
+        self.history.undone(redo);
+        Ok(true)
+    }
+
+    /// Redoes the last undone step; returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        let Some(forward) = self.history.take_redo() else {
+            return Ok(false);
+        };
+        let inverse = action::apply(&mut self.project, forward)?;
+        self.history.redone(inverse);
+        Ok(true)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.history.mark_saved();
+    }
+
+    /// The name shown in the title bar: the file stem, or the project title for a new project.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            None if self.project.title.trim().is_empty() => "Untitled project".to_string(),
+            None => self.project.title.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::action::ClaimEdit;
+    use crate::core::model::{Article, ArticleMeta, Status};
+    use crate::core::time::Timestamp;
+
+    fn session() -> Session {
+        let mut p = Project::new("t");
+        p.articles.push(Article::new(
+            ArticleMeta::default(),
+            "Seoul said the tanks were sent.",
+        ));
+        Session::opened(p, Some(PathBuf::from("x.ron")))
+    }
+
+    fn add(s: &mut Session) -> crate::core::model::ClaimId {
+        let art = s.project.articles[0].id.clone();
+        let act = Action::add_claim(&s.project, &art, 0..10, true, Timestamp::now()).expect("ok");
+        s.edit(act).expect("add");
+        s.project.claims[0].id.clone()
+    }
+
+    #[test]
+    fn undo_redo_round_trip_and_dirty() {
+        let mut s = session();
+        assert!(!s.is_dirty());
+        let original = s.project.clone();
+        let id = add(&mut s);
+        s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Sourced)))
+            .expect("tag");
+        assert!(s.is_dirty());
+        let tagged = s.project.clone();
+        assert!(s.undo().expect("undo"));
+        assert_eq!(s.project.claims[0].status, Status::Unreviewed);
+        assert!(s.undo().expect("undo"));
+        assert_eq!(s.project, original);
+        assert!(!s.is_dirty(), "back at the saved state");
+        assert!(!s.undo().expect("nothing left"));
+        assert!(s.redo().expect("redo"));
+        assert!(s.redo().expect("redo"));
+        assert_eq!(s.project, tagged);
+        assert!(!s.redo().expect("nothing to redo"));
+        s.mark_saved(PathBuf::from("x.ron"));
+        assert!(!s.is_dirty());
+        s.undo().expect("undo");
+        assert!(s.is_dirty());
+        s.redo().expect("redo");
+        assert!(!s.is_dirty());
+    }
+
+    #[test]
+    fn new_edit_clears_redo() {
+        let mut s = session();
+        let id = add(&mut s);
+        s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Denied)))
+            .expect("tag");
+        s.undo().expect("undo");
+        assert!(s.history.can_redo());
+        s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Disputed)))
+            .expect("tag");
+        assert!(!s.history.can_redo());
+    }
+
+    #[test]
+    fn typing_merges_into_one_step_until_sealed() {
+        let mut s = session();
+        let id = add(&mut s);
+        for partial in ["K", "Ki", "Kim", "Kim Yo Jong"] {
+            s.edit_typing(Action::edit_claim(&id, ClaimEdit::Speaker(partial.into())))
+                .expect("type");
+        }
+        assert_eq!(s.history.undo_len(), 2, "add + one typing step");
+        s.history.seal();
+        s.edit_typing(Action::edit_claim(&id, ClaimEdit::Speaker("Kim".into())))
+            .expect("type");
+        assert_eq!(s.history.undo_len(), 3);
+        s.undo().expect("undo");
+        assert_eq!(s.project.claims[0].speaker, "Kim Yo Jong");
+        s.undo().expect("undo");
+        assert_eq!(s.project.claims[0].speaker, "");
+        // Typing in another field never merges with the speaker step.
+        s.edit_typing(Action::edit_claim(&id, ClaimEdit::Speaker("A".into())))
+            .expect("t");
+        s.edit_typing(Action::edit_claim(&id, ClaimEdit::Note("n".into())))
+            .expect("t");
+        assert_eq!(s.history.undo_len(), 3);
+    }
+
+    #[test]
+    fn history_is_capped() {
+        let mut s = session();
+        s.history = History::new(3);
+        let id = add(&mut s);
+        for st in [
+            Status::Sourced,
+            Status::Denied,
+            Status::Disputed,
+            Status::Sourced,
+        ] {
+            s.edit(Action::edit_claim(&id, ClaimEdit::Status(st)))
+                .expect("tag");
+        }
+        assert_eq!(s.history.undo_len(), 3);
+        while s.undo().expect("undo") {}
+        assert_eq!(s.project.claims.len(), 1, "the oldest steps were dropped");
+        assert!(s.is_dirty());
+    }
+}

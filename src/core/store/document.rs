@@ -1,0 +1,172 @@
+//! The on-disk document: `format_version` first, then the project title and settings, the
+//! articles, and the claims. Pretty RON, one field per line, unicode written literally.
+
+use crate::core::model::{Article, Claim, Project, ProjectSettings};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+use super::StoreError;
+
+/// The version this build writes. Files with a higher version are refused, lower ones migrated.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct DocumentRef<'a> {
+    format_version: u32,
+    title: &'a str,
+    settings: &'a ProjectSettings,
+    articles: &'a [Article],
+    claims: &'a [Claim],
+}
+
+#[derive(Deserialize)]
+struct Document {
+    format_version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    settings: ProjectSettings,
+    #[serde(default)]
+    articles: Vec<Article>,
+    #[serde(default)]
+    claims: Vec<Claim>,
+}
+
+/// Just the version, read first so a newer file gets a clear message rather than a parse error.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("  ".to_string())
+        .struct_names(false)
+        .escape_strings(false)
+}
+
+/// Serialises a project as a pretty RON document.
+pub fn to_ron_string(project: &Project) -> Result<String, String> {
+    let doc = DocumentRef {
+        format_version: FORMAT_VERSION,
+        title: &project.title,
+        settings: &project.settings,
+        articles: &project.articles,
+        claims: &project.claims,
+    };
+    let mut s = ron::ser::to_string_pretty(&doc, pretty()).map_err(|e| e.to_string())?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Parses a RON document; `path` is only used in error messages.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, StoreError> {
+    let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let doc: Document = match ron::from_str(text) {
+        Ok(d) => d,
+        Err(e) => {
+            // A file from a newer version may fail for reasons this version cannot describe.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.format_version > FORMAT_VERSION
+            {
+                return Err(StoreError::NewerVersion {
+                    path: path.to_path_buf(),
+                    found: probe.format_version,
+                });
+            }
+            return Err(parse_error(e));
+        }
+    };
+    if doc.format_version > FORMAT_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: doc.format_version,
+        });
+    }
+    let mut project = Project {
+        title: doc.title,
+        settings: doc.settings,
+        articles: doc.articles,
+        claims: doc.claims,
+    };
+    project.sort_claims();
+    Ok(project)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::action::{Action, apply};
+    use crate::core::model::{ArticleMeta, Status};
+    use crate::core::time::Timestamp;
+
+    #[test]
+    fn document_layout_is_stable_and_readable() {
+        let mut p = Project::new("Arms claims");
+        let meta = ArticleMeta {
+            title: "N. Korea denies arms".into(),
+            ..ArticleMeta::default()
+        };
+        p.articles
+            .push(Article::new(meta, "“Rockets” to Wagner — 北朝鮮."));
+        let art = p.articles[0].id.clone();
+        let act = Action::add_claim(
+            &p,
+            &art,
+            1..8,
+            true,
+            Timestamp("2023-01-30T00:00:00Z".into()),
+        )
+        .expect("ok");
+        apply(&mut p, act).expect("add");
+        let s = to_ron_string(&p).expect("ser");
+        assert!(
+            s.starts_with("(\n  format_version: 1,\n  title: \"Arms claims\","),
+            "{s}"
+        );
+        assert!(
+            s.contains("“Rockets” to Wagner — 北朝鮮."),
+            "unicode literal: {s}"
+        );
+        assert!(s.contains("status: unreviewed"), "{s}");
+        assert!(!s.contains("source:"), "empty metadata left out: {s}");
+        let articles_at = s.find("articles:").unwrap_or(usize::MAX);
+        let claims_at = s.find("claims:").unwrap_or(0);
+        assert!(articles_at < claims_at);
+        let back = from_ron_str(&s, Path::new("x.ron")).expect("parse");
+        assert_eq!(back, p);
+        assert_eq!(back.claims[0].status, Status::Unreviewed);
+    }
+
+    #[test]
+    fn newer_versions_are_refused_clearly() {
+        let text = "(format_version: 9, title: \"x\", future_thing: [1, 2])";
+        let err = from_ron_str(text, Path::new("f.ron")).expect_err("newer");
+        assert!(
+            err.to_string().contains("made by a newer factdesk"),
+            "{err}"
+        );
+        let text = "(format_version: 7, title: \"x\", articles: 5)";
+        let err = from_ron_str(text, Path::new("f.ron")).expect_err("newer");
+        assert!(err.to_string().contains("newer factdesk"), "{err}");
+    }
+
+    #[test]
+    fn truncated_and_malformed_documents_fail_with_position() {
+        let mut p = Project::new("t");
+        p.articles
+            .push(Article::new(ArticleMeta::default(), "abc def"));
+        let s = to_ron_string(&p).expect("ser");
+        for cut in [1, s.len() / 3, s.len() / 2, s.len() - 3] {
+            let err = from_ron_str(&s[..cut], Path::new("t.ron")).expect_err("truncated");
+            assert!(err.to_string().starts_with("t.ron:"), "{err}");
+        }
+        assert!(from_ron_str("", Path::new("e.ron")).is_err());
+        assert!(from_ron_str("[1,2,3]", Path::new("e.ron")).is_err());
+    }
+}

@@ -1,0 +1,213 @@
+//! Project files: the versioned RON document, loading with file and line:col errors, atomic saves,
+//! and the consistency check behind `factdesk check`.
+
+mod check;
+mod document;
+
+pub use check::{Problem, check};
+pub use document::{FORMAT_VERSION, from_ron_str, to_ron_string};
+
+use crate::core::model::Project;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before reading (a project is text; 512 MB is not one).
+pub const MAX_PROJECT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a project could not be loaded or saved. Always names the file.
+#[derive(Debug)]
+pub enum StoreError {
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
+    Serialize {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "{}: cannot {action}: {source}", path.display()),
+            StoreError::Parse {
+                path,
+                line,
+                col,
+                message,
+            } => write!(f, "{}:{line}:{col}: {message}", path.display()),
+            StoreError::NewerVersion { path, found } => write!(
+                f,
+                "{}: made by a newer factdesk (format_version {found}; this version reads up to {FORMAT_VERSION})",
+                path.display()
+            ),
+            StoreError::TooLarge { path, bytes } => write!(
+                f,
+                "{}: {bytes} bytes is too large for a project file (limit {MAX_PROJECT_BYTES})",
+                path.display()
+            ),
+            StoreError::Serialize { path, message } => {
+                write!(f, "{}: cannot write project: {message}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and parses a project file. Never writes anything.
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let io = |action, source| StoreError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io("read", e))?;
+    if meta.len() > MAX_PROJECT_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io("read", e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, col) = line_col_at_end(valid);
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: "the file is not valid UTF-8 text".to_string(),
+        }
+    })?;
+    from_ron_str(&text, path)
+}
+
+fn line_col_at_end(valid: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(valid);
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Writes the project atomically: a temp file in the same folder, flushed to disk, then renamed
+/// over `path`, then the folder flushed. A crash leaves either the old file or the new one.
+pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
+    let text = to_ron_string(project).map_err(|message| StoreError::Serialize {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Atomically replaces `path` with `bytes`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |action, source| StoreError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".to_string());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| io("create a temporary file beside", e))?;
+    tmp.write_all(bytes).map_err(|e| io("write", e))?;
+    tmp.as_file().sync_all().map_err(|e| io("flush", e))?;
+    tmp.persist(path).map_err(|e| io("replace", e.error))?;
+    // Make the rename itself durable. Not every platform can open a folder; that is not an error.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Article, ArticleMeta};
+
+    #[test]
+    fn save_then_load_round_trips() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        let mut p = Project::new("Ünïcode “title” 北");
+        p.articles.push(Article::new(
+            ArticleMeta::default(),
+            "Body 🚀 text.\nLine two.",
+        ));
+        save(&path, &p).expect("save");
+        let back = load(&path).expect("load");
+        assert_eq!(back, p);
+        // No temp files left behind.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn load_errors_name_the_file_and_position() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bad.ron");
+        std::fs::write(&path, "(\n  format_version: 1,\n  title: 42,\n)").expect("write");
+        let err = load(&path).expect_err("bad");
+        let msg = err.to_string();
+        assert!(msg.starts_with(&format!("{}:3:", path.display())), "{msg}");
+
+        std::fs::write(&path, b"(title: \"\xff\")").expect("write");
+        let msg = load(&path).expect_err("not utf8").to_string();
+        assert!(msg.contains(":1:10: the file is not valid UTF-8"), "{msg}");
+
+        let missing = dir.path().join("missing.ron");
+        let msg = load(&missing).expect_err("missing").to_string();
+        assert!(msg.contains("missing.ron: cannot read"), "{msg}");
+    }
+
+    #[test]
+    fn failed_save_leaves_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("nested").join("p.ron");
+        let err = save(&path, &Project::new("x")).expect_err("no folder");
+        assert!(err.to_string().contains("p.ron"));
+        assert!(!path.exists());
+    }
+}

@@ -1,0 +1,39 @@
+//! Wall-clock timestamps as RFC 3339 UTC strings (second precision), the form stored in project files.
+
+use serde::{Deserialize, Serialize};
+use std::time::SystemTime;
+
+/// An RFC 3339 UTC timestamp such as `2023-01-30T08:15:00Z`. Stored as text so files stay readable
+/// and so that lexicographic order is chronological order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct Timestamp(pub String);
+
+impl Timestamp {
+    pub fn now() -> Self {
+        Timestamp(humantime::format_rfc3339_seconds(SystemTime::now()).to_string())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_is_rfc3339_utc() {
+        let t = Timestamp::now();
+        assert_eq!(t.as_str().len(), 20, "{t}");
+        assert!(t.as_str().ends_with('Z'));
+        assert!(humantime::parse_rfc3339(t.as_str()).is_ok());
+    }
+}

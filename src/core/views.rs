@@ -1,0 +1,118 @@
+//! The JSON shapes of articles and claims that scripts rely on (`factdesk articles --json`,
+//! `factdesk claims --json`, JSONL export). Their keys are a public interface: never rename.
+
+use crate::core::model::{Article, Claim, Project, Source};
+use serde::{Deserialize, Serialize};
+
+/// One article as `factdesk articles --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub byline: String,
+    pub published: String,
+    pub url: String,
+    /// Body length in chars.
+    pub chars: usize,
+    /// Number of claims in the article.
+    pub claims: usize,
+    /// The full body the claim offsets index into.
+    pub text: String,
+}
+
+impl ArticleView {
+    pub fn new(project: &Project, article: &Article) -> Self {
+        ArticleView {
+            id: article.id.0.clone(),
+            title: article.meta.title.clone(),
+            source: article.meta.source.clone(),
+            byline: article.meta.byline.clone(),
+            published: article.meta.published.clone(),
+            url: article.meta.url.clone(),
+            chars: article.char_len(),
+            claims: project.claims_of(&article.id).count(),
+            text: article.body.clone(),
+        }
+    }
+}
+
+/// One claim as `factdesk claims --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimView {
+    pub id: String,
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub status: crate::core::model::Status,
+    pub speaker: String,
+    pub sources: Vec<Source>,
+    pub note: String,
+    pub created: String,
+    pub updated: String,
+}
+
+impl From<&Claim> for ClaimView {
+    fn from(c: &Claim) -> Self {
+        ClaimView {
+            id: c.id.0.clone(),
+            article: c.article.0.clone(),
+            start: c.anchor.start,
+            end: c.anchor.end,
+            quote: c.anchor.quote.clone(),
+            status: c.status,
+            speaker: c.speaker.clone(),
+            sources: c.sources.clone(),
+            note: c.note.clone(),
+            created: c.created.0.clone(),
+            updated: c.updated.0.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::action::{Action, apply};
+    use crate::core::model::ArticleMeta;
+    use crate::core::time::Timestamp;
+
+    #[test]
+    fn json_keys_are_the_public_ones() {
+        let mut p = Project::new("t");
+        p.articles
+            .push(Article::new(ArticleMeta::default(), "Seoul denied it."));
+        let art = p.articles[0].id.clone();
+        let act = Action::add_claim(&p, &art, 0..5, true, Timestamp::now()).expect("ok");
+        apply(&mut p, act).expect("add");
+        let a = serde_json::to_value(ArticleView::new(&p, &p.articles[0])).expect("json");
+        let keys: Vec<&str> = a
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        for k in [
+            "id",
+            "title",
+            "source",
+            "byline",
+            "published",
+            "url",
+            "chars",
+            "claims",
+            "text",
+        ] {
+            assert!(keys.contains(&k), "{k} missing in {keys:?}");
+        }
+        assert_eq!(a["claims"], 1);
+        let c = serde_json::to_value(ClaimView::from(&p.claims[0])).expect("json");
+        for k in [
+            "id", "article", "start", "end", "quote", "status", "speaker", "sources", "note",
+            "created", "updated",
+        ] {
+            assert!(c.get(k).is_some(), "{k} missing in {c}");
+        }
+        assert_eq!(c["status"], "unreviewed");
+        assert_eq!(c["quote"], "Seoul");
+    }
+}

@@ -63,7 +63,20 @@ pub enum Outcome {
 /// Runs a parsed command line. GUI requests are handed back to the caller.
 pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
-        None => return Outcome::Gui(cli.project),
+        None => {
+            if let Some(p) = &cli.project
+                && !p.exists()
+                && p.extension().is_none_or(|e| e != "ron")
+            {
+                // Neither a project file nor a command: most likely a mistyped subcommand.
+                eprintln!(
+                    "factdesk: '{}' is neither a command nor a project file (see factdesk --help)",
+                    p.display()
+                );
+                return Outcome::Exit(2);
+            }
+            return Outcome::Gui(cli.project);
+        }
         Some(Command::Open { project }) => return Outcome::Gui(Some(project)),
         Some(Command::New(args)) => project_cmds::new(args),
         Some(Command::Import(args)) => project_cmds::import(args),

@@ -127,12 +127,11 @@ impl Action {
                 len,
             });
         }
-        let range = if snap {
-            text::snap_to_words(&art.body, range)
-        } else {
-            text::trim_range(&art.body, range)
-        };
-        let anchor = Anchor::new(&art.body, range).ok_or(EditError::EmptySelection)?;
+        let range = art
+            .index()
+            .adjust(&art.body, range, snap)
+            .ok_or(EditError::EmptySelection)?;
+        let anchor = Anchor::in_article(art, range).ok_or(EditError::EmptySelection)?;
         Ok(Action::AddClaim {
             claim: Box::new(Claim::new(article.clone(), anchor, at)),
         })
@@ -363,7 +362,7 @@ fn validate_anchor(project: &Project, claim: &Claim) -> Result<(), EditError> {
             len,
         });
     }
-    if !a.matches(&art.body) {
+    if !a.matches_article(art) {
         return Err(EditError::QuoteMismatch {
             start: a.start,
             end: a.end,

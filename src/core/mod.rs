@@ -7,6 +7,7 @@ pub mod model;
 pub mod nlp;
 pub mod session;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod time;
 pub mod views;

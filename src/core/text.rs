@@ -61,16 +61,9 @@ pub fn context(s: &str, range: Range<usize>, n: usize) -> (String, String) {
 
 /// Narrows a char range so it neither starts nor ends with whitespace. May return an empty range.
 pub fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
-    let Some(text) = slice_chars(s, range.clone()) else {
-        return range;
-    };
-    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-    let total = text.chars().count();
-    if lead == total {
-        return range.start..range.start;
-    }
-    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    range.start + lead..range.end - trail
+    CharIndex::new(s)
+        .adjust(s, range.clone(), false)
+        .unwrap_or(range)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -84,42 +77,9 @@ fn is_inner_apostrophe(c: char) -> bool {
 /// Trims whitespace, then widens the range so it does not cut a word in half
 /// (`Kim Yo Jo|ng's` becomes `Kim Yo Jong's`).
 pub fn snap_to_words(s: &str, range: Range<usize>) -> Range<usize> {
-    let range = trim_range(s, range);
-    if range.is_empty() {
-        return range;
-    }
-    let chars: Vec<char> = s.chars().collect();
-    if range.end > chars.len() {
-        return range;
-    }
-    let joins = |i: usize| -> bool {
-        // Is there a word continuing across the boundary between chars i-1 and i?
-        if i == 0 || i >= chars.len() {
-            return false;
-        }
-        let (a, b) = (chars[i - 1], chars[i]);
-        if is_word_char(a) && is_word_char(b) {
-            return true;
-        }
-        // "Jong|'s" and "Jong'|s": an apostrophe or hyphen between two letters.
-        let glued = |x: usize| {
-            x > 0
-                && x + 1 < chars.len()
-                && is_inner_apostrophe(chars[x])
-                && is_word_char(chars[x - 1])
-                && is_word_char(chars[x + 1])
-        };
-        (is_word_char(a) && glued(i)) || (is_word_char(b) && glued(i - 1))
-    };
-    let mut start = range.start;
-    while joins(start) {
-        start -= 1;
-    }
-    let mut end = range.end;
-    while joins(end) {
-        end += 1;
-    }
-    start..end
+    CharIndex::new(s)
+        .adjust(s, range.clone(), true)
+        .unwrap_or(range)
 }
 
 /// Char ranges of every occurrence of `needle` in `hay` (overlapping ones included).
@@ -149,6 +109,147 @@ pub fn find_nth(hay: &str, needle: &str, nth: usize) -> Option<Range<usize>> {
         return None;
     }
     find_all(hay, needle).into_iter().nth(nth - 1)
+}
+
+/// A precomputed char -> byte map for one text, so converting an offset costs O(64) instead of a
+/// scan from the start. Build it once per article body (see `Article::index`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CharIndex {
+    /// Byte offset of every `STEP`-th char; empty for ASCII text, where chars are bytes.
+    checkpoints: Vec<usize>,
+    chars: usize,
+    bytes: usize,
+}
+
+const STEP: usize = 64;
+
+impl CharIndex {
+    pub fn new(s: &str) -> Self {
+        if s.is_ascii() {
+            return CharIndex {
+                checkpoints: Vec::new(),
+                chars: s.len(),
+                bytes: s.len(),
+            };
+        }
+        let mut checkpoints = Vec::with_capacity(s.len() / STEP + 1);
+        let mut chars = 0;
+        for (i, (b, _)) in s.char_indices().enumerate() {
+            if i.is_multiple_of(STEP) {
+                checkpoints.push(b);
+            }
+            chars = i + 1;
+        }
+        CharIndex {
+            checkpoints,
+            chars,
+            bytes: s.len(),
+        }
+    }
+
+    /// Whether this index was built for `s` (same length); a stale index is never used.
+    pub fn fits(&self, s: &str) -> bool {
+        self.bytes == s.len()
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    /// Byte offset of char `c` in `s` (the text this index was built for).
+    pub fn to_byte(&self, s: &str, c: usize) -> Option<usize> {
+        if c > self.chars || !self.fits(s) {
+            return None;
+        }
+        if self.checkpoints.is_empty() {
+            return Some(c);
+        }
+        if c == self.chars {
+            return Some(s.len());
+        }
+        let base = *self.checkpoints.get(c / STEP)?;
+        let rest = c % STEP;
+        s[base..].char_indices().nth(rest).map(|(b, _)| base + b)
+    }
+
+    /// Char offset of byte `b`, which must sit on a char boundary of `s`.
+    pub fn to_char(&self, s: &str, b: usize) -> Option<usize> {
+        if b > s.len() || !s.is_char_boundary(b) || !self.fits(s) {
+            return None;
+        }
+        if self.checkpoints.is_empty() {
+            return Some(b);
+        }
+        let k = self
+            .checkpoints
+            .partition_point(|&cp| cp <= b)
+            .saturating_sub(1);
+        let base = self.checkpoints.get(k).copied().unwrap_or(0);
+        Some(k * STEP + s[base..b].chars().count())
+    }
+
+    pub fn range_to_bytes(&self, s: &str, r: Range<usize>) -> Option<Range<usize>> {
+        if r.start > r.end {
+            return None;
+        }
+        Some(self.to_byte(s, r.start)?..self.to_byte(s, r.end)?)
+    }
+
+    pub fn slice<'a>(&self, s: &'a str, r: Range<usize>) -> Option<&'a str> {
+        self.range_to_bytes(s, r).map(|b| &s[b])
+    }
+
+    /// [`trim_range`] and [`snap_to_words`] without scanning the whole text.
+    pub fn adjust(&self, s: &str, r: Range<usize>, snap: bool) -> Option<Range<usize>> {
+        let b = self.range_to_bytes(s, r)?;
+        let b = trim_bytes(s, b);
+        let b = if snap && !b.is_empty() {
+            snap_bytes(s, b)
+        } else {
+            b
+        };
+        Some(self.to_char(s, b.start)?..self.to_char(s, b.end)?)
+    }
+}
+
+fn trim_bytes(s: &str, b: Range<usize>) -> Range<usize> {
+    let text = &s[b.clone()];
+    let trimmed_start = text.trim_start();
+    if trimmed_start.is_empty() {
+        return b.start..b.start;
+    }
+    let start = b.start + (text.len() - trimmed_start.len());
+    let end = start + trimmed_start.trim_end().len();
+    start..end
+}
+
+/// Widens a byte range so it does not cut a word (see [`snap_to_words`]).
+fn snap_bytes(s: &str, b: Range<usize>) -> Range<usize> {
+    // Is a word continuing across the boundary at byte `i`?
+    let joins = |i: usize| -> bool {
+        let mut before = s[..i].chars().rev();
+        let mut after = s[i..].chars();
+        let (Some(a), Some(c)) = (before.next(), after.next()) else {
+            return false;
+        };
+        if is_word_char(a) && is_word_char(c) {
+            return true;
+        }
+        // "Jong|'s" and "Jong'|s": an apostrophe or hyphen glued between two word chars.
+        let a2 = before.next();
+        let c2 = after.next();
+        (is_word_char(a) && is_inner_apostrophe(c) && c2.is_some_and(is_word_char))
+            || (is_word_char(c) && is_inner_apostrophe(a) && a2.is_some_and(is_word_char))
+    };
+    let mut start = b.start;
+    while joins(start) {
+        start -= s[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    let mut end = b.end;
+    while joins(end) {
+        end += s[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    start..end
 }
 
 #[cfg(test)]
@@ -195,6 +296,30 @@ mod tests {
         assert_eq!(slice_chars(t, r), Some("dit-il"));
         // A range already on word edges is left alone.
         assert_eq!(snap_to_words(s, 2..5), 2..5);
+    }
+
+    #[test]
+    fn char_index_agrees_with_scanning() {
+        let long: String = MIXED.repeat(20);
+        for text in [MIXED, long.as_str(), "plain ascii text", ""] {
+            let idx = CharIndex::new(text);
+            let n = text.chars().count();
+            assert_eq!(idx.char_len(), n);
+            for c in 0..=n {
+                assert_eq!(idx.to_byte(text, c), char_to_byte(text, c), "char {c}");
+                let b = char_to_byte(text, c).expect("in range");
+                assert_eq!(idx.to_char(text, b), Some(c));
+            }
+            assert_eq!(idx.to_byte(text, n + 1), None);
+        }
+        let idx = CharIndex::new(MIXED);
+        assert_eq!(idx.slice(MIXED, 18..21), Some("北朝鮮"));
+        assert_eq!(
+            idx.to_byte("other text of another length", 2),
+            None,
+            "stale index"
+        );
+        assert_eq!(idx.adjust(MIXED, 17..22, true), Some(18..21));
     }
 
     #[test]

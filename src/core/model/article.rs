@@ -1,7 +1,22 @@
 //! An article: a fixed body text that claims index into, plus its bibliographic metadata.
 
 use super::ids::ArticleId;
+use crate::core::text::CharIndex;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The body's char index, built on first use. Derived data: it never makes two articles differ.
+#[derive(Debug, Clone, Default)]
+pub struct IndexCache(OnceLock<CharIndex>);
+
+impl PartialEq for IndexCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for IndexCache {}
 
 /// What is known about where an article comes from. Empty strings mean "unknown" and are left out
 /// of project files to keep them short.
@@ -41,6 +56,8 @@ pub struct Article {
     #[serde(default)]
     pub content_hash: String,
     pub body: String,
+    #[serde(skip)]
+    index: IndexCache,
 }
 
 impl Article {
@@ -53,12 +70,35 @@ impl Article {
             meta,
             content_hash: content_hash(&body),
             body,
+            index: IndexCache::default(),
+        }
+    }
+
+    /// The body's char index (built once; the body never changes after import).
+    pub fn index(&self) -> &CharIndex {
+        let idx = self.index.0.get_or_init(|| CharIndex::new(&self.body));
+        if idx.fits(&self.body) {
+            idx
+        } else {
+            // Only reachable if someone edited the body in place; never use a stale map.
+            static EMPTY: OnceLock<CharIndex> = OnceLock::new();
+            EMPTY.get_or_init(CharIndex::default)
         }
     }
 
     /// Length of the body in chars (the unit of every anchor offset).
     pub fn char_len(&self) -> usize {
-        self.body.chars().count()
+        let idx = self.index();
+        if idx.fits(&self.body) {
+            idx.char_len()
+        } else {
+            self.body.chars().count()
+        }
+    }
+
+    /// The text of a char range of the body.
+    pub fn slice(&self, range: Range<usize>) -> Option<&str> {
+        self.index().slice(&self.body, range)
     }
 
     /// The title, or a placeholder when the article has none.

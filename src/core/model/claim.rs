@@ -41,8 +41,38 @@ impl Anchor {
         })
     }
 
+    /// [`Anchor::new`] through the article's char index: cheap on long bodies.
+    pub fn in_article(article: &super::Article, range: Range<usize>) -> Option<Anchor> {
+        if range.start >= range.end {
+            return None;
+        }
+        let body = &article.body;
+        let bytes = article.index().range_to_bytes(body, range.clone())?;
+        let prefix_start = body[..bytes.start]
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(b, _)| b);
+        let suffix_end = body[bytes.end..]
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(body.len(), |(b, _)| bytes.end + b);
+        Some(Anchor {
+            start: range.start,
+            end: range.end,
+            quote: body[bytes.clone()].to_string(),
+            prefix: body[prefix_start..bytes.start].to_string(),
+            suffix: body[bytes.end..suffix_end].to_string(),
+        })
+    }
+
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
+    }
+
+    /// True when the stored offsets still select the stored quote in `article`'s body (fast).
+    pub fn matches_article(&self, article: &super::Article) -> bool {
+        self.start < self.end && article.slice(self.range()) == Some(self.quote.as_str())
     }
 
     /// True when the stored offsets still select the stored quote in `body`.
@@ -124,5 +154,10 @@ mod tests {
         assert!(!a.matches("something else entirely, long enough"));
         assert!(Anchor::new(body, 3..3).is_none());
         assert!(Anchor::new(body, 0..1000).is_none());
+        let art = super::super::Article::new(Default::default(), body);
+        for r in [start..start + 3, 0..1, 0..body.chars().count(), 5..40] {
+            assert_eq!(Anchor::in_article(&art, r.clone()), Anchor::new(body, r));
+        }
+        assert!(a.matches_article(&art));
     }
 }

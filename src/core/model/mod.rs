@@ -6,7 +6,7 @@ mod ids;
 mod project;
 mod status;
 
-pub use article::{Article, ArticleMeta, content_hash, normalize_newlines};
+pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
 pub use claim::{Anchor, Claim, Source};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};

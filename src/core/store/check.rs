@@ -74,17 +74,17 @@ pub fn check(project: &Project) -> Vec<Problem> {
             problems.push(Problem::DuplicateArticleId { id: a.id.0.clone() });
         }
     }
-    let lens: std::collections::HashMap<&str, (usize, &str)> = project
+    let articles: std::collections::HashMap<&str, &crate::core::model::Article> = project
         .articles
         .iter()
-        .map(|a| (a.id.as_str(), (a.char_len(), a.body.as_str())))
+        .map(|a| (a.id.as_str(), a))
         .collect();
     let mut seen = HashSet::new();
     for c in &project.claims {
         if !seen.insert(c.id.as_str()) {
             problems.push(Problem::DuplicateClaimId { id: c.id.0.clone() });
         }
-        let Some(&(len, body)) = lens.get(c.article.as_str()) else {
+        let Some(&art) = articles.get(c.article.as_str()) else {
             problems.push(Problem::UnknownArticle {
                 claim: c.id.0.clone(),
                 article: c.article.0.clone(),
@@ -92,6 +92,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
             continue;
         };
         let a = &c.anchor;
+        let len = art.char_len();
         if a.start >= a.end || a.end > len {
             problems.push(Problem::AnchorOutOfRange {
                 claim: c.id.0.clone(),
@@ -99,10 +100,8 @@ pub fn check(project: &Project) -> Vec<Problem> {
                 end: a.end,
                 len,
             });
-        } else if !a.matches(body) {
-            let found = crate::core::text::slice_chars(body, a.range())
-                .unwrap_or_default()
-                .to_string();
+        } else if !a.matches_article(art) {
+            let found = art.slice(a.range()).unwrap_or_default().to_string();
             problems.push(Problem::QuoteMismatch {
                 claim: c.id.0.clone(),
                 quote: a.quote.clone(),

@@ -1,0 +1,81 @@
+//! Synthetic projects of any size, for benchmarks, scale tests and the frame benchmark.
+
+use crate::core::model::{Anchor, Article, ArticleMeta, Claim, ClaimId, Project, Source, Status};
+use crate::core::time::Timestamp;
+
+const SENTENCES: &[&str] = &[
+    "North Korea on Sunday denied providing arms to Moscow, the agency said.",
+    "“We also know that Pyongyang is providing military support,” he added.",
+    "Officials in Seoul estimated that 31 tanks and 1,200 rockets were involved.",
+    "Le ministère a démenti ces « informations » vendredi soir.",
+    "北朝鮮は関与を否定した。 The statement was carried by state media 🚀.",
+    "According to spokesman John Kirby, rail cars crossed the border twice.",
+];
+
+/// A deterministic project with one article of at least `chars` chars and `claims` claims spread
+/// evenly over it, cycling through every status. Paragraphs are a few sentences long.
+pub fn project(chars: usize, claims: usize) -> Project {
+    let mut body = String::new();
+    let mut n = 0usize;
+    let mut len = 0usize;
+    while len < chars.max(1) {
+        let s = SENTENCES[n % SENTENCES.len()];
+        body.push_str(s);
+        len += s.chars().count();
+        n += 1;
+        let sep = if n.is_multiple_of(4) { "\n\n" } else { " " };
+        body.push_str(sep);
+        len += sep.chars().count();
+    }
+    let body = body.trim_end().to_string();
+    let meta = ArticleMeta {
+        title: format!("Synthetic article ({chars} chars, {claims} claims)"),
+        source: "factdesk".into(),
+        ..ArticleMeta::default()
+    };
+    let mut project = Project::new("Synthetic project");
+    let article = Article::new(meta, &body);
+    let total = article.char_len();
+    let id = article.id.clone();
+    project.articles.push(article);
+    let at = Timestamp("2023-01-30T08:00:00Z".into());
+    let stride = (total / claims.max(1)).max(1);
+    let mut out = Vec::with_capacity(claims);
+    for i in 0..claims {
+        let start = (i * stride) % total.saturating_sub(40).max(1);
+        // Every fifth claim overlaps the next one, as analysts' nested claims do.
+        let len = if i.is_multiple_of(5) { stride + 20 } else { 24 };
+        let end = (start + len.max(1)).min(total);
+        let Some(anchor) = Anchor::in_article(&project.articles[0], start..end) else {
+            continue;
+        };
+        let mut claim = Claim::new(id.clone(), anchor, at.clone());
+        claim.id = ClaimId(format!("c-synth{i:07}"));
+        claim.status = Status::ALL[i % 4];
+        claim.speaker = ["John Kirby", "KCNA", "Jens Stoltenberg", ""][i % 4].into();
+        if i.is_multiple_of(3) {
+            claim
+                .sources
+                .push(Source::from_url("https://example.org/source"));
+        }
+        out.push(claim);
+    }
+    project.claims = out;
+    project.sort_claims();
+    project
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synthetic_projects_are_valid() {
+        let p = project(20_000, 300);
+        assert!(p.articles[0].char_len() >= 20_000);
+        assert_eq!(p.claims.len(), 300);
+        assert!(crate::core::store::check(&p).is_empty());
+        assert_eq!(p.counts().denied, 75);
+        assert_eq!(project(10, 0).claims.len(), 0);
+    }
+}

@@ -31,7 +31,7 @@ pub enum Problem {
     },
     /// A merge conflict nobody has resolved yet (`factdesk resolve`).
     UnresolvedConflict {
-        conflict: crate::core::model::Conflict,
+        conflict: Box<crate::core::model::Conflict>,
     },
 }
 
@@ -121,7 +121,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
             .conflicts
             .iter()
             .map(|c| Problem::UnresolvedConflict {
-                conflict: c.clone(),
+                conflict: Box::new(c.clone()),
             }),
     );
     problems

@@ -67,9 +67,7 @@ fn pick<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> Result<
 pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
     let mut conflicts = Vec::new();
     let mut notes = Vec::new();
-    let mut project = Project::default();
-
-    project.title = pick(Some(&base.title), &ours.title, &theirs.title).unwrap_or_else(|()| {
+    let title = pick(Some(&base.title), &ours.title, &theirs.title).unwrap_or_else(|()| {
         notes.push(format!(
             "both sides renamed the project; kept {:?} (theirs: {:?})",
             ours.title, theirs.title
@@ -83,9 +81,8 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
         });
 
     let (articles, contested) = merge_articles(base, ours, theirs, &mut conflicts);
-    project.articles = articles;
     let claims = merge_claims(base, ours, theirs, &contested, &mut conflicts);
-    let kept: HashSet<&ArticleId> = project.articles.iter().map(|a| &a.id).collect();
+    let kept: HashSet<&ArticleId> = articles.iter().map(|a| &a.id).collect();
     let (claims, orphans): (Vec<Claim>, Vec<Claim>) =
         claims.into_iter().partition(|c| kept.contains(&c.article));
     for c in orphans {
@@ -94,9 +91,14 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
             c.id, c.article
         ));
     }
-    project.claims = claims;
+    let mut project = Project {
+        title,
+        settings,
+        articles,
+        claims,
+        conflicts: carry_conflicts(base, ours, theirs, &conflicts),
+    };
     project.sort_claims();
-    project.conflicts = carry_conflicts(base, ours, theirs, &conflicts);
     MergeOutcome {
         project,
         conflicts,

@@ -74,7 +74,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
         ));
         ours.title.clone()
     });
-    project.settings =
+    let settings =
         pick(Some(&base.settings), &ours.settings, &theirs.settings).unwrap_or_else(|()| {
             notes.push("both sides changed the project settings; kept ours".to_string());
             ours.settings.clone()

@@ -97,15 +97,28 @@ fn edges<'a>(projects: &[&'a Project], i: usize, j: usize, out: &mut Vec<Edge<'a
             counterpart.insert(&aa.id, &ba.id);
         }
     }
-    let mut b_by_article: HashMap<_, Vec<(usize, &Claim)>> = HashMap::new();
+    // B's claims per article, sorted by start, with the longest span: a claim overlapping an A
+    // claim starts within [a.start - longest, a.end), found by binary search.
+    let mut b_by_article: HashMap<_, (Vec<(usize, &Claim)>, usize)> = HashMap::new();
     for (k, c) in b.claims.iter().enumerate() {
-        b_by_article.entry(&c.article).or_default().push((k, c));
+        let entry = b_by_article.entry(&c.article).or_default();
+        entry.0.push((k, c));
+        entry.1 = entry.1.max(c.anchor.end.saturating_sub(c.anchor.start));
+    }
+    for (list, _) in b_by_article.values_mut() {
+        list.sort_by_key(|(_, c)| c.anchor.start);
     }
     for (ka, ca) in a.claims.iter().enumerate() {
-        let Some(bart) = counterpart.get(&ca.article) else {
+        let Some((list, longest)) = counterpart
+            .get(&ca.article)
+            .and_then(|b| b_by_article.get(b))
+        else {
             continue;
         };
-        for &(kb, cb) in b_by_article.get(bart).map(Vec::as_slice).unwrap_or(&[]) {
+        let from = ca.anchor.start.saturating_sub(*longest);
+        let lo = list.partition_point(|(_, c)| c.anchor.start < from);
+        let hi = list.partition_point(|(_, c)| c.anchor.start < ca.anchor.end);
+        for &(kb, cb) in &list[lo..hi.max(lo)] {
             let ov = overlap(ca, cb);
             if ov > 0 {
                 out.push(Edge {

@@ -416,3 +416,78 @@ fn both_sides_adding_from_nothing() {
     assert_eq!(out.conflicts[0].base, None);
     assert_loadable(&out);
 }
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One edit: (kind, claim index or start offset, value).
+    fn op() -> impl Strategy<Value = (u8, usize, u8)> {
+        (0u8..5, 0usize..1_000, 0u8..4)
+    }
+
+    fn to_action(
+        p: &Project,
+        (kind, k, v): (u8, usize, u8),
+        n: u32,
+        allowed: &[usize],
+    ) -> Option<Action> {
+        let idx = allowed[k % allowed.len()];
+        let id = p
+            .claims
+            .iter()
+            .find(|c| c.id.0 == format!("c-base{idx:04}"))?
+            .id
+            .clone();
+        Some(match kind {
+            0 => status(&id, Status::ALL[v as usize], "x", n),
+            1 => set(&id, ClaimEdit::Note(format!("note {v} 北")), n),
+            2 => set(&id, ClaimEdit::Speaker(format!("speaker {v}")), n),
+            3 => Action::RemoveClaim { id },
+            _ => {
+                let art = p.articles[0].id.clone();
+                let start = k % (p.articles[0].char_len() - 20);
+                Action::add_claim(p, &art, start..start + 12, true, at(n)).ok()?
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Edits to disjoint sets of claims merge cleanly into what applying both would give.
+        #[test]
+        fn disjoint_edits_merge_like_sequential_edits(
+            ours_ops in proptest::collection::vec(op(), 0..12),
+            theirs_ops in proptest::collection::vec(op(), 0..12),
+        ) {
+            let mut b = factdesk::core::synth::project(3_000, 20);
+            for (i, c) in b.claims.iter_mut().enumerate() {
+                c.id = ClaimId(format!("c-base{i:04}"));
+            }
+            b.sort_claims();
+            let evens: Vec<usize> = (0..20).step_by(2).collect();
+            let odds: Vec<usize> = (1..20).step_by(2).collect();
+            let (mut o, mut t) = (b.clone(), b.clone());
+            let mut expected = b.clone();
+            for (n, x) in ours_ops.into_iter().enumerate() {
+                if let Some(a) = to_action(&o, x, n as u32, &evens)
+                    && apply(&mut o, a.clone()).is_ok()
+                {
+                    apply(&mut expected, a).expect("same edit applies to the expectation");
+                }
+            }
+            for (n, x) in theirs_ops.into_iter().enumerate() {
+                if let Some(a) = to_action(&t, x, 30 + n as u32, &odds)
+                    && apply(&mut t, a.clone()).is_ok()
+                {
+                    apply(&mut expected, a).expect("same edit applies to the expectation");
+                }
+            }
+            let out = merge(&b, &o, &t);
+            prop_assert!(out.is_clean(), "{:?}", out.conflicts);
+            prop_assert_eq!(&out.project, &expected);
+            assert_loadable(&out);
+        }
+    }
+}

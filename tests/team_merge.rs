@@ -491,3 +491,16 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn history_entries_of_the_same_second_are_not_collapsed() {
+    let (b, _, ids) = base();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    // Two changes by one analyst within one second, then an unrelated edit on the other side.
+    edit(&mut o, status(&ids[0], Status::Denied, "Ana", 1));
+    edit(&mut o, status(&ids[0], Status::Sourced, "Ana", 1));
+    edit(&mut t, set(&ids[0], ClaimEdit::Note("n".into()), 2));
+    let out = merge(&b, &o, &t);
+    assert!(out.is_clean());
+    assert_eq!(out.project.claim(&ids[0]).map(|c| c.history.len()), Some(2));
+}

@@ -4,8 +4,7 @@
 //! is merged on its own: a field one side changed and the other left as in the base takes the
 //! change; a field both changed the same way takes it; a field both changed differently is a
 //! [`Conflict`] (the merged copy keeps ours until resolved). A claim's status history is the
-//! union of both histories (records are the same when `at` and `by` are), `updated` the later of
-//! the two. Deleting a record the other side left alone deletes it; deleting one the other side
+//! union of both histories (see [`union_history`]), `updated` the later of the two. Deleting a record the other side left alone deletes it; deleting one the other side
 //! changed is a conflict and the changed record is kept, so a merge never loses work.
 
 use crate::core::model::{
@@ -316,16 +315,20 @@ fn merge_claim(
     merged
 }
 
-/// Both histories, each record once (same `at` and `by`), in time order. The sort is stable, so
-/// records of the same second keep the order they had.
+/// Both histories in time order. An entry on both sides (equal `at`, `by`, `from` and `to`) is kept
+/// once; matching is one-to-one, so two equal entries on one side stay two. The sort is stable:
+/// entries of the same second keep ours-then-theirs order.
 pub fn union_history(ours: &[StatusChange], theirs: &[StatusChange]) -> Vec<StatusChange> {
-    let mut seen = HashSet::new();
-    let mut all: Vec<StatusChange> = ours
-        .iter()
-        .chain(theirs)
-        .filter(|h| seen.insert((h.at.clone(), h.by.clone())))
-        .cloned()
-        .collect();
+    let mut unmatched: Vec<&StatusChange> = ours.iter().collect();
+    let mut all: Vec<StatusChange> = ours.to_vec();
+    for h in theirs {
+        match unmatched.iter().position(|o| *o == h) {
+            Some(k) => {
+                unmatched.swap_remove(k);
+            }
+            None => all.push(h.clone()),
+        }
+    }
     all.sort_by(|a, b| a.at.cmp(&b.at));
     all
 }

@@ -127,6 +127,9 @@ fn matching_is_greedy_by_largest_overlap_and_one_to_one() {
     // p_o = 2/3; A: sourced 1/3, denied 2/3; B: disputed 1/3, denied 2/3; p_e = 4/9;
     // kappa = (2/3 - 4/9) / (5/9) = 0.4.
     assert!(close(c.status_kappa, 0.4), "{:?}", c.status_kappa);
+    let diffs = c.status_differences(&a, &b);
+    assert_eq!(diffs.len(), 1);
+    assert_eq!((diffs[0].1, diffs[0].3), (Sourced, Disputed));
     let json = serde_json::to_value(PairSummary::from(&c)).expect("json");
     let keys: Vec<&str> = json
         .as_object()

@@ -231,15 +231,7 @@ fn print_pair(
             }
         }
     }
-    for (ida, idb) in &c.matched {
-        let (sa, sb) = (
-            a.claim(ida).map(|x| x.status),
-            b.claim(idb).map(|x| x.status),
-        );
-        if let (Some(sa), Some(sb)) = (sa, sb)
-            && sa != sb
-        {
-            println!("status differs\t{ida}\t{sa}\t{idb}\t{sb}");
-        }
+    for (ida, sa, idb, sb) in c.status_differences(a, b) {
+        println!("status differs\t{ida}\t{sa}\t{idb}\t{sb}");
     }
 }

@@ -31,6 +31,25 @@ pub struct Comparison {
     pub status_observed: Option<f64>,
 }
 
+impl Comparison {
+    /// The matched pairs whose statuses differ, with both statuses: what a side-by-side view
+    /// highlights (adopting the other status is `Action::set_status`, adopting an unmatched claim
+    /// of the other project is `Action::AddClaim` with a clone of it).
+    pub fn status_differences(
+        &self,
+        a: &Project,
+        b: &Project,
+    ) -> Vec<(ClaimId, Status, ClaimId, Status)> {
+        self.matched
+            .iter()
+            .filter_map(|(ia, ib)| {
+                let (sa, sb) = (a.claim(ia)?.status, b.claim(ib)?.status);
+                (sa != sb).then(|| (ia.clone(), sa, ib.clone(), sb))
+            })
+            .collect()
+    }
+}
+
 /// The JSON that `factdesk agree A B --json` prints: exactly these keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairSummary {

@@ -3,7 +3,7 @@
 
 use crate::core::model::{
     Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Conflict, ConflictField, Project,
-    ProjectSettings, SignOff, Source, Status, StatusChange, Take,
+    ProjectSettings, SignOff, Source, Status, Take,
 };
 use crate::core::text;
 use crate::core::time::Timestamp;
@@ -348,7 +348,7 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             let claim = &mut project.claims[index];
             let old = claim.clone();
             match edit {
-                ClaimEdit::Status(s) => set_status(claim, s, String::new(), &at),
+                ClaimEdit::Status(s) => claim.set_status(s, String::new(), &at),
                 ClaimEdit::Speaker(s) => claim.speaker = s,
                 ClaimEdit::Note(s) => claim.note = s,
                 ClaimEdit::Sources(s) => claim.sources = s,
@@ -399,7 +399,7 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
                 .ok_or_else(|| EditError::UnknownClaim(id.clone()))?;
             let claim = &mut project.claims[index];
             let old = claim.clone();
-            set_status(claim, status, by, &at);
+            claim.set_status(status, by, &at);
             claim.updated = at;
             Ok(Action::ReplaceClaim {
                 claim: Box::new(old),
@@ -413,56 +413,13 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             Ok(Action::SetReviewed { id, reviewed: old })
         }
         Action::ResolveConflict { id, field, take } => {
-            let index =
-                project
-                    .conflict_index(&id, field)
-                    .ok_or_else(|| EditError::NoConflict {
-                        id: id.clone(),
-                        field,
-                    })?;
-            let change =
-                crate::core::team::resolve::change_for(project, &project.conflicts[index], take)?;
-            let undo = apply(project, change)?;
-            let conflict = project.conflicts.remove(index);
-            Ok(Action::ReopenConflict {
-                index,
-                conflict: Box::new(conflict),
-                undo: Box::new(undo),
-            })
+            crate::core::team::resolve::resolve(project, id, field, take)
         }
         Action::ReopenConflict {
             index,
             conflict,
             undo,
-        } => {
-            let redo = apply(project, *undo)?;
-            let (id, field) = (conflict.id.clone(), conflict.field);
-            let at = index.min(project.conflicts.len());
-            project.conflicts.insert(at, *conflict);
-            Ok(Action::Batch {
-                actions: vec![
-                    redo,
-                    Action::ResolveConflict {
-                        id,
-                        field,
-                        take: Take::Current,
-                    },
-                ],
-            })
-        }
-    }
-}
-
-/// Changes a claim's status, recording the change in its history when it is one.
-fn set_status(claim: &mut Claim, status: Status, by: String, at: &Timestamp) {
-    if claim.status != status {
-        claim.history.push(StatusChange {
-            by,
-            at: at.clone(),
-            from: claim.status,
-            to: status,
-        });
-        claim.status = status;
+        } => crate::core::team::resolve::reopen(project, index, *conflict, *undo),
     }
 }
 

@@ -149,6 +149,19 @@ impl Claim {
     pub fn range(&self) -> Range<usize> {
         self.anchor.range()
     }
+
+    /// Changes the status, appending a [`StatusChange`] by `by` when it is a change.
+    pub fn set_status(&mut self, status: Status, by: String, at: &Timestamp) {
+        if self.status != status {
+            self.history.push(StatusChange {
+                by,
+                at: at.clone(),
+                from: self.status,
+                to: status,
+            });
+            self.status = status;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,53 @@
 //! Turning a conflict and a chosen side into the ordinary edit that sets that side's value, so
 //! resolving goes through `apply` and undoes like any other edit.
 
-use crate::core::action::{Action, EditError};
-use crate::core::model::{ArticleId, ClaimId, Conflict, FieldValue, Project, Take};
+use crate::core::action::{Action, EditError, apply};
+use crate::core::model::{ArticleId, ClaimId, Conflict, ConflictField, FieldValue, Project, Take};
+
+/// Applies [`Action::ResolveConflict`]: sets the chosen value, drops the conflict, and returns the
+/// [`Action::ReopenConflict`] that undoes both.
+pub fn resolve(
+    project: &mut Project,
+    id: String,
+    field: ConflictField,
+    take: Take,
+) -> Result<Action, EditError> {
+    let index = project
+        .conflict_index(&id, field)
+        .ok_or(EditError::NoConflict { id, field })?;
+    let change = change_for(project, &project.conflicts[index], take)?;
+    let undo = apply(project, change)?;
+    let conflict = project.conflicts.remove(index);
+    Ok(Action::ReopenConflict {
+        index,
+        conflict: Box::new(conflict),
+        undo: Box::new(undo),
+    })
+}
+
+/// Applies [`Action::ReopenConflict`]: undoes the resolved value and puts the conflict back at
+/// `index`. The returned inverse redoes the value, then resolves again keeping it.
+pub fn reopen(
+    project: &mut Project,
+    index: usize,
+    conflict: Conflict,
+    undo: Action,
+) -> Result<Action, EditError> {
+    let redo = apply(project, undo)?;
+    let (id, field) = (conflict.id.clone(), conflict.field);
+    let at = index.min(project.conflicts.len());
+    project.conflicts.insert(at, conflict);
+    Ok(Action::Batch {
+        actions: vec![
+            redo,
+            Action::ResolveConflict {
+                id,
+                field,
+                take: Take::Current,
+            },
+        ],
+    })
+}
 
 /// The action that gives the conflicted field the value `take` selects. [`Take::Current`] (or a
 /// value the project already holds) gives an empty batch. Does not touch `Project::conflicts`:
@@ -40,7 +85,7 @@ pub fn change_for(project: &Project, conflict: &Conflict, take: Take) -> Result<
     match value {
         FieldValue::Status(s) => edited(&|c| c.status = *s),
         FieldValue::Text(t) => match conflict.field {
-            crate::core::model::ConflictField::Note => edited(&|c| c.note = t.clone()),
+            ConflictField::Note => edited(&|c| c.note = t.clone()),
             _ => edited(&|c| c.speaker = t.clone()),
         },
         FieldValue::Sources(s) => edited(&|c| c.sources = s.clone()),

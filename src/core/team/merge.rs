@@ -80,16 +80,10 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
         });
 
     let (articles, contested) = merge_articles(base, ours, theirs, &mut conflicts);
+    // A deleted article's claims were deleted with it on that side, so each merges as a deletion
+    // of an untouched claim; an article kept by a conflict keeps them. Claims that already pointed
+    // nowhere in an input are kept for `factdesk check` to report, never silently dropped.
     let claims = merge_claims(base, ours, theirs, &contested, &mut conflicts);
-    let kept: HashSet<&ArticleId> = articles.iter().map(|a| &a.id).collect();
-    let (claims, orphans): (Vec<Claim>, Vec<Claim>) =
-        claims.into_iter().partition(|c| kept.contains(&c.article));
-    for c in orphans {
-        notes.push(format!(
-            "dropped claim {} whose article {} was deleted",
-            c.id, c.article
-        ));
-    }
     let mut project = Project {
         title,
         settings,

@@ -130,6 +130,7 @@ fn edits(fields: FieldArgs) -> Vec<ClaimEdit> {
 
 fn with_project(path: &Path, f: impl FnOnce(&mut Session) -> CliResult) -> CliResult {
     let mut session = Session::opened(load(path)?, Some(path.to_path_buf()));
+    session.analyst = super::analyst();
     f(&mut session)?;
     store::save(path, &session.project)?;
     Ok(())

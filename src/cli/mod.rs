@@ -3,6 +3,7 @@
 
 mod claim_cmds;
 mod project_cmds;
+mod review;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -23,12 +24,15 @@ pub type CliResult = Result<(), CliError>;
 #[command(
     name = "factdesk",
     version,
-    about = "A fact-checking workbench: mark claims in news articles, tag them sourced, disputed or denied, export them.",
-    args_conflicts_with_subcommands = true
+    about = "A fact-checking workbench: mark claims in news articles, tag them sourced, disputed or denied, export them."
 )]
 pub struct Cli {
     /// A project to open in the desktop app (the app opens the last project, or the sample, without one).
     pub project: Option<PathBuf>,
+    /// The analyst recorded on new claims, status changes and sign-offs (default: $FACTDESK_ANALYST,
+    /// then `git config user.name`, then the system user name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub analyst: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,6 +54,14 @@ pub enum Command {
     Claims(claim_cmds::ClaimsArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
     Check { project: PathBuf },
+    /// Three-way merge of project files (a git merge driver: factdesk merge %O %A %B). Exits 1 on conflicts.
+    Merge(review::MergeArgs),
+    /// Settle a merge conflict recorded in a project.
+    Resolve(review::ResolveArgs),
+    /// Mark a claim as reviewed by the analyst (editor sign-off), or clear the mark.
+    SignOff(review::SignOffArgs),
+    /// Inter-annotator agreement between projects over the same articles.
+    Agree(review::AgreeArgs),
 }
 
 /// What `main` should do after parsing.
@@ -62,6 +74,16 @@ pub enum Outcome {
 
 /// Runs a parsed command line. GUI requests are handed back to the caller.
 pub fn run(cli: Cli) -> Outcome {
+    let _ = ANALYST_FLAG.set(cli.analyst.clone());
+    // A project path and a subcommand together are a usage error. (Checked here rather than by
+    // clap so that global flags such as --analyst may come before the subcommand.)
+    if let (Some(p), Some(_)) = (&cli.project, &cli.command) {
+        eprintln!(
+            "factdesk: '{}' cannot be used with a subcommand (see factdesk --help)",
+            p.display()
+        );
+        return Outcome::Exit(2);
+    }
     let result = match cli.command {
         None => {
             if let Some(p) = &cli.project
@@ -84,6 +106,10 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
         Some(Command::Check { project }) => project_cmds::check(&project),
+        Some(Command::Merge(args)) => review::merge(args),
+        Some(Command::Resolve(args)) => review::resolve(args),
+        Some(Command::SignOff(args)) => review::sign_off(args),
+        Some(Command::Agree(args)) => review::agree(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),
@@ -92,6 +118,13 @@ pub fn run(cli: Cli) -> Outcome {
             Outcome::Exit(1)
         }
     }
+}
+
+static ANALYST_FLAG: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// The analyst for commands that edit: `--analyst`, else the environment, git or system user.
+fn analyst() -> String {
+    crate::core::team::identity::resolve(ANALYST_FLAG.get().and_then(|a| a.as_deref()))
 }
 
 /// Loads a project, for commands that read one.

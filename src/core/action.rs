@@ -2,8 +2,8 @@
 //! action. The GUI, the CLI, undo/redo and autosave all go through this one function.
 
 use crate::core::model::{
-    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, ProjectSettings, Source,
-    Status,
+    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Conflict, ConflictField, Project,
+    ProjectSettings, SignOff, Source, Status, Take,
 };
 use crate::core::text;
 use crate::core::time::Timestamp;
@@ -75,6 +75,35 @@ pub enum Action {
     Batch {
         actions: Vec<Action>,
     },
+    /// Sets a claim's status and appends a [`StatusChange`] by `by` to its history (nothing is
+    /// appended when the status is unchanged). The inverse is `ReplaceClaim` with the old claim.
+    /// [`crate::core::session::Session::edit`] turns `EditClaim` status edits into this, filling
+    /// `by` with the session's analyst.
+    SetStatus {
+        id: ClaimId,
+        status: Status,
+        by: String,
+        at: Timestamp,
+    },
+    /// Signs a claim off (`Some`) or clears the sign-off (`None`). The inverse restores the old mark.
+    SetReviewed {
+        id: ClaimId,
+        reviewed: Option<SignOff>,
+    },
+    /// Settles the merge conflict on `id`'s `field` with the value `take` selects and removes it
+    /// from `Project::conflicts`. The inverse is `ReopenConflict`.
+    ResolveConflict {
+        id: String,
+        field: ConflictField,
+        take: Take,
+    },
+    /// Puts a resolved conflict back at `index` after applying `undo` (what undoes the value the
+    /// resolution set); the inverse of `ResolveConflict`.
+    ReopenConflict {
+        index: usize,
+        conflict: Box<Conflict>,
+        undo: Box<Action>,
+    },
 }
 
 /// Why an action could not be applied. The project is unchanged when this is returned.
@@ -103,6 +132,14 @@ pub enum EditError {
         quote: String,
         nth: usize,
         found: usize,
+    },
+    #[error("no unresolved {field} conflict on '{id}'")]
+    NoConflict { id: String, field: ConflictField },
+    #[error("the {field} conflict on '{id}' has no {side} value")]
+    NoConflictValue {
+        id: String,
+        field: ConflictField,
+        side: &'static str,
     },
 }
 
@@ -169,6 +206,16 @@ impl Action {
         }
     }
 
+    /// A status change by `by`, now.
+    pub fn set_status(id: &ClaimId, status: Status, by: &str) -> Action {
+        Action::SetStatus {
+            id: id.clone(),
+            status,
+            by: by.to_string(),
+            at: Timestamp::now(),
+        }
+    }
+
     /// The (target, field) this action types into, when consecutive edits of it may merge.
     pub fn merge_key(&self) -> Option<(String, Field)> {
         match self {
@@ -206,6 +253,13 @@ impl Action {
             },
             Action::ReplaceClaim { .. } => "edit claim",
             Action::Batch { .. } => "batch edit",
+            Action::SetStatus { .. } => "set status",
+            Action::SetReviewed {
+                reviewed: Some(_), ..
+            } => "sign off",
+            Action::SetReviewed { reviewed: None, .. } => "clear sign-off",
+            Action::ResolveConflict { .. } => "resolve conflict",
+            Action::ReopenConflict { .. } => "reopen conflict",
         }
     }
 }
@@ -294,7 +348,7 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             let claim = &mut project.claims[index];
             let old = claim.clone();
             match edit {
-                ClaimEdit::Status(s) => claim.status = s,
+                ClaimEdit::Status(s) => claim.set_status(s, String::new(), &at),
                 ClaimEdit::Speaker(s) => claim.speaker = s,
                 ClaimEdit::Note(s) => claim.note = s,
                 ClaimEdit::Sources(s) => claim.sources = s,
@@ -339,6 +393,33 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             inverses.reverse();
             Ok(Action::Batch { actions: inverses })
         }
+        Action::SetStatus { id, status, by, at } => {
+            let index = project
+                .claim_index(&id)
+                .ok_or_else(|| EditError::UnknownClaim(id.clone()))?;
+            let claim = &mut project.claims[index];
+            let old = claim.clone();
+            claim.set_status(status, by, &at);
+            claim.updated = at;
+            Ok(Action::ReplaceClaim {
+                claim: Box::new(old),
+            })
+        }
+        Action::SetReviewed { id, reviewed } => {
+            let index = project
+                .claim_index(&id)
+                .ok_or_else(|| EditError::UnknownClaim(id.clone()))?;
+            let old = std::mem::replace(&mut project.claims[index].reviewed, reviewed);
+            Ok(Action::SetReviewed { id, reviewed: old })
+        }
+        Action::ResolveConflict { id, field, take } => {
+            crate::core::team::resolve::resolve(project, id, field, take)
+        }
+        Action::ReopenConflict {
+            index,
+            conflict,
+            undo,
+        } => crate::core::team::resolve::reopen(project, index, *conflict, *undo),
     }
 }
 

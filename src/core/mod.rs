@@ -8,6 +8,7 @@ pub mod nlp;
 pub mod session;
 pub mod store;
 pub mod synth;
+pub mod team;
 pub mod text;
 pub mod time;
 pub mod views;

@@ -1,7 +1,7 @@
 //! An open project: the project, where it lives on disk, and its edit history. The one place that
 //! turns actions into changes, so undo, redo and dirty tracking cannot be bypassed.
 
-use crate::core::action::{self, Action, EditError};
+use crate::core::action::{self, Action, ClaimEdit, EditError};
 use crate::core::history::History;
 use crate::core::model::Project;
 use std::path::PathBuf;
@@ -12,6 +12,9 @@ pub struct Session {
     /// Where the project was loaded from or last saved to; `None` for a new project.
     pub path: Option<PathBuf>,
     pub history: History,
+    /// Who is editing (set from the analyst preference or `--analyst`). [`Session::edit`] records
+    /// it as the creator of new claims, on status changes and on sign-offs that name nobody.
+    pub analyst: String,
 }
 
 impl Session {
@@ -21,6 +24,7 @@ impl Session {
             project,
             path,
             history: History::default(),
+            analyst: String::new(),
         }
     }
 
@@ -42,9 +46,56 @@ impl Session {
     }
 
     fn apply_recorded(&mut self, action: Action, mergeable: bool) -> Result<(), EditError> {
+        let action = self.attribute(action);
         let inverse = action::apply(&mut self.project, action.clone())?;
         self.history.record(action, inverse, mergeable);
         Ok(())
+    }
+
+    /// Names the analyst on an edit: status edits become [`Action::SetStatus`] by the analyst, new
+    /// claims without a creator get the analyst, anonymous sign-offs get the analyst's name.
+    fn attribute(&self, action: Action) -> Action {
+        let me = || self.analyst.clone();
+        match action {
+            Action::EditClaim {
+                id,
+                edit: ClaimEdit::Status(status),
+                at,
+            } => Action::SetStatus {
+                id,
+                status,
+                by: me(),
+                at,
+            },
+            Action::SetStatus { id, status, by, at } if by.is_empty() => Action::SetStatus {
+                id,
+                status,
+                by: me(),
+                at,
+            },
+            Action::AddClaim { mut claim } => {
+                if claim.creator.is_empty() {
+                    claim.creator = me();
+                }
+                Action::AddClaim { claim }
+            }
+            Action::SetReviewed {
+                id,
+                reviewed: Some(mut s),
+            } => {
+                if s.by.is_empty() {
+                    s.by = me();
+                }
+                Action::SetReviewed {
+                    id,
+                    reviewed: Some(s),
+                }
+            }
+            Action::Batch { actions } => Action::Batch {
+                actions: actions.into_iter().map(|a| self.attribute(a)).collect(),
+            },
+            other => other,
+        }
     }
 
     /// Undoes the last step; returns false when there is nothing to undo.

@@ -51,6 +51,14 @@ pub struct ClaimView {
     pub note: String,
     pub created: String,
     pub updated: String,
+    /// The analyst who marked the claim; omitted when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub creator: String,
+    /// Who signed the claim off, and when; omitted when it is not signed off.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewed_by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewed_at: String,
 }
 
 impl From<&Claim> for ClaimView {
@@ -67,6 +75,17 @@ impl From<&Claim> for ClaimView {
             note: c.note.clone(),
             created: c.created.0.clone(),
             updated: c.updated.0.clone(),
+            creator: c.creator.clone(),
+            reviewed_by: c
+                .reviewed
+                .as_ref()
+                .map(|r| r.by.clone())
+                .unwrap_or_default(),
+            reviewed_at: c
+                .reviewed
+                .as_ref()
+                .map(|r| r.at.0.clone())
+                .unwrap_or_default(),
         }
     }
 }
@@ -114,5 +133,18 @@ mod tests {
         }
         assert_eq!(c["status"], "unreviewed");
         assert_eq!(c["quote"], "Seoul");
+        for k in ["creator", "reviewed_by", "reviewed_at"] {
+            assert!(c.get(k).is_none(), "{k} is left out when empty: {c}");
+        }
+        let mut signed = p.claims[0].clone();
+        signed.creator = "Ana".into();
+        signed.reviewed = Some(crate::core::model::SignOff {
+            by: "Ed".into(),
+            at: Timestamp("2024-05-01T10:00:00Z".into()),
+        });
+        let c = serde_json::to_value(ClaimView::from(&signed)).expect("json");
+        assert_eq!(c["creator"], "Ana");
+        assert_eq!(c["reviewed_by"], "Ed");
+        assert_eq!(c["reviewed_at"], "2024-05-01T10:00:00Z");
     }
 }

@@ -1,5 +1,6 @@
 //! A claim: a span of an article's body with a review status, a speaker, sources and a note.
 
+use super::audit::{SignOff, StatusChange};
 use super::ids::{ArticleId, ClaimId};
 use super::status::Status;
 use crate::core::text;
@@ -113,8 +114,17 @@ pub struct Claim {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub note: String,
+    /// The analyst who marked the claim (empty in files from before analysts were recorded).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub creator: String,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// The editor's sign-off, distinct from the status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<SignOff>,
+    /// Every status change, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusChange>,
 }
 
 impl Claim {
@@ -128,13 +138,29 @@ impl Claim {
             speaker: String::new(),
             sources: Vec::new(),
             note: String::new(),
+            creator: String::new(),
             created: at.clone(),
             updated: at,
+            reviewed: None,
+            history: Vec::new(),
         }
     }
 
     pub fn range(&self) -> Range<usize> {
         self.anchor.range()
+    }
+
+    /// Changes the status, appending a [`StatusChange`] by `by` when it is a change.
+    pub fn set_status(&mut self, status: Status, by: String, at: &Timestamp) {
+        if self.status != status {
+            self.history.push(StatusChange {
+                by,
+                at: at.clone(),
+                from: self.status,
+                to: status,
+            });
+            self.status = status;
+        }
     }
 }
 

@@ -1,13 +1,17 @@
 //! The annotation model: a project holds articles and the claims marked in them.
 
 mod article;
+mod audit;
 mod claim;
+mod conflict;
 mod ids;
 mod project;
 mod status;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
+pub use audit::{SignOff, StatusChange};
 pub use claim::{Anchor, Claim, Source};
+pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
 pub use status::Status;

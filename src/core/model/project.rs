@@ -2,6 +2,7 @@
 
 use super::article::Article;
 use super::claim::Claim;
+use super::conflict::{Conflict, ConflictField};
 use super::ids::{ArticleId, ClaimId};
 use super::status::Status;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,8 @@ pub struct Project {
     pub settings: ProjectSettings,
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
+    /// Disagreements left by a merge, in the order found; empty when there are none.
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Claims per status.
@@ -124,6 +127,18 @@ impl Project {
             counts.add(c.status);
         }
         counts
+    }
+
+    /// The position of the unresolved conflict on `id`'s `field`.
+    pub fn conflict_index(&self, id: &str, field: ConflictField) -> Option<usize> {
+        self.conflicts
+            .iter()
+            .position(|c| c.id == id && c.field == field)
+    }
+
+    /// The unresolved conflicts on one claim (or article), for the claim panel.
+    pub fn conflicts_on<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Conflict> + 'a {
+        self.conflicts.iter().filter(move |c| c.id == id)
     }
 
     /// The canonical sort key of a claim: article position, then span, then id.

@@ -29,6 +29,10 @@ pub enum Problem {
         quote: String,
         found: String,
     },
+    /// A merge conflict nobody has resolved yet (`factdesk resolve`).
+    UnresolvedConflict {
+        conflict: Box<crate::core::model::Conflict>,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -61,6 +65,9 @@ impl fmt::Display for Problem {
                 f,
                 "claim {claim}: stored quote {quote:?} does not match the article text {found:?}"
             ),
+            Problem::UnresolvedConflict { conflict } => {
+                write!(f, "unresolved merge conflict: {conflict}")
+            }
         }
     }
 }
@@ -109,6 +116,14 @@ pub fn check(project: &Project) -> Vec<Problem> {
             });
         }
     }
+    problems.extend(
+        project
+            .conflicts
+            .iter()
+            .map(|c| Problem::UnresolvedConflict {
+                conflict: Box::new(c.clone()),
+            }),
+    );
     problems
 }
 

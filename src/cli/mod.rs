@@ -2,6 +2,7 @@
 //! only translates between arguments, core calls and printed output.
 
 mod claim_cmds;
+mod extract;
 mod project_cmds;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,8 @@ pub enum Command {
     Claim(claim_cmds::ClaimCommand),
     /// List a project's claims.
     Claims(claim_cmds::ClaimsArgs),
+    /// Print a file as it would be imported (title, metadata, clean text), without a project.
+    Extract(extract::ExtractArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
     Check { project: PathBuf },
 }
@@ -84,6 +87,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
         Some(Command::Check { project }) => project_cmds::check(&project),
+        Some(Command::Extract(args)) => extract::extract(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

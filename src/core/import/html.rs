@@ -28,8 +28,10 @@ pub fn parse(html: &str) -> Result<Page, String> {
     let fallback_title = one_line(&doc.select("title").text());
     let mut reader = Readability::with_document(doc, None, Some(Config::default()))
         .map_err(|e| format!("cannot read the page: {e}"))?;
-    let article = reader
-        .parse()
+    // The extractor is third-party code run on arbitrary pages: a bug in it must not take the
+    // application down with it.
+    let article = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.parse()))
+        .map_err(|_| "the page could not be parsed".to_string())?
         .map_err(|_| "no article text found in the page".to_string())?;
     let fragment = Document::from(article.content.as_ref());
     let body = block_text(&fragment);

@@ -117,7 +117,7 @@ pub fn parse(text: &str) -> Option<Wire> {
     let (hi, headline) = rest
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.split_whitespace().count() >= 3)
+        .filter(|(_, l)| (3..=25).contains(&l.split_whitespace().count()))
         .max_by_key(|(_, l)| l.chars().count())
         .map(|(i, l)| (i, *l))?;
     if !dated {
@@ -205,9 +205,10 @@ fn split_published(line: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// A body paragraph rather than a header line: long, or several sentences.
+/// A body paragraph rather than a header line: long, or a full sentence (headlines carry no period).
 fn is_body_like(line: &str) -> bool {
-    line.chars().count() > 200 || line.split_whitespace().count() > 30
+    let words = line.split_whitespace().count();
+    line.chars().count() > 200 || words > 30 || (words >= 10 && line.ends_with('.'))
 }
 
 /// "SEOUL:", "WASHINGTON (Reuters) -", "PARIS, Jan 30 (AFP) –" at the start of a paragraph →
@@ -283,7 +284,23 @@ mod tests {
     }
 
     #[test]
+    fn headline_byline_published_without_dateline() {
+        let t = "Pakistan’s “new” budget: what changes for you\n\nReuters | Published June 10, 2024 at 9:15pm\n\nThe government unveiled its budget on Monday, raising taxes on salaried workers and retailers.\n\nMore text.";
+        let w = parse(t).expect("wire");
+        assert_eq!(
+            w.meta.title,
+            "Pakistan’s “new” budget: what changes for you"
+        );
+        assert_eq!(w.meta.source, "Reuters");
+        assert_eq!(w.meta.published, "2024-06-10T21:15");
+        assert_eq!(w.meta.dateline, "");
+        assert!(w.body.starts_with("The government unveiled"));
+    }
+
+    #[test]
     fn ordinary_text_is_not_wire_copy() {
+        let feature = "Tax cuts, spending increases and higher rates could make it harder to respond to recessions.\n\nImage\n\nInterest payments on the federal debt could surpass the Defense budget.CreditEPA\n\nSept. 25, 2018\n\nThe federal government could soon pay more in interest on its debt than it spends on the military, Medicaid or children’s programs.";
+        assert!(parse(feature).is_none());
         assert!(
             parse("Shopping list\n\nEggs, milk, bread and a few other things for the weekend.")
                 .is_none()

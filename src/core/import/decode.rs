@@ -58,6 +58,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Err("looks like a binary file, not text".to_string());
     }
     if std::str::from_utf8(bytes).is_ok() {
+        // ISO-2022-JP is 7-bit, so it is valid UTF-8 too; its escape sequences give it away.
+        if [b"\x1b$B", b"\x1b$@", b"\x1b(J"]
+            .iter()
+            .any(|e| find(bytes, *e).is_some())
+        {
+            return finish(encoding_rs::ISO_2022_JP, bytes);
+        }
         return finish(UTF_8, bytes);
     }
     finish(guess_legacy(bytes), bytes)
@@ -215,6 +222,29 @@ mod tests {
         let page = "<html><head><meta charset=\"iso-8859-1\"></head><body>café</body></html>";
         assert_eq!(declared_charset(page.as_bytes()), Some(WINDOWS_1252));
         assert_eq!(decode(page.as_bytes()).expect("ok").encoding, "UTF-8");
+    }
+
+    #[test]
+    fn other_legacy_encodings_are_detected() {
+        for (enc, text) in [
+            (encoding_rs::SHIFT_JIS, "東京で国際会議が開かれ、各国の代表が気候変動について議論した。"),
+            (encoding_rs::WINDOWS_1251, "Правительство заявило во вторник, что новые санкции вступят в силу."),
+            (encoding_rs::GBK, "中国外交部发言人在记者会上表示，双方将继续加强合作。"),
+        ] {
+            let (bytes, _, _) = enc.encode(text);
+            let d = decode(&bytes).expect("decodes");
+            assert_eq!((d.text.as_str(), d.encoding), (text, enc.name()));
+        }
+    }
+
+    #[test]
+    fn iso_2022_jp_is_not_mistaken_for_utf8() {
+        let (bytes, _, _) = encoding_rs::ISO_2022_JP.encode("東京で会議が開かれた。");
+        let d = decode(&bytes).expect("jis");
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("東京で会議が開かれた。", "ISO-2022-JP")
+        );
     }
 
     #[test]

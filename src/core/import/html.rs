@@ -133,7 +133,7 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
-    "canvas", "button", "select", "textarea", "input",
+    "canvas", "button", "select", "textarea", "input", "video", "audio",
 ];
 
 /// Renders HTML as text, one paragraph per block element. Iterative so that deeply nested pages

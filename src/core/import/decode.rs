@@ -227,9 +227,18 @@ mod tests {
     #[test]
     fn other_legacy_encodings_are_detected() {
         for (enc, text) in [
-            (encoding_rs::SHIFT_JIS, "東京で国際会議が開かれ、各国の代表が気候変動について議論した。"),
-            (encoding_rs::WINDOWS_1251, "Правительство заявило во вторник, что новые санкции вступят в силу."),
-            (encoding_rs::GBK, "中国外交部发言人在记者会上表示，双方将继续加强合作。"),
+            (
+                encoding_rs::SHIFT_JIS,
+                "東京で国際会議が開かれ、各国の代表が気候変動について議論した。",
+            ),
+            (
+                encoding_rs::WINDOWS_1251,
+                "Правительство заявило во вторник, что новые санкции вступят в силу.",
+            ),
+            (
+                encoding_rs::GBK,
+                "中国外交部发言人在记者会上表示，双方将继续加强合作。",
+            ),
         ] {
             let (bytes, _, _) = enc.encode(text);
             let d = decode(&bytes).expect("decodes");

@@ -26,6 +26,11 @@ pub fn parse(html: &str) -> Result<Page, String> {
         ..ArticleMeta::default()
     };
     let fallback_title = one_line(&doc.select("title").text());
+    // Pages without `<html lang>` often say it in a meta tag; BCP 47 uses '-' where og:locale has '_'.
+    let lang_hints = [
+        attr_of(&doc, "meta[http-equiv=\"content-language\" i]", "content"),
+        attr_of(&doc, "meta[property=\"og:locale\"]", "content"),
+    ];
     let mut reader = Readability::with_document(doc, None, Some(Config::default()))
         .map_err(|e| format!("cannot read the page: {e}"))?;
     // The extractor is third-party code run on arbitrary pages: a bug in it must not take the
@@ -52,6 +57,9 @@ pub fn parse(html: &str) -> Result<Page, String> {
     if meta.lang.is_empty() {
         meta.lang = clean(article.lang);
     }
+    if meta.lang.is_empty() {
+        meta.lang = declared_lang(&lang_hints);
+    }
     let mut warnings = Vec::new();
     if body.chars().count() < SHORT_BODY_CHARS {
         warnings.push("very little article text was found; check it against the page".to_string());
@@ -61,6 +69,21 @@ pub fn parse(html: &str) -> Result<Page, String> {
         body,
         warnings,
     })
+}
+
+/// The first usable language tag among meta declarations.
+fn declared_lang(candidates: &[String]) -> String {
+    candidates
+        .iter()
+        .map(|c| {
+            c.split(',')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .replace('_', "-")
+        })
+        .find(|c| !c.is_empty() && c.len() <= 35)
+        .unwrap_or_default()
 }
 
 /// The page's canonical address: `<link rel=canonical>`, else `og:url`.
@@ -249,6 +272,15 @@ mod tests {
         for junk in ["Accueil", "not text", "<p>"] {
             assert!(!p.body.contains(junk), "{junk} in {}", p.body);
         }
+    }
+
+    #[test]
+    fn language_from_meta_when_html_has_none() {
+        let page = PAGE.replace("<html lang=\"fr\">", "<html>").replace(
+            "<head>",
+            "<head><meta property=\"og:locale\" content=\"fr_CA\">",
+        );
+        assert_eq!(parse(&page).expect("page").meta.lang, "fr-CA");
     }
 
     #[test]

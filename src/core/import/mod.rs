@@ -139,10 +139,11 @@ fn import_decoded(name: &str, raw: &str) -> Result<Imported, String> {
         }
         Format::Text => {
             let clean = text::normalize(raw);
-            match newswire::parse(&clean) {
-                Some(w) => (w.meta, w.body, Vec::new()),
-                None => (ArticleMeta::default(), clean, Vec::new()),
-            }
+            let (meta, body) = match newswire::parse(&clean) {
+                Some(w) => (w.meta, w.body),
+                None => (ArticleMeta::default(), clean),
+            };
+            (meta, text::unwrap_hard_wrapped(&body), Vec::new())
         }
     };
     let body = text::normalize(&body);

@@ -45,6 +45,31 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Joins the lines of hard-wrapped plain text (e-mail, old wire copy: every line broken near the
+/// same width) back into paragraphs. Text that does not look wrapped is returned unchanged, so
+/// short lines such as lists, addresses or verse keep their breaks. Only line breaks change.
+pub fn unwrap_hard_wrapped(text: &str) -> String {
+    let paragraphs: Vec<Vec<&str>> = text.split("\n\n").map(|p| p.lines().collect()).collect();
+    let width = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Every line but the last of each paragraph: these are the ones a wrapper broke.
+    let inner: Vec<usize> = paragraphs
+        .iter()
+        .flat_map(|p| p.iter().take(p.len().saturating_sub(1)))
+        .map(|l| l.chars().count())
+        .collect();
+    let near_width = inner.iter().filter(|n| **n + 15 >= width).count();
+    let wrapped =
+        (40..=100).contains(&width) && inner.len() >= 4 && near_width * 10 >= inner.len() * 9;
+    if !wrapped {
+        return text.to_string();
+    }
+    paragraphs
+        .iter()
+        .map(|p| p.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Collapses every run of whitespace (including newlines) to one space: for titles and metadata.
 pub fn one_line(text: &str) -> String {
     normalize(text)
@@ -89,6 +114,20 @@ mod tests {
             normalize(raw),
             "Title\n\nOne two three\nFourteen\n“Né” 日本 🎉"
         );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_rejoined_but_lists_are_not() {
+        let wrapped = "The minister said on Tuesday that the government would not\nchange course on the budget, despite protests in several cities\nover the weekend and a strike called by the largest unions.\n\nOpposition leaders called the plan “reckless” and promised to\nvote against it when it reaches parliament later this month, as\nthey did last year with the previous, smaller package of cuts.";
+        let out = unwrap_hard_wrapped(wrapped);
+        assert_eq!(out.matches('\n').count(), 2, "{out}");
+        assert!(out.contains("would not change course"));
+        assert_eq!(
+            out.split_whitespace().collect::<Vec<_>>(),
+            wrapped.split_whitespace().collect::<Vec<_>>()
+        );
+        let list = "Eggs\nMilk\nBread\nButter\nJam\nTea\n\nThat is all.";
+        assert_eq!(unwrap_hard_wrapped(list), list);
     }
 
     #[test]

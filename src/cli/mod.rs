@@ -2,6 +2,7 @@
 //! only translates between arguments, core calls and printed output.
 
 mod claim_cmds;
+mod extract;
 mod project_cmds;
 mod review;
 
@@ -52,6 +53,8 @@ pub enum Command {
     Claim(claim_cmds::ClaimCommand),
     /// List a project's claims.
     Claims(claim_cmds::ClaimsArgs),
+    /// Print a file as it would be imported (title, metadata, clean text), without a project.
+    Extract(extract::ExtractArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
     Check { project: PathBuf },
     /// Three-way merge of project files (a git merge driver: factdesk merge %O %A %B). Exits 1 on conflicts.
@@ -110,6 +113,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Resolve(args)) => review::resolve(args),
         Some(Command::SignOff(args)) => review::sign_off(args),
         Some(Command::Agree(args)) => review::agree(args),
+        Some(Command::Extract(args)) => extract::extract(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

@@ -36,21 +36,30 @@ pub struct ArticlesArgs {
     pub json: bool,
 }
 
-/// Imports every file first so that one bad file leaves the project untouched.
+/// Imports every file first so that one bad file leaves the project untouched. Warnings (lossy
+/// decoding, thin extraction) go to stderr, naming the file.
 fn import_all(files: &[PathBuf]) -> Result<Vec<Article>, CliError> {
     files
         .iter()
-        .map(|f| import::import_path(f).map_err(CliError::from))
+        .map(|f| {
+            let imported = import::read_path(f)?;
+            for w in &imported.warnings {
+                eprintln!("factdesk: warning: {}: {w}", f.display());
+            }
+            Ok(imported.into_article())
+        })
         .collect()
 }
 
 /// Adds articles as one undoable batch and prints ID<TAB>TITLE for each.
 fn add_articles(session: &mut Session, articles: Vec<Article>) -> CliResult {
-    for a in &articles {
+    for (i, a) in articles.iter().enumerate() {
+        // The same text already in the project, or earlier in this batch.
         if let Some(same) = session
             .project
             .articles
             .iter()
+            .chain(&articles[..i])
             .find(|b| b.content_hash == a.content_hash)
         {
             eprintln!(

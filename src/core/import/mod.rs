@@ -1,12 +1,45 @@
-//! Turning files into articles: reading, decoding and extracting a clean body plus metadata.
+//! Turning files and pasted text into articles: decoding, format sniffing and extraction of a clean
+//! body plus metadata. Formats: plain text (any common encoding), wire copy, Markdown, saved HTML.
+
+mod dates;
+pub mod decode;
+pub mod eval;
+pub mod html;
+pub mod markdown;
+pub mod newswire;
+pub mod sniff;
+pub mod text;
 
 use crate::core::model::{Article, ArticleMeta};
+pub use sniff::Format;
 use std::path::Path;
 
 /// Files larger than this are refused before reading.
 pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
 
-/// Why a file could not be imported. Always names the file.
+/// What an import produced, before it becomes an article: the GUI can show or edit it first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// Title, byline, published, source, url, lang, section, dateline; `imported_from` is the name
+    /// given to the importer.
+    pub meta: ArticleMeta,
+    /// The clean body: paragraphs separated by a blank line, `\n` line endings.
+    pub body: String,
+    pub format: Format,
+    /// The encoding the bytes were read as (WHATWG name, e.g. "UTF-8", "windows-1252").
+    pub encoding: &'static str,
+    /// Things the user should know (lossy decoding, suspiciously short extraction).
+    pub warnings: Vec<String>,
+}
+
+impl Imported {
+    /// A new article (fresh id, content hash) from this import.
+    pub fn into_article(self) -> Article {
+        Article::new(self.meta, &self.body)
+    }
+}
+
+/// Why a file could not be imported. Always names the file (or "pasted text").
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{path}: cannot read: {source}")]
@@ -19,67 +52,135 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    fn refused(path: &Path, reason: impl Into<String>) -> Self {
+    fn refused(name: &str, reason: impl Into<String>) -> Self {
         ImportError::Refused {
-            path: path.display().to_string(),
+            path: name.to_string(),
             reason: reason.into(),
         }
     }
 }
 
-/// Reads a file and turns it into an article (new id), remembering where it came from.
-pub fn import_path(path: &Path) -> Result<Article, ImportError> {
+/// Reads and extracts a file without making an article: for `extract`, previews and drops.
+pub fn read_path(path: &Path) -> Result<Imported, ImportError> {
+    let name = path.display().to_string();
     let io = |source| ImportError::Io {
-        path: path.display().to_string(),
+        path: name.clone(),
         source,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(ImportError::refused(path, "is a folder, not a file"));
+        return Err(ImportError::refused(&name, "is a folder, not a file"));
     }
     if meta.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::refused(
-            path,
-            format!(
-                "{} bytes is over the {} MB import limit",
-                meta.len(),
-                MAX_IMPORT_BYTES / 1024 / 1024
-            ),
-        ));
+        return Err(ImportError::refused(&name, too_big(meta.len())));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let mut article = import_bytes(&bytes).map_err(|reason| ImportError::refused(path, reason))?;
-    article.meta.imported_from = path.display().to_string();
-    Ok(article)
+    import_bytes_named(&name, &bytes)
+}
+
+/// Reads a file and turns it into an article (new id), remembering where it came from.
+pub fn import_path(path: &Path) -> Result<Article, ImportError> {
+    read_path(path).map(Imported::into_article)
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "{len} bytes is over the {} MB import limit",
+        MAX_IMPORT_BYTES / 1024 / 1024
+    )
+}
+
+/// Imports raw bytes. `name` is the file name or path: it names the source in errors and in
+/// `imported_from`, and its extension breaks ties when the content does not decide the format.
+pub fn import_bytes_named(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(ImportError::refused(name, too_big(bytes.len() as u64)));
+    }
+    let decoded = decode::decode(bytes).map_err(|r| ImportError::refused(name, r))?;
+    let mut warnings = Vec::new();
+    if decoded.lossy {
+        warnings.push(format!(
+            "some bytes are not valid {} and were replaced by \u{FFFD}",
+            decoded.encoding
+        ));
+    }
+    let mut imported =
+        import_decoded(name, &decoded.text).map_err(|r| ImportError::refused(name, r))?;
+    imported.encoding = decoded.encoding;
+    imported.meta.imported_from = name.to_string();
+    warnings.append(&mut imported.warnings);
+    imported.warnings = warnings;
+    Ok(imported)
+}
+
+/// Imports pasted text (from the clipboard): sniffed like a file, title from the first line when
+/// nothing better is found.
+pub fn import_pasted(text: &str) -> Result<Imported, ImportError> {
+    let name = "pasted text";
+    if text.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(ImportError::refused(name, too_big(text.len() as u64)));
+    }
+    let mut imported = import_decoded("", text).map_err(|r| ImportError::refused(name, r))?;
+    imported.meta.imported_from = "clipboard".to_string();
+    Ok(imported)
+}
+
+/// Sniffs and extracts decoded text; the error is a reason for a person.
+fn import_decoded(name: &str, raw: &str) -> Result<Imported, String> {
+    let format = sniff::sniff(name, raw);
+    let (mut meta, body, warnings) = match format {
+        Format::Html => {
+            let page = html::parse(raw)?;
+            (page.meta, page.body, page.warnings)
+        }
+        Format::Markdown => {
+            let md = markdown::parse(&text::normalize(raw));
+            (md.meta, md.body, Vec::new())
+        }
+        Format::Text => {
+            let clean = text::normalize(raw);
+            let (meta, body) = match newswire::parse(&clean) {
+                Some(w) => (w.meta, w.body),
+                None => (ArticleMeta::default(), clean),
+            };
+            (meta, text::unwrap_hard_wrapped(&body), Vec::new())
+        }
+    };
+    let body = text::normalize(&body);
+    if body.is_empty() {
+        return Err("is empty".to_string());
+    }
+    if meta.title.trim().is_empty() {
+        meta.title = text::first_line_title(&body);
+    }
+    Ok(Imported {
+        meta,
+        body,
+        format,
+        encoding: "UTF-8",
+        warnings,
+    })
 }
 
 /// Turns raw bytes into an article; the error is a reason for a person.
 pub fn import_bytes(bytes: &[u8]) -> Result<Article, String> {
-    if bytes.contains(&0) {
-        return Err("looks like a binary file, not text".to_string());
-    }
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|_| "is not UTF-8 text".to_string())?;
-    import_text(text)
+    import_bytes_named("", bytes)
+        .map(Imported::into_article)
+        .map_err(|e| match e {
+            ImportError::Refused { reason, .. } => reason,
+            other => other.to_string(),
+        })
 }
 
-/// Turns pasted or decoded text into an article; the title is the first non-empty line.
+/// Turns pasted or decoded text into an article; the title is the first non-empty line unless the
+/// text carries a better one (wire header, Markdown heading, HTML title).
 pub fn import_text(text: &str) -> Result<Article, String> {
-    let body = crate::core::model::normalize_newlines(text);
-    let body = body.trim();
-    if body.is_empty() {
-        return Err("is empty".to_string());
-    }
-    let title = body
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
-    let meta = ArticleMeta {
-        title: title.chars().take(200).collect(),
-        ..ArticleMeta::default()
-    };
-    Ok(Article::new(meta, body))
+    import_pasted(text)
+        .map(Imported::into_article)
+        .map_err(|e| match e {
+            ImportError::Refused { reason, .. } => reason,
+            other => other.to_string(),
+        })
 }
 
 #[cfg(test)]
@@ -102,5 +203,30 @@ mod tests {
             err.to_string()
                 .starts_with("/nonexistent/x.txt: cannot read")
         );
+    }
+
+    #[test]
+    fn named_bytes_sniff_content_not_extension() {
+        let page = b"<!doctype html><html lang=en><head><title>T</title></head><body><article><p>Hello world, this is a page with text in it, words words.</p></article></body></html>";
+        let i = import_bytes_named("notes.txt", page).expect("html");
+        assert_eq!(i.format, Format::Html);
+        assert_eq!(i.meta.imported_from, "notes.txt");
+        assert!(i.body.contains("Hello world"));
+        assert!(!i.body.contains('<'));
+        let err = import_bytes_named("photo.md", b"\x89PNG\r\n\x1a\n\0\0\0").expect_err("png");
+        assert_eq!(
+            err.to_string(),
+            "photo.md: looks like a PNG image, not text"
+        );
+    }
+
+    #[test]
+    fn pasted_text_takes_its_first_line_as_title() {
+        let i = import_pasted("  Breaking: “Ça va” 🎉\n\nSecond para.").expect("paste");
+        assert_eq!(i.meta.title, "Breaking: “Ça va” 🎉");
+        assert_eq!(i.body, "Breaking: “Ça va” 🎉\n\nSecond para.");
+        assert_eq!(i.meta.imported_from, "clipboard");
+        let err = import_pasted(" \n ").expect_err("empty");
+        assert_eq!(err.to_string(), "pasted text: is empty");
     }
 }

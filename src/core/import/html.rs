@@ -1,0 +1,292 @@
+//! Saved web pages: the main article text (readability-style extraction with `dom_smoothie`) as
+//! blank-line-separated paragraphs, and the page's metadata.
+
+use super::text::{join_blocks, one_line};
+use crate::core::model::ArticleMeta;
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+/// An extracted page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub meta: ArticleMeta,
+    pub body: String,
+    pub warnings: Vec<String>,
+}
+
+/// Below this many characters the extraction probably missed the article: import, but say so.
+const SHORT_BODY_CHARS: usize = 200;
+
+/// Extracts the article from a decoded HTML page. The error is a reason for a person.
+pub fn parse(html: &str) -> Result<Page, String> {
+    let doc = Document::from(html);
+    let mut meta = ArticleMeta {
+        url: page_url(&doc),
+        lang: attr_of(&doc, "html", "lang"),
+        ..ArticleMeta::default()
+    };
+    let fallback_title = one_line(&doc.select("title").text());
+    // Pages without `<html lang>` often say it in a meta tag; BCP 47 uses '-' where og:locale has '_'.
+    let lang_hints = [
+        attr_of(&doc, "meta[http-equiv=\"content-language\" i]", "content"),
+        attr_of(&doc, "meta[property=\"og:locale\"]", "content"),
+    ];
+    let mut reader = Readability::with_document(doc, None, Some(Config::default()))
+        .map_err(|e| format!("cannot read the page: {e}"))?;
+    // The extractor is third-party code run on arbitrary pages: a bug in it must not take the
+    // application down with it.
+    let article = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.parse()))
+        .map_err(|_| "the page could not be parsed".to_string())?
+        .map_err(|_| "no article text found in the page".to_string())?;
+    let fragment = Document::from(article.content.as_ref());
+    let body = block_text(&fragment);
+    if body.trim().is_empty() {
+        return Err("no article text found in the page".to_string());
+    }
+    meta.title = one_line(&article.title);
+    if meta.title.is_empty() {
+        meta.title = fallback_title;
+    }
+    let clean = |s: Option<String>| s.map(|s| one_line(&s)).unwrap_or_default();
+    meta.byline = clean(article.byline);
+    meta.source = clean(article.site_name);
+    meta.published = clean(article.published_time);
+    if meta.url.is_empty() {
+        meta.url = clean(article.url);
+    }
+    if meta.lang.is_empty() {
+        meta.lang = clean(article.lang);
+    }
+    if meta.lang.is_empty() {
+        meta.lang = declared_lang(&lang_hints);
+    }
+    let mut warnings = Vec::new();
+    if body.chars().count() < SHORT_BODY_CHARS {
+        warnings.push("very little article text was found; check it against the page".to_string());
+    }
+    Ok(Page {
+        meta,
+        body,
+        warnings,
+    })
+}
+
+/// The first usable language tag among meta declarations.
+fn declared_lang(candidates: &[String]) -> String {
+    candidates
+        .iter()
+        .map(|c| {
+            c.split(',')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .replace('_', "-")
+        })
+        .find(|c| !c.is_empty() && c.len() <= 35)
+        .unwrap_or_default()
+}
+
+/// The page's canonical address: `<link rel=canonical>`, else `og:url`.
+fn page_url(doc: &Document) -> String {
+    let canonical = attr_of(doc, "link[rel=canonical]", "href");
+    if canonical.starts_with("http") {
+        return canonical;
+    }
+    let og = attr_of(doc, "meta[property=\"og:url\"]", "content");
+    if og.starts_with("http") {
+        og
+    } else {
+        String::new()
+    }
+}
+
+fn attr_of(doc: &Document, selector: &str, attr: &str) -> String {
+    doc.select(selector)
+        .nodes()
+        .iter()
+        .find_map(|n| n.attr(attr))
+        .map(|v| one_line(&v))
+        .unwrap_or_default()
+}
+
+/// Elements whose start and end break the text into a new paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "center",
+    "body",
+    "html",
+];
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+    "canvas", "button", "select", "textarea", "input", "video", "audio",
+];
+
+/// Renders HTML as text, one paragraph per block element. Iterative so that deeply nested pages
+/// cannot exhaust the stack.
+fn block_text(doc: &Document) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut pre_depth = 0usize;
+    // (node, leaving?)
+    let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(doc.root(), false)];
+    while let Some((node, leaving)) = stack.pop() {
+        if node.is_text() {
+            let t = node.text();
+            if pre_depth > 0 {
+                cur.push_str(&t.replace('\n', "\u{2028}"));
+            } else {
+                cur.push_str(&t);
+            }
+            continue;
+        }
+        if !(node.is_element() || node.is_document() || node.is_fragment()) {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIPPED.contains(&name.as_str()) {
+            continue;
+        }
+        let block = BLOCKS.contains(&name.as_str());
+        if leaving {
+            if name == "pre" {
+                pre_depth = pre_depth.saturating_sub(1);
+            }
+            if matches!(name.as_str(), "td" | "th") {
+                cur.push(' ');
+            }
+            if block {
+                flush(&mut cur, &mut blocks);
+            }
+            continue;
+        }
+        match name.as_str() {
+            "br" => {
+                cur.push('\u{2028}');
+                continue;
+            }
+            "pre" => pre_depth += 1,
+            _ => {}
+        }
+        if block {
+            flush(&mut cur, &mut blocks);
+        }
+        stack.push((node, true));
+        for child in node.children_it(true) {
+            stack.push((child, false));
+        }
+    }
+    flush(&mut cur, &mut blocks);
+    join_blocks(blocks)
+}
+
+/// Ends a paragraph: whitespace collapsed, explicit line breaks (`<br>`, `<pre>`) kept.
+fn flush(cur: &mut String, blocks: &mut Vec<String>) {
+    if cur.trim().is_empty() {
+        cur.clear();
+        return;
+    }
+    let lines: Vec<String> = cur
+        .split('\u{2028}')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    blocks.push(lines.join("\n"));
+    cur.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>Un “titre” – Le Site</title>
+<link rel="canonical" href="https://example.org/a/1">
+<meta property="og:site_name" content="Le Site">
+<meta name="author" content="Zoé Martin">
+<meta property="article:published_time" content="2024-05-01T08:00:00Z">
+</head><body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/m">Monde</a></li></ul></nav>
+<article><h1>Un “titre”</h1>
+<p>Premier paragraphe de l’article, assez long pour être retenu par l’extraction, avec des accents : é, è, à, ç, et un emoji 🎉, et du japonais 日本語.</p>
+<p>Deuxième paragraphe, lui aussi assez long pour compter, parce que la lisibilité exige du texte, des virgules, et encore des virgules, ici.</p>
+<p>Troisième<br>ligne coupée, et encore du texte pour que le score soit bon, avec des virgules, des mots, et des phrases complètes.</p>
+</article>
+<div class="comments">Commentaire : super !</div>
+<script>var x = "<p>not text</p>";</script>
+</body></html>"#;
+
+    #[test]
+    fn extracts_body_and_metadata() {
+        let p = parse(PAGE).expect("page");
+        assert_eq!(p.meta.lang, "fr");
+        assert_eq!(p.meta.url, "https://example.org/a/1");
+        assert_eq!(p.meta.source, "Le Site");
+        assert_eq!(p.meta.byline, "Zoé Martin");
+        assert_eq!(p.meta.published, "2024-05-01T08:00:00Z");
+        assert!(p.meta.title.starts_with("Un “titre”"), "{}", p.meta.title);
+        assert!(p.body.contains("Premier paragraphe"), "{}", p.body);
+        assert!(p.body.contains("\n\nDeuxième paragraphe"));
+        assert!(p.body.contains("Troisième\nligne"));
+        assert!(p.body.contains("🎉") && p.body.contains("日本語"));
+        for junk in ["Accueil", "not text", "<p>"] {
+            assert!(!p.body.contains(junk), "{junk} in {}", p.body);
+        }
+    }
+
+    #[test]
+    fn language_from_meta_when_html_has_none() {
+        let page = PAGE.replace("<html lang=\"fr\">", "<html>").replace(
+            "<head>",
+            "<head><meta property=\"og:locale\" content=\"fr_CA\">",
+        );
+        assert_eq!(parse(&page).expect("page").meta.lang, "fr-CA");
+    }
+
+    #[test]
+    fn a_page_without_text_is_refused() {
+        let err = parse("<html><head><title>x</title></head><body><img src=a.png></body></html>")
+            .expect_err("empty");
+        assert!(err.contains("no article text"), "{err}");
+    }
+}

@@ -263,3 +263,29 @@ fn one_claim_changes_only_its_own_lines() {
     assert!(added.is_empty(), "deleting added {added:?}");
     assert_eq!(sorted(removed), sorted(claim_lines(&v3, &ids[0])));
 }
+
+#[test]
+fn batches_are_attributed_throughout() {
+    let mut s = session("Cleo");
+    let art = s.project.articles[0].id.clone();
+    let add = Action::add_claim_by_quote(&s.project, &art, "démenti", 1, ts("1")).expect("quote");
+    let Action::AddClaim { claim } = &add else {
+        panic!("not an add");
+    };
+    let id = claim.id.clone();
+    let tag = Action::EditClaim {
+        id: id.clone(),
+        edit: ClaimEdit::Status(Status::Disputed),
+        at: ts("1"),
+    };
+    s.edit(Action::Batch {
+        actions: vec![add, tag],
+    })
+    .expect("batch");
+    let c = s.project.claim(&id).expect("claim");
+    assert_eq!(c.creator, "Cleo");
+    assert_eq!(c.history.len(), 1);
+    assert_eq!(c.history[0].by, "Cleo");
+    assert!(s.undo().expect("undo"));
+    assert!(s.project.claims.is_empty());
+}

@@ -2,6 +2,7 @@
 //! only translates between arguments, core calls and printed output.
 
 mod claim_cmds;
+mod export_cmds;
 mod project_cmds;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,8 @@ pub enum Command {
     Claim(claim_cmds::ClaimCommand),
     /// List a project's claims.
     Claims(claim_cmds::ClaimsArgs),
+    /// Export claims as csv, json, jsonl, claimreview, webanno, markdown or html (stdout without -o).
+    Export(export_cmds::ExportArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
     Check { project: PathBuf },
 }
@@ -84,6 +87,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
         Some(Command::Check { project }) => project_cmds::check(&project),
+        Some(Command::Export(args)) => export_cmds::export(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

@@ -21,48 +21,22 @@ pub fn rating_value(status: Status) -> Option<u8> {
 }
 
 /// Words that mark a speaker as an organisation rather than a person.
+#[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "agency",
-    "ministry",
-    "government",
-    "office",
-    "department",
-    "council",
-    "committee",
-    "news",
-    "party",
-    "army",
-    "military",
-    "police",
-    "house",
-    "company",
-    "corporation",
-    "inc",
-    "ltd",
-    "group",
-    "association",
-    "union",
-    "commission",
-    "bureau",
-    "embassy",
-    "nato",
-    "un",
-    "court",
-    "parliament",
-    "congress",
-    "senate",
-    "foundation",
-    "institute",
-    "university",
-    "organisation",
-    "organization",
-    "media",
-    "press",
-    "times",
-    "post",
-    "television",
-    "radio",
-    "kremlin",
+    "agency", "ministry", "government", "office", "department", "council", "committee", "news",
+    "party", "army", "military", "police", "house", "company", "corporation", "inc", "ltd",
+    "group", "association", "union", "commission", "bureau", "embassy", "nato", "un", "court",
+    "parliament", "congress", "senate", "foundation", "institute", "university", "organisation",
+    "organization", "media", "press", "times", "post", "television", "radio", "kremlin",
+    "republic", "kingdom", "states", "nations", "federation", "administration", "pentagon",
+];
+
+/// Places often quoted as speakers ("Washington said"): they stand for a government.
+#[rustfmt::skip]
+const PLACES: &[&str] = &[
+    "north korea", "south korea", "korea", "russia", "china", "ukraine", "iran", "israel",
+    "washington", "moscow", "pyongyang", "seoul", "beijing", "kyiv", "tokyo", "london", "paris",
+    "berlin", "brussels", "tehran", "japan", "france", "germany", "india", "syria", "turkey",
 ];
 
 /// `Organization` for acronyms (KCNA) and names with an organisation word, else `Person`.
@@ -73,7 +47,8 @@ pub fn speaker_type(speaker: &str) -> &'static str {
     let has_org_word = speaker
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
-    if acronym || has_org_word {
+    let place = PLACES.contains(&speaker.trim().to_lowercase().as_str());
+    if acronym || has_org_word || place {
         "Organization"
     } else {
         "Person"
@@ -233,6 +208,8 @@ mod tests {
         assert_eq!(speaker_type("KCNA"), "Organization");
         assert_eq!(speaker_type("Korean Central News Agency"), "Organization");
         assert_eq!(speaker_type("White House"), "Organization");
+        assert_eq!(speaker_type("North Korea"), "Organization");
+        assert_eq!(speaker_type("United States"), "Organization");
         assert_eq!(speaker_type("John Kirby"), "Person");
         assert_eq!(speaker_type("Kim Yo Jong"), "Person");
         assert_eq!(speaker_type("X"), "Person");

@@ -156,7 +156,8 @@ fn plan_line(
             if !id.starts_with("c-") || id.len() < 3 || id.chars().any(|c| c.is_whitespace()) {
                 return Err(format!("`id` '{id}' is not a claim id (c-…)"));
             }
-            if let Some(first) = seen.insert(id.clone(), line) {
+            let first = *seen.entry(id.clone()).or_insert(line);
+            if first != line {
                 return Err(format!("claim id '{id}' is already on line {first}"));
             }
             project.claim(&ClaimId(id.clone()))

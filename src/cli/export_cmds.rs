@@ -97,7 +97,10 @@ pub fn claims_import(args: ClaimsImportArgs) -> CliResult {
             .map_err(|e| CliError(format!("{name}: cannot read: {e}")))?
     };
     let plan = claims_import::plan_import(&project, &text).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("{name}:{e}")).collect();
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{name}:{}: {}", e.line, e.message))
+            .collect();
         CliError(format!(
             "{} bad line(s), nothing imported:\n{}",
             errors.len(),

@@ -5,7 +5,7 @@
 //! Unreviewed claims have no verdict and are left out.
 
 use crate::core::model::{Article, Claim, Project, Status};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 pub const BEST_RATING: u8 = 3;
 pub const WORST_RATING: u8 = 1;
@@ -66,94 +66,145 @@ pub fn iso_date(s: &str) -> Option<&str> {
     ok.then_some(d)
 }
 
-fn insert_nonempty(m: &mut Map<String, Value>, key: &str, value: &str) {
-    if !value.trim().is_empty() {
-        m.insert(key.to_string(), Value::String(value.to_string()));
-    }
+fn nonempty(s: &str) -> Option<&str> {
+    (!s.trim().is_empty()).then_some(s)
 }
 
-fn appearance(article: &Article) -> Value {
-    let mut m = Map::new();
-    m.insert("@type".into(), json!("NewsArticle"));
-    insert_nonempty(&mut m, "url", &article.meta.url);
-    insert_nonempty(&mut m, "headline", &article.meta.title);
-    // Only ISO 8601 dates are valid here; a date as printed ("30 Jan, 2023") is left out.
-    if iso_date(&article.meta.published).is_some() {
-        insert_nonempty(&mut m, "datePublished", &article.meta.published);
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Review<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    claim_reviewed: &'a str,
+    item_reviewed: ItemReviewed<'a>,
+    author: Agent<'a>,
+    review_rating: Rating,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    citation: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ItemReviewed<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Agent<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appearance: Option<Appearance<'a>>,
+}
+
+/// A Person or Organization.
+#[derive(Serialize)]
+struct Agent<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Appearance<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Agent<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Agent<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rating {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    rating_value: u8,
+    best_rating: u8,
+    worst_rating: u8,
+    alternate_name: &'static str,
+}
+
+fn agent<'a>(kind: &'static str, name: &'a str) -> Option<Agent<'a>> {
+    nonempty(name).map(|n| Agent {
+        kind,
+        name: Some(n),
+        url: None,
+    })
+}
+
+fn appearance(article: &Article) -> Appearance<'_> {
+    let m = &article.meta;
+    Appearance {
+        kind: "NewsArticle",
+        url: nonempty(&m.url),
+        headline: nonempty(&m.title),
+        // Only ISO 8601 dates are valid here; a date as printed ("30 Jan, 2023") is left out.
+        date_published: iso_date(&m.published).map(|_| m.published.as_str()),
+        author: agent("Person", &m.byline),
+        publisher: agent("Organization", &m.source),
     }
-    if !article.meta.byline.trim().is_empty() {
-        m.insert(
-            "author".into(),
-            json!({"@type": "Person", "name": article.meta.byline}),
-        );
-    }
-    if !article.meta.source.trim().is_empty() {
-        m.insert(
-            "publisher".into(),
-            json!({"@type": "Organization", "name": article.meta.source}),
-        );
-    }
-    Value::Object(m)
 }
 
 /// One ClaimReview object, or `None` for an unreviewed claim.
-pub fn review(project: &Project, claim: &Claim) -> Option<Value> {
+fn review<'a>(project: &'a Project, claim: &'a Claim) -> Option<Review<'a>> {
     let rating = rating_value(claim.status)?;
-    let mut item = Map::new();
-    item.insert("@type".into(), json!("Claim"));
-    if !claim.speaker.trim().is_empty() {
-        item.insert(
-            "author".into(),
-            json!({"@type": speaker_type(&claim.speaker), "name": claim.speaker}),
-        );
-    }
-    if let Some(a) = project.article(&claim.article) {
-        if let Some(d) = iso_date(&a.meta.published) {
-            item.insert("datePublished".into(), json!(d));
-        }
-        item.insert("appearance".into(), appearance(a));
-    }
-    let mut m = Map::new();
-    m.insert("@context".into(), json!("https://schema.org"));
-    m.insert("@type".into(), json!("ClaimReview"));
+    let article = project.article(&claim.article);
     let s = &project.settings;
-    if !s.reviewer_url.trim().is_empty() {
-        // The review's own page is not known; the reviewer's site plus the claim id is unique and
-        // stable, to be replaced by the published review page's address.
-        let base = s.reviewer_url.trim_end_matches('#');
-        m.insert("url".into(), json!(format!("{base}#{}", claim.id)));
-    }
-    m.insert("claimReviewed".into(), json!(claim.anchor.quote));
-    m.insert("itemReviewed".into(), Value::Object(item));
-    let mut author = Map::new();
-    author.insert("@type".into(), json!("Organization"));
-    insert_nonempty(&mut author, "name", &s.reviewer_org);
-    insert_nonempty(&mut author, "url", &s.reviewer_url);
-    m.insert("author".into(), Value::Object(author));
-    m.insert(
-        "reviewRating".into(),
-        json!({
-            "@type": "Rating",
-            "ratingValue": rating,
-            "bestRating": BEST_RATING,
-            "worstRating": WORST_RATING,
-            "alternateName": claim.status.label(),
-        }),
-    );
-    if let Some(d) = iso_date(claim.updated.as_str()) {
-        m.insert("datePublished".into(), json!(d));
-    }
-    insert_nonempty(&mut m, "reviewBody", &claim.note);
-    let cites: Vec<&str> = claim
-        .sources
-        .iter()
-        .map(|s| s.url.as_str())
-        .filter(|u| !u.is_empty())
-        .collect();
-    if !cites.is_empty() {
-        m.insert("citation".into(), json!(cites));
-    }
-    Some(Value::Object(m))
+    // The review's own page is not known; the reviewer's site plus the claim id is unique and
+    // stable, to be replaced by the published review page's address.
+    let url = nonempty(&s.reviewer_url)
+        .map(|base| format!("{}#{}", base.trim_end_matches('#'), claim.id));
+    Some(Review {
+        context: "https://schema.org",
+        kind: "ClaimReview",
+        url,
+        claim_reviewed: &claim.anchor.quote,
+        item_reviewed: ItemReviewed {
+            kind: "Claim",
+            author: agent(speaker_type(&claim.speaker), &claim.speaker),
+            date_published: article.and_then(|a| iso_date(&a.meta.published)),
+            appearance: article.map(appearance),
+        },
+        author: Agent {
+            kind: "Organization",
+            name: nonempty(&s.reviewer_org),
+            url: nonempty(&s.reviewer_url),
+        },
+        review_rating: Rating {
+            kind: "Rating",
+            rating_value: rating,
+            best_rating: BEST_RATING,
+            worst_rating: WORST_RATING,
+            alternate_name: claim.status.label(),
+        },
+        date_published: iso_date(claim.updated.as_str()),
+        review_body: nonempty(&claim.note),
+        citation: claim
+            .sources
+            .iter()
+            .map(|s| s.url.as_str())
+            .filter(|u| !u.is_empty())
+            .collect(),
+    })
 }
 
 /// What a fact-check database would reject or miss in this export.
@@ -193,8 +244,9 @@ pub fn warnings(project: &Project, claims: &[&Claim]) -> Vec<String> {
 
 /// A JSON array with one ClaimReview per reviewed claim.
 pub fn write(project: &Project, claims: &[&Claim]) -> Result<Vec<u8>, serde_json::Error> {
-    let reviews: Vec<Value> = claims.iter().filter_map(|c| review(project, c)).collect();
-    let mut out = serde_json::to_vec_pretty(&reviews)?;
+    let reviews: Vec<Review> = claims.iter().filter_map(|c| review(project, c)).collect();
+    let mut out = Vec::with_capacity(reviews.len() * 1200);
+    serde_json::to_writer_pretty(&mut out, &reviews)?;
     out.push(b'\n');
     Ok(out)
 }

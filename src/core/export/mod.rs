@@ -214,6 +214,29 @@ impl ExportError {
     }
 }
 
+/// A file name to offer in a save dialog: the project title made file-safe, plus the extension.
+pub fn default_file_name(project: &Project, format: Format) -> String {
+    let mut stem = String::new();
+    for c in project.title.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "claims" } else { stem };
+    let suffix = match format {
+        Format::ClaimReview => ".claimreview",
+        Format::WebAnno => ".annotations",
+        _ => "",
+    };
+    format!("{stem}{suffix}.{}", format.extension())
+}
+
 /// How many claims an export with this filter would contain (for a live preview). ClaimReview
 /// skips unreviewed claims; see [`warnings`].
 pub fn count(project: &Project, filter: &ClaimFilter) -> usize {
@@ -296,6 +319,15 @@ mod tests {
         }
         assert_eq!("MD".parse::<Format>(), Ok(Format::Markdown));
         assert!("xlsx".parse::<Format>().is_err());
+        let p = Project::new("North Korea: “arms” denial / 2023");
+        assert_eq!(
+            default_file_name(&p, Format::ClaimReview),
+            "north-korea-arms-denial-2023.claimreview.jsonld"
+        );
+        assert_eq!(
+            default_file_name(&Project::new("  "), Format::Csv),
+            "claims.csv"
+        );
     }
 
     #[test]

@@ -4,12 +4,82 @@
 //! W3C positions count Unicode code points, end-exclusive: exactly our char offsets.
 
 use crate::core::model::{Claim, Project};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
-fn text_body(purpose: &str, value: &str) -> Value {
-    json!({"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"})
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Page<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    created: &'a str,
+    modified: &'a str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Body<'a> {
+    TextualBody {
+        purpose: &'static str,
+        value: &'a str,
+        format: &'static str,
+    },
+    SpecificResource {
+        purpose: &'static str,
+        source: &'a str,
+    },
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: String,
+    selector: [Selector<'a>; 2],
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector<'a> {
+    TextQuoteSelector {
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
+}
+
+fn text_body<'a>(purpose: &'static str, value: &'a str) -> Body<'a> {
+    Body::TextualBody {
+        purpose,
+        value,
+        format: "text/plain",
+    }
 }
 
 /// The IRI of an article: its URL when known, else a stable URN from its id.
@@ -20,8 +90,7 @@ pub fn article_iri(project: &Project, claim: &Claim) -> String {
     }
 }
 
-/// One Annotation (without `@context`: the collection carries it).
-pub fn annotation(project: &Project, claim: &Claim) -> Value {
+fn annotation<'a>(project: &Project, claim: &'a Claim) -> Annotation<'a> {
     let mut body = vec![text_body("tagging", claim.status.as_str())];
     if !claim.speaker.trim().is_empty() {
         // "identifying": the body names who made the claim.
@@ -31,44 +100,52 @@ pub fn annotation(project: &Project, claim: &Claim) -> Value {
         body.push(text_body("commenting", &claim.note));
     }
     for s in claim.sources.iter().filter(|s| !s.url.is_empty()) {
-        body.push(json!({"type": "SpecificResource", "purpose": "linking", "source": s.url}));
+        body.push(Body::SpecificResource {
+            purpose: "linking",
+            source: &s.url,
+        });
     }
     let a = &claim.anchor;
-    let mut target = Map::new();
-    target.insert("source".into(), json!(article_iri(project, claim)));
-    target.insert(
-        "selector".into(),
-        json!([
-            {"type": "TextQuoteSelector", "exact": a.quote, "prefix": a.prefix, "suffix": a.suffix},
-            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-        ]),
-    );
-    json!({
-        "id": format!("urn:factdesk:claim:{}", claim.id),
-        "type": "Annotation",
-        "motivation": "assessing",
-        "created": claim.created.as_str(),
-        "modified": claim.updated.as_str(),
-        "body": body,
-        "target": Value::Object(target),
-    })
+    Annotation {
+        id: format!("urn:factdesk:claim:{}", claim.id),
+        kind: "Annotation",
+        motivation: "assessing",
+        created: claim.created.as_str(),
+        modified: claim.updated.as_str(),
+        body,
+        target: Target {
+            source: article_iri(project, claim),
+            selector: [
+                Selector::TextQuoteSelector {
+                    exact: &a.quote,
+                    prefix: &a.prefix,
+                    suffix: &a.suffix,
+                },
+                Selector::TextPositionSelector {
+                    start: a.start,
+                    end: a.end,
+                },
+            ],
+        },
+    }
 }
 
 /// An AnnotationCollection holding one page with every selected claim.
 pub fn write(project: &Project, claims: &[&Claim]) -> Result<Vec<u8>, serde_json::Error> {
-    let items: Vec<Value> = claims.iter().map(|c| annotation(project, c)).collect();
-    let doc = json!({
-        "@context": CONTEXT,
-        "type": "AnnotationCollection",
-        "label": project.title,
-        "total": items.len(),
-        "first": {
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
+    let items: Vec<Annotation> = claims.iter().map(|c| annotation(project, c)).collect();
+    let doc = Collection {
+        context: CONTEXT,
+        kind: "AnnotationCollection",
+        label: &project.title,
+        total: items.len(),
+        first: Page {
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
         },
-    });
-    let mut out = serde_json::to_vec_pretty(&doc)?;
+    };
+    let mut out = Vec::with_capacity(claims.len() * 900);
+    serde_json::to_writer_pretty(&mut out, &doc)?;
     out.push(b'\n');
     Ok(out)
 }

@@ -262,3 +262,28 @@ fn import_by_quote_and_bad_lines() {
     fails(1, &["claims", "import", c.p(), s(&c.path("missing.jsonl"))]);
     fails(2, &["claims", "import", c.p()]);
 }
+
+#[test]
+fn import_reads_stdin() {
+    let c = Copy::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(["claims", "import", c.p(), "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        writeln!(
+            stdin,
+            "{{\"article\":\"{ARTICLE}\",\"quote\":\"ends, here\",\"note\":\"via stdin\"}}"
+        )
+        .expect("write");
+    }
+    let o = child.wait_with_output().expect("wait");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("added 1 claim(s)"));
+    assert!(out(&["claims", c.p(), "--status", "unreviewed"]).contains("ends, here"));
+}

@@ -333,10 +333,14 @@ mod tests {
                      {\"article\":\"a-none\",\"quote\":\"x\"}\n{\"article\":\"a-one\",\"start\":3}\n\
                      {\"article\":\"a-one\",\"quote\":\"absent\"}\n{\"article\":\"a-one\",\"start\":0,\"end\":999}\n\
                      {\"article\":\"a-one\",\"quote\":\"KCNA\",\"staus\":\"denied\"}\n\
-                     {\"article\":\"a-one\",\"quote\":\"KCNA\",\"status\":\"maybe\"}\n";
+                     {\"article\":\"a-one\",\"quote\":\"KCNA\",\"status\":\"maybe\"}\n\
+                     {\"id\":\"c-dup\",\"article\":\"a-one\",\"quote\":\"KCNA\"}\n\
+                     {\"id\":\"c-dup\",\"article\":\"a-one\",\"quote\":\"said\"}\n\
+                     {\"id\":\"bad id\",\"article\":\"a-one\",\"quote\":\"said\"}\n";
         let errs = plan_import(&p, input).expect_err("bad");
         let lines: Vec<usize> = errs.iter().map(|e| e.line).collect();
-        assert_eq!(lines, vec![2, 3, 4, 5, 6, 7, 8], "{errs:?}");
+        assert_eq!(lines, vec![2, 3, 4, 5, 6, 7, 8, 10, 11], "{errs:?}");
+        assert!(errs[7].message.contains("already on line 9"), "{}", errs[7]);
         assert!(errs[1].message.contains("a-none"));
         assert!(errs[5].message.contains("staus"), "{}", errs[5]);
         assert!(errs[0].to_string().starts_with("line 2: "));

@@ -83,7 +83,12 @@ fn article(s: &mut String, sec: &ArticleSection) {
         esc(a.display_title())
     );
     for (label, value) in meta_rows(a) {
-        let _ = writeln!(s, "<dt>{label}</dt><dd>{}</dd>", esc(value));
+        if label == "URL" && is_web_link(value) {
+            let v = esc(value);
+            let _ = writeln!(s, "<dt>{label}</dt><dd><a href=\"{v}\">{v}</a></dd>");
+        } else {
+            let _ = writeln!(s, "<dt>{label}</dt><dd>{}</dd>", esc(value));
+        }
     }
     s.push_str("</dl>\n");
     if sec.claims.is_empty() {

@@ -81,7 +81,7 @@ struct Review<'a> {
     url: Option<String>,
     claim_reviewed: &'a str,
     item_reviewed: ItemReviewed<'a>,
-    author: Agent<'a>,
+    author: Party<'a>,
     review_rating: Rating,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
@@ -97,7 +97,7 @@ struct ItemReviewed<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<Agent<'a>>,
+    author: Option<Party<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,7 +106,7 @@ struct ItemReviewed<'a> {
 
 /// A Person or Organization.
 #[derive(Serialize)]
-struct Agent<'a> {
+struct Party<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,9 +127,9 @@ struct Appearance<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<Agent<'a>>,
+    author: Option<Party<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<Agent<'a>>,
+    publisher: Option<Party<'a>>,
 }
 
 #[derive(Serialize)]
@@ -143,8 +143,8 @@ struct Rating {
     alternate_name: &'static str,
 }
 
-fn agent<'a>(kind: &'static str, name: &'a str) -> Option<Agent<'a>> {
-    nonempty(name).map(|n| Agent {
+fn party<'a>(kind: &'static str, name: &'a str) -> Option<Party<'a>> {
+    nonempty(name).map(|n| Party {
         kind,
         name: Some(n),
         url: None,
@@ -159,8 +159,8 @@ fn appearance(article: &Article) -> Appearance<'_> {
         headline: nonempty(&m.title),
         // Only ISO 8601 dates are valid here; a date as printed ("30 Jan, 2023") is left out.
         date_published: iso_date(&m.published).map(|_| m.published.as_str()),
-        author: agent("Person", &m.byline),
-        publisher: agent("Organization", &m.source),
+        author: party("Person", &m.byline),
+        publisher: party("Organization", &m.source),
     }
 }
 
@@ -180,11 +180,11 @@ fn review<'a>(project: &'a Project, claim: &'a Claim) -> Option<Review<'a>> {
         claim_reviewed: &claim.anchor.quote,
         item_reviewed: ItemReviewed {
             kind: "Claim",
-            author: agent(speaker_type(&claim.speaker), &claim.speaker),
+            author: party(speaker_type(&claim.speaker), &claim.speaker),
             date_published: article.and_then(|a| iso_date(&a.meta.published)),
             appearance: article.map(appearance),
         },
-        author: Agent {
+        author: Party {
             kind: "Organization",
             name: nonempty(&s.reviewer_org),
             url: nonempty(&s.reviewer_url),

@@ -63,8 +63,12 @@ pub struct FieldArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ClaimsArgs {
-    pub project: PathBuf,
+    #[command(subcommand)]
+    pub sub: Option<ClaimsSub>,
+    #[arg(required = true)]
+    pub project: Option<PathBuf>,
     /// Only claims with this status.
     #[arg(long)]
     pub status: Option<Status>,
@@ -74,6 +78,13 @@ pub struct ClaimsArgs {
     /// Print a JSON array of {id, article, start, end, quote, status, speaker, sources, note, created, updated}.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `claims import`: the one sub-form of `claims`; without it, `claims` lists.
+#[derive(Debug, clap::Subcommand)]
+pub enum ClaimsSub {
+    /// Add or update claims from a JSON Lines file (all or nothing).
+    Import(super::export_cmds::ClaimsImportArgs),
 }
 
 fn parse_range(s: &str) -> Result<Range<usize>, String> {
@@ -192,7 +203,13 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
 }
 
 pub fn claims(args: ClaimsArgs) -> CliResult {
-    let project = load(&args.project)?;
+    if let Some(ClaimsSub::Import(a)) = args.sub {
+        return super::export_cmds::claims_import(a);
+    }
+    let path = args
+        .project
+        .ok_or_else(|| CliError("give a project file (see factdesk claims --help)".into()))?;
+    let project = load(&path)?;
     let article = match &args.article {
         Some(a) => Some(article_id(&project, a)?),
         None => None,

@@ -3,6 +3,7 @@
 
 mod claim_cmds;
 mod extract;
+mod export_cmds;
 mod project_cmds;
 mod review;
 
@@ -55,6 +56,8 @@ pub enum Command {
     Claims(claim_cmds::ClaimsArgs),
     /// Print a file as it would be imported (title, metadata, clean text), without a project.
     Extract(extract::ExtractArgs),
+    /// Export claims as csv, json, jsonl, claimreview, webanno, markdown or html (stdout without -o).
+    Export(export_cmds::ExportArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
     Check { project: PathBuf },
     /// Three-way merge of project files (a git merge driver: factdesk merge %O %A %B). Exits 1 on conflicts.
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::SignOff(args)) => review::sign_off(args),
         Some(Command::Agree(args)) => review::agree(args),
         Some(Command::Extract(args)) => extract::extract(args),
+        Some(Command::Export(args)) => export_cmds::export(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

@@ -1,6 +1,7 @@
 //! The headless core: model, edits, text positions and project files. Never names the GUI toolkit.
 
 pub mod action;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod model;

@@ -1,0 +1,105 @@
+//! What the Markdown and HTML reports show, gathered once: summary counts and claims per article.
+
+use super::ClaimFilter;
+use crate::core::model::{Article, Claim, Project, Status};
+
+/// Statuses in report order: verdicts first, unreviewed last.
+pub const REPORT_ORDER: [Status; 4] = [
+    Status::Sourced,
+    Status::Disputed,
+    Status::Denied,
+    Status::Unreviewed,
+];
+
+pub struct Report<'a> {
+    pub project: &'a Project,
+    pub selection: String,
+    /// Claims per status, in [`REPORT_ORDER`].
+    pub counts: Vec<(Status, usize)>,
+    pub total: usize,
+    pub articles: Vec<ArticleSection<'a>>,
+}
+
+pub struct ArticleSection<'a> {
+    pub article: &'a Article,
+    /// The selected claims of this article, in position order.
+    pub claims: Vec<&'a Claim>,
+}
+
+impl<'a> ArticleSection<'a> {
+    /// Non-empty groups of claims by status, in [`REPORT_ORDER`].
+    pub fn groups(&self) -> Vec<(Status, Vec<&'a Claim>)> {
+        REPORT_ORDER
+            .iter()
+            .map(|s| {
+                let cs: Vec<&Claim> = self
+                    .claims
+                    .iter()
+                    .copied()
+                    .filter(|c| c.status == *s)
+                    .collect();
+                (*s, cs)
+            })
+            .filter(|(_, cs)| !cs.is_empty())
+            .collect()
+    }
+}
+
+impl<'a> Report<'a> {
+    /// Articles without selected claims are left out, unless the filter names the article.
+    pub fn new(project: &'a Project, filter: &ClaimFilter, claims: &[&'a Claim]) -> Self {
+        let counts = REPORT_ORDER
+            .iter()
+            .map(|s| (*s, claims.iter().filter(|c| c.status == *s).count()))
+            .collect();
+        let articles = filter
+            .articles(project)
+            .into_iter()
+            .map(|article| ArticleSection {
+                article,
+                claims: claims
+                    .iter()
+                    .copied()
+                    .filter(|c| c.article == article.id)
+                    .collect(),
+            })
+            .filter(|s| !s.claims.is_empty() || filter.article.is_some())
+            .collect();
+        Report {
+            project,
+            selection: filter.describe(),
+            counts,
+            total: claims.len(),
+            articles,
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        if self.project.title.trim().is_empty() {
+            "Untitled project"
+        } else {
+            &self.project.title
+        }
+    }
+
+    /// The largest per-status count, to scale the chart.
+    pub fn max_count(&self) -> usize {
+        self.counts.iter().map(|(_, n)| *n).max().unwrap_or(0)
+    }
+}
+
+/// Metadata lines of an article as (label, value), skipping unknown ones.
+pub fn meta_rows(a: &Article) -> Vec<(&'static str, &str)> {
+    let m = &a.meta;
+    [
+        ("Source", m.source.as_str()),
+        ("Byline", m.byline.as_str()),
+        ("Published", m.published.as_str()),
+        ("Dateline", m.dateline.as_str()),
+        ("URL", m.url.as_str()),
+        ("Article id", a.id.as_str()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .collect()
+}

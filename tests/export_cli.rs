@@ -1,0 +1,289 @@
+//! `factdesk export` and `factdesk claims import`, driven as a script would drive them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const FIXTURE: &str = "tests/fixtures/export/desk.ron";
+const ARTICLE: &str = "a-wwn2a76jj9h4";
+
+fn factdesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run factdesk")
+}
+
+fn ok(args: &[&str]) -> Output {
+    let o = factdesk(args);
+    assert!(
+        o.status.success(),
+        "factdesk {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+fn out(args: &[&str]) -> String {
+    String::from_utf8(ok(args).stdout).expect("utf-8")
+}
+
+fn fails(code: i32, args: &[&str]) -> String {
+    let o = factdesk(args);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "factdesk {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A private copy of the fixture project.
+struct Copy {
+    dir: tempfile::TempDir,
+    project: PathBuf,
+}
+
+impl Copy {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("desk.ron");
+        std::fs::copy(FIXTURE, &project).expect("copy fixture");
+        Copy { dir, project }
+    }
+
+    fn p(&self) -> &str {
+        self.project.to_str().expect("utf-8 path")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn every_format_goes_to_stdout() {
+    for f in [
+        "csv",
+        "json",
+        "jsonl",
+        "claimreview",
+        "webanno",
+        "markdown",
+        "html",
+    ] {
+        let text = out(&["export", FIXTURE, "--format", f]);
+        assert!(!text.is_empty(), "{f}");
+        if matches!(f, "json" | "claimreview" | "webanno") {
+            serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        }
+    }
+    let html = out(&["export", FIXTURE, "--format", "html"]);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn filters_select_claims() {
+    let lines = |extra: &[&str]| {
+        let mut args = vec!["export", FIXTURE, "--format", "jsonl"];
+        args.extend_from_slice(extra);
+        out(&args).lines().count()
+    };
+    assert_eq!(lines(&[]), 4, "reviewed by default");
+    assert_eq!(lines(&["--all"]), 5);
+    assert_eq!(lines(&["--status", "sourced"]), 2);
+    assert_eq!(lines(&["--status", "sourced", "--status", "unreviewed"]), 3);
+    assert_eq!(lines(&["--article", ARTICLE]), 4);
+    assert_eq!(lines(&["--article", "a-wwn", "--status", "denied"]), 1);
+}
+
+#[test]
+fn output_file_is_written_and_bom_is_optional() {
+    let c = Copy::new();
+    let target = c.path("claims.csv");
+    let o = ok(&[
+        "export",
+        c.p(),
+        "--format",
+        "csv",
+        "--bom",
+        "-o",
+        s(&target),
+    ]);
+    assert!(o.stdout.is_empty(), "nothing on stdout with -o");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("exported 4 claim(s)"));
+    let bytes = std::fs::read(&target).expect("written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid,article_title,"));
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("csv");
+    assert_eq!(rows.len(), 4);
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "'=SUM(A1)" && &r[5] == "'@prankster")
+    );
+    assert!(rows.iter().any(|r| &r[7] == "'-5 points"));
+    // Overwriting replaces the file; no temp files stay behind.
+    ok(&["export", c.p(), "--format", "json", "--output", s(&target)]);
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with('{')
+    );
+    let names = std::fs::read_dir(c.dir.path()).expect("list").count();
+    assert_eq!(names, 2);
+}
+
+#[test]
+fn claimreview_warns_on_stderr() {
+    let c = Copy::new();
+    let text = std::fs::read_to_string(&c.project).expect("read");
+    let stripped = text.replace("    reviewer_org: \"Example Fact Desk\",\n", "");
+    std::fs::write(&c.project, stripped).expect("write");
+    let o = ok(&["export", c.p(), "--format", "claimreview", "--all"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning: no reviewer organisation"), "{err}");
+    assert!(err.contains("1 unreviewed claim(s) left out"), "{err}");
+}
+
+#[test]
+fn bad_input_gives_exit_codes() {
+    let c = Copy::new();
+    let e = fails(2, &["export", FIXTURE, "--format", "xlsx"]);
+    assert!(e.contains("xlsx"), "{e}");
+    fails(2, &["export", FIXTURE]);
+    fails(
+        2,
+        &["export", FIXTURE, "--format", "csv", "--status", "maybe"],
+    );
+    let e = fails(1, &["export", "missing.ron", "--format", "csv"]);
+    assert!(e.contains("missing.ron"), "{e}");
+    let e = fails(
+        1,
+        &["export", FIXTURE, "--format", "csv", "--article", "a-nope"],
+    );
+    assert!(e.contains("a-nope"), "{e}");
+    let nowhere = c.path("no/such/dir/out.csv");
+    let e = fails(
+        1,
+        &["export", FIXTURE, "--format", "csv", "-o", s(&nowhere)],
+    );
+    assert!(e.contains("out.csv"), "{e}");
+    assert!(!nowhere.exists());
+}
+
+#[test]
+fn claims_listing_still_works() {
+    let listed = out(&["claims", FIXTURE]);
+    assert_eq!(listed.lines().count(), 5);
+    let v: serde_json::Value =
+        serde_json::from_str(&out(&["claims", FIXTURE, "--status", "denied", "--json"]))
+            .expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        out(&["claims", FIXTURE, "--article", ARTICLE])
+            .lines()
+            .count(),
+        5
+    );
+    fails(2, &["claims"]);
+}
+
+#[test]
+fn jsonl_export_imports_into_a_fresh_copy() {
+    let c = Copy::new();
+    let jsonl = c.path("claims.jsonl");
+    ok(&[
+        "export",
+        c.p(),
+        "--format",
+        "jsonl",
+        "--all",
+        "-o",
+        s(&jsonl),
+    ]);
+    let before = out(&["claims", c.p(), "--json"]);
+    // A fresh copy: same article, no claims.
+    for line in out(&["claims", c.p()]).lines() {
+        let id = line.split('\t').next().expect("id");
+        ok(&["claim", "rm", c.p(), id]);
+    }
+    assert_eq!(out(&["claims", c.p()]), "");
+    let dry = out(&["claims", "import", c.p(), s(&jsonl), "--dry-run"]);
+    assert!(dry.contains("would add 5 claim(s)"), "{dry}");
+    assert_eq!(out(&["claims", c.p()]), "", "dry run writes nothing");
+    let done = out(&["claims", "import", c.p(), s(&jsonl)]);
+    assert!(done.contains("added 5 claim(s), updated 0"), "{done}");
+    assert_eq!(out(&["claims", c.p(), "--json"]), before);
+    ok(&["check", c.p()]);
+}
+
+#[test]
+fn import_by_quote_and_bad_lines() {
+    let c = Copy::new();
+    let good = c.path("good.jsonl");
+    std::fs::write(
+        &good,
+        format!(
+            "{{\"article\":\"{ARTICLE}\",\"quote\":\"prankster\",\"status\":\"disputed\",\"sources\":[\"https://x.example\"]}}\n\
+             {{\"article\":\"{ARTICLE}\",\"start\":0,\"end\":5,\"speaker\":\"Wire\"}}\n"
+        ),
+    )
+    .expect("write");
+    assert!(out(&["claims", "import", c.p(), s(&good)]).contains("added 2"));
+    let listed = out(&["claims", c.p(), "--status", "disputed"]);
+    assert!(listed.contains("prankster"), "{listed}");
+    let before = std::fs::read(&c.project).expect("read");
+    let bad = c.path("bad.jsonl");
+    std::fs::write(
+        &bad,
+        format!(
+            "{{\"article\":\"{ARTICLE}\",\"quote\":\"KCNA\"}}\n{{broken\n{{\"article\":\"{ARTICLE}\",\"quote\":\"not in the text\"}}\n"
+        ),
+    )
+    .expect("write");
+    let e = fails(1, &["claims", "import", c.p(), s(&bad)]);
+    assert!(e.contains("2 bad line(s), nothing imported"), "{e}");
+    assert!(
+        e.contains("bad.jsonl:line 2:") || e.contains("bad.jsonl:2:"),
+        "{e}"
+    );
+    assert!(e.contains(":3:") || e.contains("line 3"), "{e}");
+    assert_eq!(
+        std::fs::read(&c.project).expect("read"),
+        before,
+        "all or nothing"
+    );
+    fails(1, &["claims", "import", c.p(), s(&c.path("missing.jsonl"))]);
+    fails(2, &["claims", "import", c.p()]);
+}
+
+#[test]
+fn import_reads_stdin() {
+    let c = Copy::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(["claims", "import", c.p(), "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        writeln!(
+            stdin,
+            "{{\"article\":\"{ARTICLE}\",\"quote\":\"ends, here\",\"note\":\"via stdin\"}}"
+        )
+        .expect("write");
+    }
+    let o = child.wait_with_output().expect("wait");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("added 1 claim(s)"));
+    assert!(out(&["claims", c.p(), "--status", "unreviewed"]).contains("ends, here"));
+}

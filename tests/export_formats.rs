@@ -1,0 +1,528 @@
+//! Every export format on a small project full of hostile text, read back by real parsers.
+
+use factdesk::core::action::apply;
+use factdesk::core::export::{
+    self, ClaimFilter, ExportOptions, Format, claims_import::plan_import,
+};
+use factdesk::core::model::{
+    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, Source, Status,
+};
+use factdesk::core::time::Timestamp;
+use factdesk::core::views::ClaimView;
+use serde_json::Value;
+
+const BODY: &str = "SEOUL — North Korea said: “We never sent arms, rockets, or \"missiles\".”\n\
+KCNA 北朝鮮 🚀 denied it.\n=SUM(A1) was typed by a prankster. <script>alert(1)</script> ends, here.";
+
+const NOTE: &str =
+    "line one\nline two, with \"quotes\", commas and <script>alert('x')</script> & more";
+
+fn claim(p: &Project, art: usize, quote: &str, status: Status, speaker: &str, note: &str) -> Claim {
+    let a = &p.articles[art];
+    let start = a
+        .body
+        .find(quote)
+        .map(|b| a.body[..b].chars().count())
+        .expect("quote in body");
+    let anchor = Anchor::in_article(a, start..start + quote.chars().count()).expect("anchor");
+    let mut c = Claim::new(
+        a.id.clone(),
+        anchor,
+        Timestamp("2023-01-30T08:00:00Z".into()),
+    );
+    c.status = status;
+    c.speaker = speaker.into();
+    c.note = note.into();
+    c.updated = Timestamp("2023-02-01T09:30:00Z".into());
+    c
+}
+
+/// Two articles, six claims (one unreviewed, one nested in another), hostile text everywhere.
+fn fixture() -> Project {
+    let mut p = Project::new("Desk “review” <b>& co</b> 🚀");
+    p.settings.reviewer_org = "Example Fact Desk".into();
+    p.settings.reviewer_url = "https://factdesk.example/reviews".into();
+    let mut a = Article::new(
+        ArticleMeta {
+            title: "North Korea denies “arms”, says <i>rumour</i>".into(),
+            source: "AFP".into(),
+            byline: "Staff, with \"agencies\"".into(),
+            published: "2023-01-30T06:40".into(),
+            url: "https://news.example/a?x=1&y=2".into(),
+            ..ArticleMeta::default()
+        },
+        BODY,
+    );
+    a.id = ArticleId("a-fixture00001".into());
+    let mut b = Article::new(
+        ArticleMeta {
+            title: "Second, untitled-ish".into(),
+            ..ArticleMeta::default()
+        },
+        "Kirby said: rockets crossed twice.",
+    );
+    b.id = ArticleId("a-fixture00002".into());
+    p.articles.push(a);
+    p.articles.push(b);
+    let mut c = claim(
+        &p,
+        0,
+        "“We never sent arms, rockets, or \"missiles\".”",
+        Status::Denied,
+        "North Korea",
+        NOTE,
+    );
+    c.sources = vec![
+        Source::from_url("https://kcna.example/1"),
+        Source {
+            url: "javascript:alert(1)".into(),
+            title: "bad link".into(),
+            note: String::new(),
+        },
+    ];
+    let cs = vec![
+        c,
+        claim(&p, 0, "rockets", Status::Sourced, "John Kirby", ""),
+        claim(
+            &p,
+            0,
+            "北朝鮮 🚀",
+            Status::Disputed,
+            "KCNA",
+            "-5 points, =bad",
+        ),
+        claim(&p, 0, "=SUM(A1)", Status::Sourced, "@prankster", "+1"),
+        claim(&p, 0, "denied it", Status::Unreviewed, "", ""),
+        claim(
+            &p,
+            1,
+            "rockets crossed twice",
+            Status::Disputed,
+            "Kirby",
+            "🚀 emoji note",
+        ),
+    ];
+    for (i, mut c) in cs.into_iter().enumerate() {
+        c.id = ClaimId(format!("c-fixture{i:04}"));
+        p.insert_claim(c);
+    }
+    p
+}
+
+fn run(p: &Project, format: Format, filter: ClaimFilter) -> export::Export {
+    export::export(
+        p,
+        &ExportOptions {
+            format,
+            filter,
+            csv_bom: false,
+        },
+    )
+    .expect("export")
+}
+
+fn text(e: &export::Export) -> String {
+    String::from_utf8(e.bytes.clone()).expect("utf-8")
+}
+
+fn reviewed(p: &Project) -> Vec<&Claim> {
+    p.claims.iter().filter(|c| c.status.is_reviewed()).collect()
+}
+
+#[test]
+fn csv_reads_back_with_formulas_neutralised() {
+    let p = fixture();
+    let out = run(&p, Format::Csv, ClaimFilter::default());
+    assert_eq!(out.claims, 5);
+    let mut r = csv::Reader::from_reader(out.bytes.as_slice());
+    let headers: Vec<String> = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "id",
+            "article_title",
+            "article_url",
+            "quote",
+            "status",
+            "speaker",
+            "sources",
+            "note",
+            "start",
+            "end",
+            "created",
+            "updated"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    let claims = reviewed(&p);
+    assert_eq!(rows.len(), claims.len());
+    for (row, c) in rows.iter().zip(&claims) {
+        assert_eq!(&row[0], c.id.as_str());
+        let quote = if c.anchor.quote.starts_with('=') {
+            format!("'{}", c.anchor.quote)
+        } else {
+            c.anchor.quote.clone()
+        };
+        assert_eq!(row[3], quote);
+        assert_eq!(&row[4], c.status.as_str());
+        assert_eq!(row[8].parse::<usize>().ok(), Some(c.anchor.start));
+        assert_eq!(row[9].parse::<usize>().ok(), Some(c.anchor.end));
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "live formula cell {cell:?}"
+            );
+        }
+    }
+    let denied = rows.iter().find(|r| &r[4] == "denied").expect("denied row");
+    assert_eq!(&denied[7], NOTE, "newlines, quotes and commas survive");
+    assert_eq!(&denied[6], "https://kcna.example/1 | javascript:alert(1)");
+    assert_eq!(&denied[2], "https://news.example/a?x=1&y=2");
+    let prank = rows
+        .iter()
+        .find(|r| r[3].contains("SUM"))
+        .expect("formula row");
+    assert_eq!(
+        (&prank[3], &prank[5], &prank[7]),
+        ("'=SUM(A1)", "'@prankster", "'+1")
+    );
+    let kcna = rows.iter().find(|r| &r[5] == "KCNA").expect("kcna row");
+    assert_eq!(&kcna[7], "'-5 points, =bad");
+    assert_eq!(&kcna[3], "北朝鮮 🚀");
+}
+
+#[test]
+fn csv_bom_is_optional() {
+    let p = fixture();
+    let opts = |bom| ExportOptions {
+        format: Format::Csv,
+        filter: ClaimFilter::default(),
+        csv_bom: bom,
+    };
+    let with = export::export(&p, &opts(true)).expect("csv");
+    let without = export::export(&p, &opts(false)).expect("csv");
+    assert!(with.bytes.starts_with(b"\xEF\xBB\xBFid,"));
+    assert!(without.bytes.starts_with(b"id,"));
+    assert_eq!(&with.bytes[3..], without.bytes.as_slice());
+}
+
+#[test]
+fn json_is_the_full_project() {
+    let p = fixture();
+    let v: Value = serde_json::from_slice(&run(&p, Format::Json, ClaimFilter::everything()).bytes)
+        .expect("json");
+    assert_eq!(v["title"], p.title.as_str());
+    assert_eq!(v["reviewer_org"], "Example Fact Desk");
+    assert_eq!(v["counts"]["total"], 6);
+    assert_eq!(v["counts"]["unreviewed"], 1);
+    let arts = v["articles"].as_array().expect("articles");
+    assert_eq!(arts.len(), 2);
+    for k in [
+        "id",
+        "title",
+        "source",
+        "byline",
+        "published",
+        "url",
+        "chars",
+        "claims",
+        "text",
+        "lang",
+    ] {
+        assert!(arts[0].get(k).is_some(), "{k} missing");
+    }
+    assert_eq!(arts[0]["text"], BODY);
+    let claims: Vec<ClaimView> = serde_json::from_value(v["claims"].clone()).expect("claim views");
+    let expected: Vec<ClaimView> = p.claims.iter().map(ClaimView::from).collect();
+    assert_eq!(claims, expected);
+}
+
+#[test]
+fn jsonl_has_one_claim_view_per_line() {
+    let p = fixture();
+    let t = text(&run(&p, Format::Jsonl, ClaimFilter::default()));
+    let lines: Vec<&str> = t.lines().collect();
+    assert_eq!(lines.len(), 5);
+    for (line, c) in lines.iter().zip(reviewed(&p)) {
+        let v: ClaimView = serde_json::from_str(line).expect("line is a claim view");
+        assert_eq!(v, ClaimView::from(c));
+    }
+}
+
+#[test]
+fn filters_by_status_and_article() {
+    let p = fixture();
+    let f = ClaimFilter {
+        statuses: vec![Status::Disputed, Status::Unreviewed],
+        ..ClaimFilter::default()
+    };
+    assert_eq!(export::count(&p, &f), 3);
+    let f2 = ClaimFilter {
+        article: Some(ArticleId("a-fixture00002".into())),
+        ..f.clone()
+    };
+    assert_eq!(export::count(&p, &f2), 1);
+    let t = text(&run(&p, Format::Jsonl, f2));
+    assert!(t.contains("rockets crossed twice") && t.lines().count() == 1);
+    let none = ClaimFilter {
+        statuses: vec![Status::Denied],
+        article: Some(ArticleId("a-fixture00002".into())),
+        all: false,
+    };
+    let out = run(&p, Format::Csv, none);
+    assert_eq!(out.claims, 0);
+    assert!(out.warnings.iter().any(|w| w.contains("no claims")));
+}
+
+#[test]
+fn claimreview_has_the_required_fields() {
+    let p = fixture();
+    let out = run(&p, Format::ClaimReview, ClaimFilter::everything());
+    assert_eq!(out.claims, 5, "the unreviewed claim has no verdict");
+    assert!(out.warnings.iter().any(|w| w.contains("unreviewed")));
+    let v: Value = serde_json::from_slice(&out.bytes).expect("json-ld");
+    let reviews = v.as_array().expect("array");
+    assert_eq!(reviews.len(), 5);
+    for r in reviews {
+        assert_eq!(r["@context"], "https://schema.org");
+        assert_eq!(r["@type"], "ClaimReview");
+        assert!(r["claimReviewed"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(
+            r["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("https://factdesk.example/reviews#c-"))
+        );
+        assert_eq!(r["author"]["name"], "Example Fact Desk");
+        assert_eq!(r["datePublished"], "2023-02-01");
+        let rating = &r["reviewRating"];
+        assert_eq!(rating["@type"], "Rating");
+        let (val, best, worst) = (
+            rating["ratingValue"].as_u64(),
+            rating["bestRating"].as_u64(),
+            rating["worstRating"].as_u64(),
+        );
+        assert!(worst <= val && val <= best, "{rating}");
+        assert_eq!(r["itemReviewed"]["@type"], "Claim");
+    }
+    let denied = reviews
+        .iter()
+        .find(|r| r["reviewRating"]["alternateName"] == "Denied")
+        .expect("denied");
+    assert_eq!(denied["reviewRating"]["ratingValue"], 1);
+    assert_eq!(denied["itemReviewed"]["author"]["@type"], "Organization");
+    assert_eq!(denied["itemReviewed"]["author"]["name"], "North Korea");
+    assert_eq!(
+        denied["itemReviewed"]["appearance"]["url"],
+        "https://news.example/a?x=1&y=2"
+    );
+    assert_eq!(
+        denied["itemReviewed"]["appearance"]["datePublished"],
+        "2023-01-30T06:40"
+    );
+    assert_eq!(denied["reviewBody"], NOTE);
+    let kirby = reviews
+        .iter()
+        .find(|r| r["itemReviewed"]["author"]["name"] == "John Kirby")
+        .expect("kirby");
+    assert_eq!(kirby["itemReviewed"]["author"]["@type"], "Person");
+    assert_eq!(kirby["reviewRating"]["ratingValue"], 3);
+}
+
+#[test]
+fn claimreview_matches_the_reference_example_structure() {
+    let path = std::path::Path::new(
+        "../shared/corpus/claimreview/03-google-searchcentral-claim-flat-earth.jsonld",
+    );
+    let Ok(example) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: {} not present", path.display());
+        return;
+    };
+    let example: Value = serde_json::from_str(&example).expect("example parses");
+    let ours: Value =
+        serde_json::from_slice(&run(&fixture(), Format::ClaimReview, ClaimFilter::default()).bytes)
+            .expect("json");
+    let ours = &ours[0];
+    let keys = |v: &Value| -> Vec<String> {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    for k in keys(&example) {
+        assert!(ours.get(&k).is_some(), "top-level key {k} missing");
+    }
+    assert_eq!(keys(&example["reviewRating"]), keys(&ours["reviewRating"]));
+    for k in keys(&example["itemReviewed"]) {
+        assert!(
+            ours["itemReviewed"].get(&k).is_some(),
+            "itemReviewed.{k} missing"
+        );
+    }
+}
+
+#[test]
+fn claimreview_warns_without_reviewer() {
+    let mut p = fixture();
+    p.settings = Default::default();
+    let out = run(&p, Format::ClaimReview, ClaimFilter::default());
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.contains("reviewer organisation")),
+        "{:?}",
+        out.warnings
+    );
+    let v: Value = serde_json::from_slice(&out.bytes).expect("json");
+    assert!(v[0].get("url").is_none());
+}
+
+#[test]
+fn web_annotation_selectors_slice_back_to_the_quote() {
+    let p = fixture();
+    let v: Value =
+        serde_json::from_slice(&run(&p, Format::WebAnno, ClaimFilter::everything()).bytes)
+            .expect("json-ld");
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    let items = v["first"]["items"].as_array().expect("items");
+    assert_eq!(items.len(), 6);
+    for item in items {
+        assert_eq!(item["type"], "Annotation");
+        let source = item["target"]["source"].as_str().expect("source");
+        let body = if source == "https://news.example/a?x=1&y=2" {
+            BODY
+        } else {
+            "Kirby said: rockets crossed twice."
+        };
+        let sel = item["target"]["selector"].as_array().expect("selectors");
+        let quote = sel
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .expect("quote selector");
+        let pos = sel
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+            .expect("position selector");
+        let (start, end) = (
+            pos["start"].as_u64().expect("start") as usize,
+            pos["end"].as_u64().expect("end") as usize,
+        );
+        let chars: Vec<char> = body.chars().collect();
+        let exact: String = chars[start..end].iter().collect();
+        assert_eq!(quote["exact"].as_str(), Some(exact.as_str()));
+        let prefix = quote["prefix"].as_str().expect("prefix");
+        let suffix = quote["suffix"].as_str().expect("suffix");
+        assert!(chars[..start].iter().collect::<String>().ends_with(prefix));
+        assert!(chars[end..].iter().collect::<String>().starts_with(suffix));
+        let tags: Vec<&Value> = item["body"]
+            .as_array()
+            .expect("body")
+            .iter()
+            .filter(|b| b["purpose"] == "tagging")
+            .collect();
+        assert_eq!(tags.len(), 1);
+    }
+    let emoji = items
+        .iter()
+        .find(|i| i["target"]["selector"][0]["exact"] == "北朝鮮 🚀")
+        .expect("cjk claim");
+    assert_eq!(emoji["body"][1]["value"], "KCNA");
+}
+
+/// The text content of an HTML fragment: tags dropped, entities decoded.
+fn html_text(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn html_report_escapes_everything_and_highlights_in_context() {
+    let p = fixture();
+    let h = text(&run(&p, Format::Html, ClaimFilter::everything()));
+    assert!(h.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !h.to_lowercase().contains("<script"),
+        "hostile text must be escaped"
+    );
+    assert!(h.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(!h.contains("<i>rumour"), "titles are escaped");
+    assert!(
+        !h.contains("href=\"javascript:"),
+        "only web links become links"
+    );
+    assert!(h.contains("<a href=\"https://kcna.example/1\">"));
+    for bad in ["<link", "src=", "@import", "url("] {
+        assert!(!h.contains(bad), "external resource marker {bad}");
+    }
+    assert!(h.contains("<mark class=\"st-denied\""));
+    assert!(
+        h.contains("class=\"st-sourced overlap\""),
+        "the nested claim shows inside the outer one"
+    );
+    assert!(h.contains("<td>Sourced</td><td class=\"n\">2</td>"));
+    assert!(h.contains("<td>Unreviewed</td><td class=\"n\">1</td>"));
+    for c in &p.claims {
+        assert!(
+            h.contains(&format!("id=\"claim-{}\"", c.id)),
+            "link target for {}",
+            c.id
+        );
+    }
+    // The highlighted article text reads back as the exact body.
+    let start = h.find("<div class=\"text\">").expect("text block") + "<div class=\"text\">".len();
+    let end = start + h[start..].find("</div>").expect("end of text");
+    assert_eq!(html_text(&h[start..end]), BODY);
+}
+
+#[test]
+fn markdown_report_groups_by_status_and_escapes() {
+    let p = fixture();
+    let m = text(&run(&p, Format::Markdown, ClaimFilter::default()));
+    assert!(
+        m.starts_with("# Desk “review” &lt;b\\>&amp; co&lt;/b\\> 🚀\n"),
+        "{m}"
+    );
+    assert!(!m.contains("<script"));
+    assert!(m.contains("| Sourced | 2 |"));
+    assert!(m.contains("### Denied (1)"));
+    assert!(m.contains("### Disputed (1)"));
+    assert!(!m.contains("### Unreviewed"), "reviewed only by default");
+    assert!(m.contains("— **John Kirby**"));
+    assert!(m.contains("## Second, untitled-ish"));
+    assert!(
+        m.contains("  - Note: line one line two"),
+        "a note stays on its line"
+    );
+}
+
+#[test]
+fn jsonl_export_imports_back_as_the_same_claims() {
+    let p = fixture();
+    let jsonl = text(&run(&p, Format::Jsonl, ClaimFilter::everything()));
+    let mut fresh = p.clone();
+    fresh.claims.clear();
+    let plan = plan_import(&fresh, &jsonl).expect("a JSONL export is valid import input");
+    assert_eq!((plan.added, plan.updated), (6, 0));
+    apply(&mut fresh, plan.into_action()).expect("applies");
+    assert_eq!(fresh.claims, p.claims);
+    // Importing it again updates the same claims and adds none.
+    let again = plan_import(&fresh, &jsonl).expect("valid");
+    assert_eq!((again.added, again.updated), (0, 6));
+}

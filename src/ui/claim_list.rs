@@ -94,18 +94,12 @@ fn one_line(s: &str, max: usize) -> String {
     }
 }
 
-/// The accessible text of a row: status (symbol and name), quote and speaker.
+/// The row text: status (symbol and name) and quote; the speaker goes on the right.
 pub fn row_text(c: &Claim) -> String {
-    let speaker = if c.speaker.is_empty() {
-        String::new()
-    } else {
-        format!(" — {}", c.speaker)
-    };
     format!(
-        "{}  “{}”{}",
+        "{}  “{}”",
         theme::status_text(c.status),
-        one_line(&c.anchor.quote, 90),
-        speaker
+        one_line(&c.anchor.quote, 90)
     )
 }
 
@@ -173,6 +167,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 let selected = selected_idx == Some(ci);
                 let r = ui.add(
                     egui::Button::selectable(selected, row_text(c))
+                        .right_text(egui::RichText::new(c.speaker.as_str()).weak())
                         .truncate()
                         .min_size(egui::vec2(ui.available_width(), row_h - 2.0)),
                 );

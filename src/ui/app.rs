@@ -114,6 +114,12 @@ impl FactdeskApp {
         self.dialogs.error.as_deref()
     }
 
+    /// How many article blocks were laid out since the article was opened (a measure of view
+    /// work for tests and benchmarks).
+    pub fn layouts_built(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.layouts_built)
+    }
+
     /// Replaces the open project (after open / new) and resets what pointed into the old one.
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;

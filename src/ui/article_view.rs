@@ -104,7 +104,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 .y
             });
         let y = layout.top(b) + within;
-        area = area.vertical_scroll_offset((y - 80.0).max(0.0));
+        // Past the end the view would spring back over several frames: stop at the bottom.
+        let max = (layout.total_height() - ui.available_height()).max(0.0);
+        area = area.vertical_scroll_offset((y - 80.0).clamp(0.0, max));
     }
 
     let current_sel = app.selection.clone();

@@ -154,7 +154,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     {
         let spacing = ui.spacing().item_spacing.y;
         let y = pos as f32 * (row_h + spacing);
-        area = area.vertical_scroll_offset((y - row_h * 2.0).max(0.0));
+        let total = app.list.rows.len() as f32 * (row_h + spacing);
+        let max = (total - ui.available_height()).max(0.0);
+        area = area.vertical_scroll_offset((y - row_h * 2.0).clamp(0.0, max));
     }
     let rows = &app.list.rows;
     area.show_rows(ui, row_h, rows.len(), |ui, range| {

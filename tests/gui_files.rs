@@ -18,7 +18,7 @@ fn save_as_through_the_path_field_then_reopen() {
     h.key_press(Key::Num2);
     h.run();
     assert!(h.state().session.is_dirty());
-    assert!(h.state().window_title().starts_with("● "));
+    assert!(h.state().window_title().starts_with("• "));
     // No path yet: Save asks where (in the app: no native dialogs in tests).
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
@@ -27,7 +27,7 @@ fn save_as_through_the_path_field_then_reopen() {
     h.run();
     assert!(path.exists(), "saved");
     assert!(!h.state().session.is_dirty());
-    assert!(!h.state().window_title().starts_with("● "));
+    assert!(!h.state().window_title().starts_with("• "));
     assert_eq!(h.state().settings.recent.first(), Some(&path));
     let saved = h.state().session.project.clone();
 

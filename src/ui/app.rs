@@ -267,7 +267,7 @@ impl FactdeskApp {
 
     /// "● name — factdesk" while there are unsaved changes.
     pub fn window_title(&self) -> String {
-        let marker = if self.session.is_dirty() { "● " } else { "" };
+        let marker = if self.session.is_dirty() { "• " } else { "" };
         format!("{marker}{} — factdesk", self.session.display_name())
     }
 

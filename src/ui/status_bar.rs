@@ -22,7 +22,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, derived: &Derived) {
             .map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
         ui.weak(file);
         if session.is_dirty() {
-            ui.label("● unsaved changes");
+            ui.label("• unsaved changes");
         }
     });
 }

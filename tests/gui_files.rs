@@ -209,3 +209,37 @@ fn the_embedded_sample_opens_as_an_unsaved_copy() {
     let s = Session::unsaved(app.session.project.clone());
     assert!(s.is_dirty());
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_window_become_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "First dropped “article”").expect("write");
+    std::fs::write(&b, "Second dropped article, café 🚀").expect("write");
+    let mut h = harness(app(project()));
+    h.input_mut().dropped_files = vec![
+        std::sync::Arc::new(Dropped(a)),
+        std::sync::Arc::new(Dropped(b)),
+    ];
+    h.run();
+    let titles: Vec<&str> = h.state().session.project.articles.iter().map(|a| a.meta.title.as_str()).collect();
+    assert_eq!(titles, vec!["North Korea denies arms", "First dropped “article”", "Second dropped article, café 🚀"]);
+    // Each file is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project.articles.len(), 2);
+}

@@ -236,8 +236,22 @@ fn files_dropped_on_the_window_become_articles() {
         std::sync::Arc::new(Dropped(b)),
     ];
     h.run();
-    let titles: Vec<&str> = h.state().session.project.articles.iter().map(|a| a.meta.title.as_str()).collect();
-    assert_eq!(titles, vec!["North Korea denies arms", "First dropped “article”", "Second dropped article, café 🚀"]);
+    let titles: Vec<&str> = h
+        .state()
+        .session
+        .project
+        .articles
+        .iter()
+        .map(|a| a.meta.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "North Korea denies arms",
+            "First dropped “article”",
+            "Second dropped article, café 🚀"
+        ]
+    );
     // Each file is one undo step.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

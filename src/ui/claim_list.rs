@@ -84,8 +84,11 @@ impl ClaimListCache {
     }
 }
 
-fn one_line(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+/// The first `max` chars of `s` on one line; only looks at the start, so a claim spanning a whole
+/// report costs no more than a short one.
+pub fn one_line(s: &str, max: usize) -> String {
+    let head: String = s.chars().take(max + 1).collect();
+    let flat: String = head.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() > max {
         let cut: String = flat.chars().take(max).collect();
         format!("{cut}…")

@@ -64,7 +64,8 @@ fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
         theme::swatch(ui, c.status);
         ui.strong(theme::status_text(c.status));
     });
-    ui.label(egui::RichText::new(format!("“{}”", c.anchor.quote)).italics());
+    let quote = super::claim_list::one_line(&c.anchor.quote, 600);
+    ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         for s in [

@@ -1,5 +1,6 @@
 //! GUI flows of annotating: drag-select and mark, mark sentence, click a highlight, tag by button
 //! and key, edit speaker / sources / note, delete, filter and search, undo and redo.
+#![cfg(feature = "gui")]
 
 mod gui_common;
 

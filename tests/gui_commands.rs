@@ -1,5 +1,6 @@
 //! GUI flows through the command table: the command palette, the shortcut cheat sheet, and the
 //! view's scaling (only what is on screen is laid out; idle frames do no work).
+#![cfg(feature = "gui")]
 
 mod gui_common;
 

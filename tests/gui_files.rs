@@ -1,5 +1,6 @@
 //! GUI flows with files: save and reopen, the unsaved-changes question, errors on broken files,
 //! adding articles, the embedded sample.
+#![cfg(feature = "gui")]
 
 mod gui_common;
 

@@ -207,10 +207,43 @@ impl UiCommand {
     }
 }
 
+/// The shortcut table of `docs/GUI.md` (PC key names; Ctrl is Cmd on a Mac).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Command | Shortcut | What it does |\n|---|---|---|\n");
+    for cmd in UiCommand::ALL {
+        let keys: Vec<String> = cmd
+            .shortcuts()
+            .iter()
+            .map(|s| format!("`{}`", s.format(&egui::ModifierNames::NAMES, false)))
+            .collect();
+        let keys = if keys.is_empty() {
+            "(menu, palette)".to_string()
+        } else {
+            keys.join(" or ")
+        };
+        out.push_str(&format!(
+            "| {} | {keys} | {} |\n",
+            cmd.label(),
+            cmd.tooltip()
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_guide_has_the_current_shortcut_table() {
+        let guide = include_str!("../../docs/GUI.md");
+        let table = markdown_table();
+        assert!(
+            guide.contains(&table),
+            "docs/GUI.md is out of date; its shortcut table should be:\n{table}"
+        );
+    }
 
     #[test]
     fn labels_and_shortcuts_are_unique() {

@@ -179,6 +179,29 @@ impl UiCommand {
             .clicked()
     }
 
+    /// The shortcut table of `docs/GUI.md` (PC key names; Ctrl is Cmd on a Mac).
+    pub fn markdown_table() -> String {
+        let mut out = String::from("| Command | Shortcut | What it does |\n|---|---|---|\n");
+        for cmd in UiCommand::ALL {
+            let keys: Vec<String> = cmd
+                .shortcuts()
+                .iter()
+                .map(|s| format!("`{}`", s.format(&egui::ModifierNames::NAMES, false)))
+                .collect();
+            let keys = if keys.is_empty() {
+                "(menu, palette)".to_string()
+            } else {
+                keys.join(" or ")
+            };
+            out.push_str(&format!(
+                "| {} | {keys} | {} |\n",
+                cmd.label(),
+                cmd.tooltip()
+            ));
+        }
+        out
+    }
+
     /// Consumes the key presses of this frame that trigger commands. With `typing`, shortcuts
     /// without Ctrl/Cmd are left to the text field.
     pub fn from_input(ctx: &egui::Context, typing: bool) -> Vec<UiCommand> {
@@ -207,29 +230,6 @@ impl UiCommand {
     }
 }
 
-/// The shortcut table of `docs/GUI.md` (PC key names; Ctrl is Cmd on a Mac).
-pub fn markdown_table() -> String {
-    let mut out = String::from("| Command | Shortcut | What it does |\n|---|---|---|\n");
-    for cmd in UiCommand::ALL {
-        let keys: Vec<String> = cmd
-            .shortcuts()
-            .iter()
-            .map(|s| format!("`{}`", s.format(&egui::ModifierNames::NAMES, false)))
-            .collect();
-        let keys = if keys.is_empty() {
-            "(menu, palette)".to_string()
-        } else {
-            keys.join(" or ")
-        };
-        out.push_str(&format!(
-            "| {} | {keys} | {} |\n",
-            cmd.label(),
-            cmd.tooltip()
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn the_guide_has_the_current_shortcut_table() {
         let guide = include_str!("../../docs/GUI.md");
-        let table = markdown_table();
+        let table = UiCommand::markdown_table();
         assert!(
             guide.contains(&table),
             "docs/GUI.md is out of date; its shortcut table should be:\n{table}"

@@ -210,18 +210,16 @@ impl FactdeskApp {
                 .toast("Click in the article to put the cursor in a sentence".to_string());
             return;
         };
-        let Some(body) = self
+        let Some(range) = self
             .session
             .project
             .article(&article)
-            .map(|a| a.body.as_str())
+            .and_then(|a| sentence_in_paragraph(a, pos))
         else {
+            self.dialogs.toast("No sentence at the cursor".to_string());
             return;
         };
-        match nlp::sentence_at(body, pos) {
-            Some(range) => self.mark_range(&article, range, false),
-            None => self.dialogs.toast("No sentence at the cursor".to_string()),
-        }
+        self.mark_range(&article, range, false);
     }
 
     fn mark_range(&mut self, article: &ArticleId, range: std::ops::Range<usize>, snap: bool) {
@@ -276,4 +274,20 @@ impl FactdeskApp {
             self.select_claim(id, true);
         }
     }
+}
+
+/// The sentence at char `pos`, segmenting only the paragraph around it (sentences never cross a
+/// blank line), so the cost does not grow with the article.
+fn sentence_in_paragraph(
+    article: &crate::core::model::Article,
+    pos: usize,
+) -> Option<std::ops::Range<usize>> {
+    let body = &article.body;
+    let idx = article.index();
+    let b = idx.to_byte(body, pos)?;
+    let start = body[..b].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = body[b..].find("\n\n").map_or(body.len(), |i| b + i);
+    let base = idx.to_char(body, start)?;
+    let r = nlp::sentence_at(&body[start..end], pos - base)?;
+    Some(base + r.start..base + r.end)
 }

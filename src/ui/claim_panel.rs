@@ -67,24 +67,34 @@ fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
     let quote = super::claim_list::one_line(&c.anchor.quote, 600);
     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     ui.add_space(6.0);
-    ui.horizontal_wrapped(|ui| {
-        for s in [
-            Status::Sourced,
-            Status::Disputed,
-            Status::Denied,
-            Status::Unreviewed,
-        ] {
-            let cmd = tag_command(s);
-            let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
-            theme::swatch(ui, s);
-            let r = ui
-                .add(egui::Button::selectable(c.status == s, s.label()))
-                .on_hover_text(format!("{} ({shortcut})", cmd.tooltip()));
-            if r.clicked() && c.status != s {
-                out.push(Intent::Run(cmd));
+    egui::Grid::new("tag_buttons")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            let order = [
+                Status::Sourced,
+                Status::Disputed,
+                Status::Denied,
+                Status::Unreviewed,
+            ];
+            for (i, s) in order.into_iter().enumerate() {
+                let cmd = tag_command(s);
+                let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
+                ui.horizontal(|ui| {
+                    theme::swatch(ui, s);
+                    let r = ui
+                        .add(egui::Button::selectable(c.status == s, s.label()))
+                        .on_hover_text(format!("{} ({shortcut})", cmd.tooltip()));
+                    if r.clicked() && c.status != s {
+                        out.push(Intent::Run(cmd));
+                    }
+                    ui.weak(shortcut);
+                });
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
             }
-        }
-    });
+        });
     ui.separator();
     let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
     if let Some(t) = field(ui, "Speaker", &c.speaker, "who made the claim", false) {

@@ -258,3 +258,35 @@ fn files_dropped_on_the_window_become_articles() {
     h.run();
     assert_eq!(h.state().session.project.articles.len(), 2);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness(app(project_with_claims()));
+    click_row(&mut h, "Wagner group");
+    h.key_press(Key::Num1);
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    assert!(!h.state().quit_requested);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().quit_requested);
+
+    // Nothing unsaved: the window just closes.
+    let mut h = harness(app(project()));
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(h.state().quit_requested);
+    assert!(h.query_by_label("Unsaved changes").is_none());
+}

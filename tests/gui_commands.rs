@@ -77,3 +77,20 @@ fn a_big_article_lays_out_only_what_is_on_screen() {
         .map(|c| c.id.clone());
     assert_eq!(Some(id), last);
 }
+
+#[test]
+fn ctrl_f_focuses_search_and_typed_digits_do_not_tag() {
+    let mut h = harness(app(project_with_claims()));
+    click_row(&mut h, "Wagner group");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(h.get_by_label("Search").is_focused());
+    h.get_by_label("Search").type_text("3");
+    h.run();
+    assert_eq!(
+        claim_status(&h, "Wagner group"),
+        Some(factdesk::core::model::Status::Unreviewed),
+        "typing into the search field is not a shortcut"
+    );
+    assert_eq!(h.state().filter.search, "3");
+}

@@ -1,0 +1,169 @@
+//! Measures the cost of a UI frame of the real app, headless (an egui context, no window):
+//! warm-up, then N frames in each state (idle at the top, scrolled to the middle with a claim
+//! selected, claim list filtered). The last line is JSON for the idle state.
+//!
+//! `cargo run --release --example frame_bench -- [PROJECT.ron] [--chars N] [--claims N] [--frames N]`
+//! Without a project, a synthetic one is generated (default 1,000,000 chars, 10,000 claims).
+
+use factdesk::core::session::Session;
+use factdesk::core::{store, synth};
+use factdesk::ui::{FactdeskApp, Settings, UiCommand};
+use std::path::PathBuf;
+use std::time::Instant;
+
+struct Args {
+    project: Option<PathBuf>,
+    chars: usize,
+    claims: usize,
+    frames: usize,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        project: None,
+        chars: 1_000_000,
+        claims: 10_000,
+        frames: 200,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut num = |name: &str| -> Result<usize, String> {
+            it.next()
+                .and_then(|v| v.replace('_', "").parse().ok())
+                .ok_or_else(|| format!("{name} needs a number"))
+        };
+        match arg.as_str() {
+            "--chars" => a.chars = num("--chars")?,
+            "--claims" => a.claims = num("--claims")?,
+            "--frames" => a.frames = num("--frames")?.max(1),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => a.project = Some(PathBuf::from(s)),
+        }
+    }
+    Ok(a)
+}
+
+struct Bench {
+    ctx: egui::Context,
+    app: FactdeskApp,
+    time: f64,
+}
+
+impl Bench {
+    fn frame(&mut self) -> f64 {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1400.0, 900.0),
+            )),
+            time: Some(self.time),
+            ..Default::default()
+        };
+        let started = Instant::now();
+        let app = &mut self.app;
+        let mut out = self.ctx.run_ui(input, |ui| app.show(ui));
+        let _meshes = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        // No GPU here: font atlas uploads are dropped.
+        out.textures_delta.clear();
+        started.elapsed().as_secs_f64() * 1000.0
+    }
+
+    fn measure(&mut self, name: &str, frames: usize) -> Stats {
+        for _ in 0..10 {
+            self.frame();
+        }
+        let mut ms: Vec<f64> = (0..frames).map(|_| self.frame()).collect();
+        let stats = Stats::of(&mut ms);
+        println!(
+            "{name:<28} frames {:>5}  mean {:>7.3} ms  p95 {:>7.3} ms  max {:>7.3} ms",
+            stats.frames, stats.mean, stats.p95, stats.max
+        );
+        stats
+    }
+}
+
+struct Stats {
+    frames: usize,
+    mean: f64,
+    p95: f64,
+    max: f64,
+}
+
+impl Stats {
+    fn of(ms: &mut [f64]) -> Stats {
+        ms.sort_by(f64::total_cmp);
+        let n = ms.len().max(1);
+        Stats {
+            frames: ms.len(),
+            mean: ms.iter().sum::<f64>() / n as f64,
+            p95: ms[((n as f64 * 0.95) as usize).min(n - 1)],
+            max: ms[n - 1],
+        }
+    }
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("frame_bench: {e}");
+            std::process::exit(2);
+        }
+    };
+    let project = match &args.project {
+        Some(p) => match store::load(p) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("frame_bench: {e}");
+                std::process::exit(1);
+            }
+        },
+        None => synth::project(args.chars, args.claims),
+    };
+    let chars: usize = project.articles.iter().map(|a| a.char_len()).sum();
+    println!(
+        "project: {} articles, {} chars, {} claims",
+        project.articles.len(),
+        chars,
+        project.claims.len()
+    );
+    let mut b = Bench {
+        ctx: egui::Context::default(),
+        app: FactdeskApp::new(Session::opened(project, None), Settings::headless()),
+        time: 0.0,
+    };
+    let first = b.frame();
+    println!("first frame (fonts, layout of visible blocks): {first:.3} ms");
+    for _ in 0..30 {
+        b.frame();
+    }
+    let idle = b.measure("idle, top of article", args.frames);
+
+    // Jump to the claim in the middle of the list: one frame to select and scroll.
+    let middle = b.app.session.project.claims.len() / 2;
+    for _ in 0..middle.min(50) {
+        b.app.run_command(&b.ctx, UiCommand::NextClaim);
+    }
+    if let Some(id) = b
+        .app
+        .session
+        .project
+        .claims
+        .get(middle)
+        .map(|c| c.id.clone())
+    {
+        b.app.selected_claim = Some(id);
+        b.app.run_command(&b.ctx, UiCommand::NextClaim);
+    }
+    let jump = b.frame();
+    println!("select a middle claim and scroll to it: {jump:.3} ms (one frame)");
+    b.measure("idle, middle, claim selected", args.frames);
+    b.app.filter.search = "kirby".to_string();
+    b.frame();
+    b.measure("idle, claim list filtered", args.frames);
+    println!(
+        "{{\"frames\": {}, \"mean_ms\": {:.4}, \"p95_ms\": {:.4}, \"max_ms\": {:.4}}}",
+        idle.frames, idle.mean, idle.p95, idle.max
+    );
+}

@@ -1,0 +1,297 @@
+//! `FactdeskApp`: the app state and a short per-frame dispatcher that lays out the panels and
+//! applies what they asked for. Constructible without eframe, so tests drive the real app.
+
+use super::claim_list::{ClaimFilter, ClaimListCache};
+use super::command::UiCommand;
+use super::derived::Derived;
+use super::dialogs::DialogState;
+use super::dispatch::Intent;
+use super::file_dialogs::FileDialogs;
+use super::settings::{Settings, ThemeChoice};
+use super::view_cache::ArticleLayout;
+use super::{
+    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, status_bar, theme,
+};
+use crate::core::model::{ArticleId, ClaimId, Project};
+use crate::core::session::Session;
+use crate::core::store;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The sample project, built into the binary so the app has something to show anywhere.
+pub const SAMPLE_PROJECT: &str = include_str!("../../projects/sample.ron");
+
+/// Text selected in an article, in char offsets of its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextSelection {
+    pub article: ArticleId,
+    pub range: Range<usize>,
+}
+
+/// The desktop app.
+pub struct FactdeskApp {
+    pub session: Session,
+    pub settings: Settings,
+    /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
+    pub(crate) generation: u64,
+    pub current_article: Option<ArticleId>,
+    pub selected_claim: Option<ClaimId>,
+    /// The last non-empty text selection in the article (what "Mark claim" marks).
+    pub selection: Option<TextSelection>,
+    /// The text cursor in the article (what "Mark sentence" uses).
+    pub cursor: Option<(ArticleId, usize)>,
+    pub(crate) scroll_to_selected: bool,
+    pub filter: ClaimFilter,
+    pub(crate) derived: Derived,
+    pub(crate) layout: Option<ArticleLayout>,
+    pub(crate) list: ClaimListCache,
+    pub(crate) dialogs: DialogState,
+    pub(crate) files: FileDialogs,
+    /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
+    pub(crate) article_text_ids: HashSet<egui::Id>,
+    pub(crate) last_focus: Option<egui::Id>,
+    pub(crate) focus_search: bool,
+    /// Set once the person chose to quit (after any unsaved-changes question).
+    pub quit_requested: bool,
+    allow_close: bool,
+    title: String,
+    theme_applied: Option<ThemeChoice>,
+}
+
+impl FactdeskApp {
+    /// An app over `session`.
+    pub fn new(session: Session, settings: Settings) -> Self {
+        let native = settings.native_dialogs;
+        let mut app = FactdeskApp {
+            session: Session::default(),
+            settings,
+            generation: 0,
+            current_article: None,
+            selected_claim: None,
+            selection: None,
+            cursor: None,
+            scroll_to_selected: false,
+            filter: ClaimFilter::default(),
+            derived: Derived::default(),
+            layout: None,
+            list: ClaimListCache::default(),
+            dialogs: DialogState::default(),
+            files: FileDialogs::new(native),
+            article_text_ids: HashSet::new(),
+            last_focus: None,
+            focus_search: false,
+            quit_requested: false,
+            allow_close: false,
+            title: String::new(),
+            theme_applied: None,
+        };
+        app.replace_session(session);
+        app
+    }
+
+    /// The built-in sample project as an unsaved copy: saving asks where.
+    pub fn sample_session() -> Session {
+        match store::from_ron_str(SAMPLE_PROJECT, Path::new("sample.ron")) {
+            Ok(p) => Session::unsaved(p),
+            Err(_) => Session::unsaved(Project::new("Untitled project")),
+        }
+    }
+
+    /// The app as it starts: `project` if given, else the last project, else the sample. A
+    /// project that fails to load is reported in the app, which then shows the sample.
+    pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
+        let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
+        let mut app = FactdeskApp::new(Self::sample_session(), settings);
+        if let Some(path) = path {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// Errors waiting to be read (shown in a dialog).
+    pub fn error_message(&self) -> Option<&str> {
+        self.dialogs.error.as_deref()
+    }
+
+    /// How many article blocks were laid out since the article was opened (a measure of view
+    /// work for tests and benchmarks).
+    pub fn layouts_built(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.layouts_built)
+    }
+
+    /// Replaces the open project (after open / new) and resets what pointed into the old one.
+    pub(crate) fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.generation += 1;
+        self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
+        self.selected_claim = None;
+        self.selection = None;
+        self.cursor = None;
+        self.layout = None;
+        self.refresh_derived();
+    }
+
+    pub(crate) fn refresh_derived(&mut self) {
+        let rev = self.session.history.revision();
+        if self
+            .derived
+            .refresh(&self.session.project, self.generation, rev)
+        {
+            // A claim may be gone (undo of its creation): never point at a missing one.
+            if let Some(id) = &self.selected_claim
+                && self.session.project.claim(id).is_none()
+            {
+                self.selected_claim = None;
+            }
+            if let Some(a) = &self.current_article
+                && self.session.project.article(a).is_none()
+            {
+                self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
+            }
+        }
+    }
+
+    /// True when a text field other than the article has keyboard focus.
+    fn typing(&self, ctx: &egui::Context) -> bool {
+        let focused = ctx.memory(|m| m.focused());
+        ctx.text_edit_focused() && focused.is_none_or(|id| !self.article_text_ids.contains(&id))
+    }
+
+    /// Draws one frame and handles its input.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.settings.theme) {
+            theme::apply(&ctx, self.settings.theme);
+            self.theme_applied = Some(self.settings.theme);
+        }
+        let mut intents: Vec<Intent> = Vec::new();
+        self.poll_background(&ctx, &mut intents);
+        self.handle_window_input(&ctx, &mut intents);
+        if !self.dialogs.any_modal() {
+            let typing = self.typing(&ctx);
+            intents.extend(
+                UiCommand::from_input(&ctx, typing)
+                    .into_iter()
+                    .map(Intent::Run),
+            );
+        }
+        self.apply_all(&ctx, std::mem::take(&mut intents));
+        self.refresh_derived();
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            intents.extend(menu_bar::show(ui, self));
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar::show(ui, &self.session, &self.derived);
+        });
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                intents.extend(article_list::show(ui, self));
+            });
+        egui::Panel::right("claim_panel")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                intents.extend(claim_panel::show(ui, self));
+            });
+        egui::Panel::bottom("claim_list")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                intents.extend(claim_list::show(ui, self));
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            intents.extend(article_view::show(ui, self));
+        });
+        intents.extend(dialogs::show(&ctx, self));
+        self.apply_all(&ctx, intents);
+        self.seal_typing_on_focus_change(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn apply_all(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+        for intent in intents {
+            self.apply_intent(ctx, intent);
+            self.refresh_derived();
+        }
+    }
+
+    /// File dialog answers and dropped files.
+    fn poll_background(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        while let Some(answer) = self.files.poll() {
+            intents.push(Intent::DialogAnswer(answer));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            intents.push(Intent::AddArticlePaths(dropped));
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn handle_window_input(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.session.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                intents.push(Intent::Run(UiCommand::Quit));
+            } else {
+                self.quit_requested = true;
+            }
+        }
+    }
+
+    /// Closes the window for good (the decision about unsaved changes is made).
+    pub(crate) fn close_window(&mut self, ctx: &egui::Context) {
+        self.quit_requested = true;
+        self.allow_close = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    /// Typing in one field merges into one undo step; moving to another field starts a new one.
+    fn seal_typing_on_focus_change(&mut self, ctx: &egui::Context) {
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.session.history.seal();
+            self.last_focus = focus;
+        }
+    }
+
+    /// "● name — factdesk" while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let marker = if self.session.is_dirty() { "• " } else { "" };
+        format!("{marker}{} — factdesk", self.session.display_name())
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub(crate) fn current_article_index(&self) -> Option<usize> {
+        self.current_article
+            .as_ref()
+            .and_then(|id| self.session.project.article_index(id))
+    }
+}
+
+impl eframe::App for FactdeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.store(storage);
+    }
+}

@@ -1,0 +1,197 @@
+//! The article in the centre: header, mark buttons, legend, and the body drawn block by block.
+//! Only blocks on screen are laid out (cached per block in `view_cache`); each block is a
+//! read-only text field, so text can be selected with the mouse or keyboard and copied.
+
+use super::app::{FactdeskApp, TextSelection};
+use super::command::UiCommand;
+use super::dispatch::Intent;
+use super::highlight::TextStyle;
+use super::theme;
+use super::view_cache::ArticleLayout;
+
+pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+    let mut out = Vec::new();
+    let Some(ai) = app.current_article_index() else {
+        ui.heading("No article");
+        ui.label("Add plain-text articles with File › Add articles…, or drop files on the window.");
+        return out;
+    };
+    let project = &app.session.project;
+    let article = &project.articles[ai];
+    ui.heading(article.display_title());
+    let m = &article.meta;
+    let meta: Vec<&str> = [
+        m.source.as_str(),
+        m.byline.as_str(),
+        m.published.as_str(),
+        m.dateline.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    if !meta.is_empty() {
+        ui.weak(meta.join(" · "));
+    }
+    ui.horizontal(|ui| {
+        for cmd in [UiCommand::MarkClaim, UiCommand::MarkSentence] {
+            let hint = format!(
+                "{} ({})",
+                cmd.tooltip(),
+                cmd.shortcut_text(ui.ctx()).unwrap_or_default()
+            );
+            if ui.button(cmd.label()).on_hover_text(hint).clicked() {
+                out.push(Intent::Run(cmd));
+            }
+        }
+        let mut snap = app.settings.snap_to_words;
+        if ui
+            .checkbox(&mut snap, UiCommand::ToggleSnap.label())
+            .on_hover_text(UiCommand::ToggleSnap.tooltip())
+            .clicked()
+        {
+            out.push(Intent::Run(UiCommand::ToggleSnap));
+        }
+        if let Some(sel) = &app.selection
+            && let Some(q) = article.slice(sel.range.clone())
+        {
+            let n = q.chars().count();
+            ui.weak(format!("{n} chars selected"));
+        }
+    });
+    theme::legend(ui);
+    ui.separator();
+
+    let generation = app.generation;
+    if !app
+        .layout
+        .as_ref()
+        .is_some_and(|l| l.is_for(&article.id, generation))
+    {
+        app.layout = Some(ArticleLayout::new(article, generation));
+    }
+    let Some(layout) = app.layout.as_mut() else {
+        return out;
+    };
+    let visuals = ui.visuals();
+    let style = TextStyle {
+        font: egui::FontId::proportional(16.0),
+        text_color: visuals.text_color(),
+        strong_color: visuals.strong_text_color(),
+        dark: visuals.dark_mode,
+    };
+    let width = (ui.available_width() - 16.0).max(120.0);
+    layout.prepare(width, &style);
+    let spans = app.derived.article_spans(&article.id);
+    let selected = app.selected_claim.as_ref();
+
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("article", article.id.as_str()))
+        .auto_shrink(false);
+    if std::mem::take(&mut app.scroll_to_selected)
+        && let Some(c) = selected.and_then(|id| project.claim(id))
+        && c.article == article.id
+    {
+        let b = layout.block_of(c.anchor.start);
+        let block_spans = layout.block_spans(b, spans, project, selected);
+        let within = layout
+            .galley(ui.ctx(), article, b, &block_spans)
+            .map_or(0.0, |(g, _)| {
+                let start = layout.blocks[b].chars.start;
+                g.pos_from_cursor(egui::text::CCursor::new(
+                    c.anchor.start.saturating_sub(start),
+                ))
+                .min
+                .y
+            });
+        let y = layout.top(b) + within;
+        // Past the end the view would spring back over several frames: stop at the bottom.
+        let max = (layout.total_height() - ui.available_height()).max(0.0);
+        area = area.vertical_scroll_offset((y - 80.0).clamp(0.0, max));
+    }
+
+    let current_sel = app.selection.clone();
+    let current_cursor = app.cursor.clone();
+    app.article_text_ids.clear();
+    let ids = &mut app.article_text_ids;
+    area.show_viewport(ui, |ui, viewport| {
+        let total = layout.total_height();
+        ui.set_min_height(total);
+        ui.set_min_width(width);
+        let origin = ui.max_rect().min;
+        let visible = layout.visible(viewport.min.y..viewport.max.y);
+        for b in visible.clone() {
+            let block_spans = layout.block_spans(b, spans, project, selected);
+            let Some((galley, lines)) = layout.galley(ui.ctx(), article, b, &block_spans) else {
+                continue;
+            };
+            let top = layout.top(b);
+            let rect = egui::Rect::from_min_size(
+                origin + egui::vec2(0.0, top),
+                egui::vec2(width, galley.size().y.max(1.0)),
+            );
+            let block_start = layout.blocks[b].chars.start;
+            let Some(text) = article.slice(layout.blocks[b].chars.clone()) else {
+                continue;
+            };
+            let mut text: &str = text;
+            ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                let g = galley.clone();
+                let mut layouter = move |_: &egui::Ui, _: &dyn egui::TextBuffer, _: f32| g.clone();
+                let output = egui::TextEdit::multiline(&mut text)
+                    .id_salt(("block", b))
+                    .frame(egui::Frame::NONE)
+                    .margin(egui::Margin::ZERO)
+                    .desired_width(width)
+                    .desired_rows(1)
+                    .layouter(&mut layouter)
+                    .show(ui);
+                let r = &output.response.response;
+                ids.insert(r.id);
+                for line in lines.iter() {
+                    ui.painter().line_segment(
+                        [
+                            output.galley_pos + line.from.to_vec2(),
+                            output.galley_pos + line.to.to_vec2(),
+                        ],
+                        line.stroke,
+                    );
+                }
+                if let Some(cr) = output.cursor_range
+                    && r.has_focus()
+                {
+                    let range = cr.as_sorted_char_range();
+                    let abs = block_start + range.start.0..block_start + range.end.0;
+                    let article_id = &article.id;
+                    if abs.is_empty() {
+                        let moved =
+                            current_cursor.as_ref() != Some(&(article_id.clone(), abs.start));
+                        if r.clicked() {
+                            out.push(Intent::ClickedAt {
+                                article: article_id.clone(),
+                                pos: abs.start,
+                            });
+                        } else if moved {
+                            out.push(Intent::TextSelected(TextSelection {
+                                article: article_id.clone(),
+                                range: abs,
+                            }));
+                        }
+                    } else if current_sel
+                        .as_ref()
+                        .is_none_or(|s| s.range != abs || &s.article != article_id)
+                    {
+                        out.push(Intent::TextSelected(TextSelection {
+                            article: article_id.clone(),
+                            range: abs,
+                        }));
+                    }
+                }
+            });
+        }
+        layout.evict_outside(visible);
+    });
+    if layout.needs_settling() {
+        ui.ctx().request_repaint();
+    }
+    out
+}

@@ -1,0 +1,157 @@
+//! The selected claim's editor: status buttons, speaker, sources (URL, title, note; several),
+//! note, delete. Typing in a field becomes one undo step per field.
+
+use super::app::FactdeskApp;
+use super::command::UiCommand;
+use super::dispatch::Intent;
+use super::theme;
+use crate::core::action::{Action, ClaimEdit};
+use crate::core::model::{Claim, Source, Status};
+
+fn tag_command(s: Status) -> UiCommand {
+    match s {
+        Status::Unreviewed => UiCommand::TagUnreviewed,
+        Status::Sourced => UiCommand::TagSourced,
+        Status::Disputed => UiCommand::TagDisputed,
+        Status::Denied => UiCommand::TagDenied,
+    }
+}
+
+/// A labelled single-line field; returns the new text when edited.
+fn field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &str,
+    hint: &str,
+    multiline: bool,
+) -> Option<String> {
+    let mut text = value.to_string();
+    let l = ui.label(label);
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let r = ui
+        .add(edit.hint_text(hint).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
+    r.changed().then_some(text)
+}
+
+pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
+    let mut out = Vec::new();
+    let claim = app
+        .selected_claim
+        .as_ref()
+        .and_then(|id| app.session.project.claim(id));
+    let Some(c) = claim else {
+        ui.heading("Claim");
+        ui.weak("No claim selected.");
+        ui.add_space(6.0);
+        ui.label("Select text in the article and press Mark claim (M), or click a highlight or a row of the claim list.");
+        return out;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("claim_panel")
+        .auto_shrink(false)
+        .show(ui, |ui| editor(ui, c, &mut out));
+    out
+}
+
+fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
+    ui.heading("Claim");
+    ui.horizontal(|ui| {
+        theme::swatch(ui, c.status);
+        ui.strong(theme::status_text(c.status));
+    });
+    let quote = super::claim_list::one_line(&c.anchor.quote, 600);
+    ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+    ui.add_space(6.0);
+    egui::Grid::new("tag_buttons")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            let order = [
+                Status::Sourced,
+                Status::Disputed,
+                Status::Denied,
+                Status::Unreviewed,
+            ];
+            for (i, s) in order.into_iter().enumerate() {
+                let cmd = tag_command(s);
+                let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
+                ui.horizontal(|ui| {
+                    theme::swatch(ui, s);
+                    let r = ui
+                        .add(egui::Button::selectable(c.status == s, s.label()))
+                        .on_hover_text(format!("{} ({shortcut})", cmd.tooltip()));
+                    if r.clicked() && c.status != s {
+                        out.push(Intent::Run(cmd));
+                    }
+                    ui.weak(shortcut);
+                });
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+    ui.separator();
+    let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
+    if let Some(t) = field(ui, "Speaker", &c.speaker, "who made the claim", false) {
+        out.push(Intent::Typing(edit(ClaimEdit::Speaker(t))));
+    }
+    ui.add_space(6.0);
+    ui.strong("Sources");
+    for (i, s) in c.sources.iter().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.push_id(i, |ui| {
+                let mut changed = s.clone();
+                let mut any = false;
+                if let Some(t) = field(ui, "Source URL", &s.url, "https://…", false) {
+                    changed.url = t;
+                    any = true;
+                }
+                if let Some(t) = field(ui, "Source title", &s.title, "what the source is", false) {
+                    changed.title = t;
+                    any = true;
+                }
+                if let Some(t) = field(ui, "Source note", &s.note, "what it shows", false) {
+                    changed.note = t;
+                    any = true;
+                }
+                if any {
+                    let mut all = c.sources.clone();
+                    all[i] = changed;
+                    out.push(Intent::Typing(edit(ClaimEdit::Sources(all))));
+                }
+                if ui.button("Remove source").clicked() {
+                    let mut all = c.sources.clone();
+                    all.remove(i);
+                    out.push(Intent::Edit(edit(ClaimEdit::Sources(all))));
+                }
+            });
+        });
+    }
+    if ui.button("Add source").clicked() {
+        let mut all = c.sources.clone();
+        all.push(Source::default());
+        out.push(Intent::Edit(edit(ClaimEdit::Sources(all))));
+    }
+    ui.add_space(6.0);
+    if let Some(t) = field(ui, "Note", &c.note, "your reasoning, open questions", true) {
+        out.push(Intent::Typing(edit(ClaimEdit::Note(t))));
+    }
+    ui.add_space(8.0);
+    if ui
+        .button(UiCommand::DeleteClaim.label())
+        .on_hover_text(UiCommand::DeleteClaim.tooltip())
+        .clicked()
+    {
+        out.push(Intent::Run(UiCommand::DeleteClaim));
+    }
+    ui.add_space(6.0);
+    ui.weak(format!(
+        "chars {}..{} · id {}\ncreated {} · updated {}",
+        c.anchor.start, c.anchor.end, c.id, c.created, c.updated
+    ));
+}

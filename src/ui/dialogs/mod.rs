@@ -1,0 +1,110 @@
+//! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
+//! shortcut cheat sheet and the command palette.
+
+mod cheat_sheet;
+mod messages;
+mod palette;
+mod path_prompt;
+mod unsaved;
+
+pub use path_prompt::PathPrompt;
+
+use super::app::FactdeskApp;
+use super::dispatch::Intent;
+use std::path::PathBuf;
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A short notice that fades away by itself.
+#[derive(Debug, Clone)]
+pub struct Toast {
+    pub text: String,
+    /// Seconds it stays; counted from the first frame it is shown.
+    pub shown_at: Option<f64>,
+}
+
+/// Which dialogs are open.
+#[derive(Debug, Default)]
+pub struct DialogState {
+    pub unsaved: Option<Pending>,
+    /// Waits for a Save As to finish before running.
+    pub after_save: Option<Pending>,
+    pub path_prompt: Option<PathPrompt>,
+    /// An error to read and dismiss.
+    pub error: Option<String>,
+    pub toasts: Vec<Toast>,
+    pub cheat_sheet: bool,
+    pub palette: Option<palette::PaletteState>,
+}
+
+impl DialogState {
+    pub fn toast(&mut self, text: String) {
+        self.toasts.push(Toast {
+            text,
+            shown_at: None,
+        });
+        if self.toasts.len() > 4 {
+            self.toasts.remove(0);
+        }
+    }
+
+    pub fn open_palette(&mut self) {
+        self.palette = Some(palette::PaletteState::default());
+    }
+
+    /// While a modal is open, shortcuts are off.
+    pub fn any_modal(&self) -> bool {
+        self.unsaved.is_some()
+            || self.path_prompt.is_some()
+            || self.error.is_some()
+            || self.palette.is_some()
+    }
+}
+
+/// Draws whichever dialogs are open.
+pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
+    let mut out = Vec::new();
+    let name = app.session.display_name();
+    if app.dialogs.unsaved.is_some()
+        && let Some(choice) = unsaved::show(ctx, &name)
+    {
+        out.push(Intent::UnsavedDecision(choice));
+    }
+    if let Some(prompt) = app.dialogs.path_prompt.as_mut() {
+        match path_prompt::show(ctx, prompt, &app.settings.recent) {
+            Some(Some(intent)) => out.push(intent),
+            Some(None) => {
+                app.dialogs.path_prompt = None;
+                app.dialogs.after_save = None;
+            }
+            None => {}
+        }
+    }
+    if let Some(err) = app.dialogs.error.as_deref()
+        && messages::error_modal(ctx, err)
+    {
+        app.dialogs.error = None;
+    }
+    messages::toasts(ctx, &mut app.dialogs.toasts);
+    if app.dialogs.cheat_sheet {
+        app.dialogs.cheat_sheet = cheat_sheet::show(ctx);
+    }
+    if let Some(state) = app.dialogs.palette.as_mut() {
+        match palette::show(ctx, state) {
+            palette::Outcome::Open => {}
+            palette::Outcome::Close => app.dialogs.palette = None,
+            palette::Outcome::Run(cmd) => {
+                app.dialogs.palette = None;
+                out.push(Intent::Run(cmd));
+            }
+        }
+    }
+    out
+}

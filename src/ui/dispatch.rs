@@ -1,0 +1,293 @@
+//! What panels ask for (`Intent`) and how commands turn into core actions and app effects.
+//! Every project change goes through `Session::edit` / `Session::edit_typing` here.
+
+use super::app::{FactdeskApp, TextSelection};
+use super::command::UiCommand;
+use super::dialogs::Pending;
+use super::file_dialogs::{Answer, Purpose};
+use super::settings::ThemeChoice;
+use crate::core::action::{Action, ClaimEdit};
+use crate::core::model::{ArticleId, ClaimId, Status};
+use crate::core::nlp;
+use crate::core::time::Timestamp;
+use std::path::PathBuf;
+
+/// Something a panel or dialog asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Intent {
+    Run(UiCommand),
+    /// One undoable edit.
+    Edit(Action),
+    /// An edit from typing in a field: consecutive ones merge into one undo step.
+    Typing(Action),
+    SelectArticle(ArticleId),
+    SelectClaim {
+        id: ClaimId,
+        scroll: bool,
+    },
+    /// Text selected in the article (empty range: just the cursor moved there).
+    TextSelected(TextSelection),
+    /// A click in the article at a char position, not a drag.
+    ClickedAt {
+        article: ArticleId,
+        pos: usize,
+    },
+    OpenPath(PathBuf),
+    /// Open a recent project (asks about unsaved changes first).
+    OpenRecent(PathBuf),
+    SaveTo(PathBuf),
+    AddArticlePaths(Vec<PathBuf>),
+    DialogAnswer(Answer),
+    /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
+    UnsavedDecision(Option<bool>),
+    SetTheme(ThemeChoice),
+}
+
+impl FactdeskApp {
+    pub(crate) fn apply_intent(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Run(cmd) => self.run_command(ctx, cmd),
+            Intent::Edit(action) => {
+                let result = self.session.edit(action);
+                self.report_edit(result);
+            }
+            Intent::Typing(action) => {
+                let result = self.session.edit_typing(action);
+                self.report_edit(result);
+            }
+            Intent::SelectArticle(id) => {
+                if self.current_article.as_ref() != Some(&id) {
+                    self.current_article = Some(id);
+                    self.selection = None;
+                    self.cursor = None;
+                }
+            }
+            Intent::SelectClaim { id, scroll } => self.select_claim(id, scroll),
+            Intent::TextSelected(sel) => {
+                self.cursor = Some((sel.article.clone(), sel.range.end));
+                self.selection = (!sel.range.is_empty()).then_some(sel);
+            }
+            Intent::ClickedAt { article, pos } => {
+                self.cursor = Some((article.clone(), pos));
+                self.selection = None;
+                let hit = self
+                    .derived
+                    .article_spans(&article)
+                    .and_then(|s| s.innermost_at(pos))
+                    .and_then(|s| self.session.project.claims.get(s.claim))
+                    .map(|c| c.id.clone());
+                if let Some(id) = hit {
+                    self.select_claim(id, false);
+                }
+            }
+            Intent::OpenPath(path) => {
+                self.dialogs.path_prompt = None;
+                self.open_path(&path);
+            }
+            Intent::OpenRecent(path) => self.guard(ctx, Pending::OpenPath(path)),
+            Intent::SaveTo(path) => {
+                self.dialogs.path_prompt = None;
+                if self.save_to(&path) {
+                    self.continue_after_save(ctx);
+                } else {
+                    self.dialogs.after_save = None;
+                }
+            }
+            Intent::AddArticlePaths(paths) => {
+                self.dialogs.path_prompt = None;
+                self.add_article_paths(&paths);
+            }
+            Intent::DialogAnswer(answer) => self.dialog_answered(ctx, answer),
+            Intent::UnsavedDecision(choice) => {
+                let Some(pending) = self.dialogs.unsaved.take() else {
+                    return;
+                };
+                match choice {
+                    Some(true) => {
+                        self.dialogs.after_save = Some(pending);
+                        if self.save_current(ctx) {
+                            self.continue_after_save(ctx);
+                        }
+                    }
+                    Some(false) => self.proceed(ctx, pending),
+                    None => {}
+                }
+            }
+            Intent::SetTheme(t) => self.settings.theme = t,
+        }
+    }
+
+    fn report_edit(&mut self, result: Result<(), crate::core::action::EditError>) {
+        if let Err(e) = result {
+            self.dialogs.toast(format!("Could not apply the edit: {e}"));
+        }
+    }
+
+    pub(crate) fn select_claim(&mut self, id: ClaimId, scroll: bool) {
+        if let Some(c) = self.session.project.claim(&id) {
+            self.current_article = Some(c.article.clone());
+            self.selected_claim = Some(id);
+            self.scroll_to_selected = scroll;
+        }
+    }
+
+    /// Runs one command from a menu, a shortcut or the palette.
+    pub fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        match cmd {
+            UiCommand::NewProject => self.guard(ctx, Pending::New),
+            UiCommand::OpenProject => self.guard(ctx, Pending::Open),
+            UiCommand::SaveProject => {
+                self.save_current(ctx);
+            }
+            UiCommand::SaveProjectAs => self.ask_path(ctx, Purpose::SaveProjectAs),
+            UiCommand::AddArticles => self.ask_path(ctx, Purpose::AddArticles),
+            UiCommand::Quit => self.guard(ctx, Pending::Quit),
+            UiCommand::Undo => match self.session.undo() {
+                Ok(true) => {}
+                Ok(false) => self.dialogs.toast("Nothing to undo".to_string()),
+                Err(e) => self.dialogs.toast(format!("Could not undo: {e}")),
+            },
+            UiCommand::Redo => match self.session.redo() {
+                Ok(true) => {}
+                Ok(false) => self.dialogs.toast("Nothing to redo".to_string()),
+                Err(e) => self.dialogs.toast(format!("Could not redo: {e}")),
+            },
+            UiCommand::MarkClaim => self.mark_selection(),
+            UiCommand::MarkSentence => self.mark_sentence(),
+            UiCommand::TagSourced => self.tag(Status::Sourced),
+            UiCommand::TagDisputed => self.tag(Status::Disputed),
+            UiCommand::TagDenied => self.tag(Status::Denied),
+            UiCommand::TagUnreviewed => self.tag(Status::Unreviewed),
+            UiCommand::DeleteClaim => {
+                if let Some(id) = self.selected_claim.take() {
+                    let result = self.session.edit(Action::RemoveClaim { id });
+                    self.report_edit(result);
+                }
+            }
+            UiCommand::NextClaim => self.step_claim(1),
+            UiCommand::PreviousClaim => self.step_claim(-1),
+            UiCommand::FocusSearch => self.focus_search = true,
+            UiCommand::ToggleSnap => self.settings.snap_to_words = !self.settings.snap_to_words,
+            UiCommand::ToggleTheme => {
+                self.settings.theme = if ctx.theme() == egui::Theme::Dark {
+                    ThemeChoice::Light
+                } else {
+                    ThemeChoice::Dark
+                };
+            }
+            UiCommand::CheatSheet => self.dialogs.cheat_sheet = !self.dialogs.cheat_sheet,
+            UiCommand::CommandPalette => self.dialogs.open_palette(),
+        }
+    }
+
+    fn tag(&mut self, status: Status) {
+        let Some(id) = self.selected_claim.clone() else {
+            self.dialogs
+                .toast("Select a claim to tag first".to_string());
+            return;
+        };
+        let result = self
+            .session
+            .edit(Action::edit_claim(&id, ClaimEdit::Status(status)));
+        self.report_edit(result);
+    }
+
+    /// Marks the selected article text (trimmed, snapped to words by default) as a new claim.
+    fn mark_selection(&mut self) {
+        let Some(sel) = self.selection.clone() else {
+            self.dialogs
+                .toast("Select some article text first, then mark it".to_string());
+            return;
+        };
+        self.mark_range(&sel.article, sel.range, self.settings.snap_to_words);
+        self.selection = None;
+    }
+
+    /// Marks the sentence under the text cursor.
+    fn mark_sentence(&mut self) {
+        let Some((article, pos)) = self.cursor.clone() else {
+            self.dialogs
+                .toast("Click in the article to put the cursor in a sentence".to_string());
+            return;
+        };
+        let Some(range) = self
+            .session
+            .project
+            .article(&article)
+            .and_then(|a| sentence_in_paragraph(a, pos))
+        else {
+            self.dialogs.toast("No sentence at the cursor".to_string());
+            return;
+        };
+        self.mark_range(&article, range, false);
+    }
+
+    fn mark_range(&mut self, article: &ArticleId, range: std::ops::Range<usize>, snap: bool) {
+        let action = Action::add_claim(
+            &self.session.project,
+            article,
+            range,
+            snap,
+            Timestamp::now(),
+        );
+        match action {
+            Ok(action) => {
+                let new_id = match &action {
+                    Action::AddClaim { claim } => Some(claim.id.clone()),
+                    _ => None,
+                };
+                match self.session.edit(action) {
+                    Ok(()) => {
+                        self.refresh_derived();
+                        if let Some(id) = new_id {
+                            self.select_claim(id, false);
+                        }
+                    }
+                    Err(e) => self.dialogs.toast(format!("Could not mark the claim: {e}")),
+                }
+            }
+            Err(e) => self.dialogs.toast(format!("Could not mark the claim: {e}")),
+        }
+    }
+
+    /// Moves the selection along the (filtered) claim list.
+    fn step_claim(&mut self, delta: isize) {
+        let rows = &self.list.rows;
+        if rows.is_empty() {
+            return;
+        }
+        let pos = self
+            .selected_claim
+            .as_ref()
+            .and_then(|id| self.session.project.claim_index(id))
+            .and_then(|ci| rows.iter().position(|&r| r == ci));
+        let next = match pos {
+            Some(p) => (p as isize + delta).clamp(0, rows.len() as isize - 1) as usize,
+            None if delta > 0 => 0,
+            None => rows.len() - 1,
+        };
+        if let Some(id) = rows
+            .get(next)
+            .and_then(|&ci| self.session.project.claims.get(ci))
+            .map(|c| c.id.clone())
+        {
+            self.select_claim(id, true);
+        }
+    }
+}
+
+/// The sentence at char `pos`, segmenting only the paragraph around it (sentences never cross a
+/// blank line), so the cost does not grow with the article.
+fn sentence_in_paragraph(
+    article: &crate::core::model::Article,
+    pos: usize,
+) -> Option<std::ops::Range<usize>> {
+    let body = &article.body;
+    let idx = article.index();
+    let b = idx.to_byte(body, pos)?;
+    let start = body[..b].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = body[b..].find("\n\n").map_or(body.len(), |i| b + i);
+    let base = idx.to_char(body, start)?;
+    let r = nlp::sentence_at(&body[start..end], pos - base)?;
+    Some(base + r.start..base + r.end)
+}

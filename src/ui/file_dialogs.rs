@@ -1,0 +1,120 @@
+//! Native file dialogs (rfd) run on a worker thread and answer through a channel, so the window
+//! never blocks. Without a desktop portal rfd answers `None` at once: that is reported as
+//! `no_backend` and the app falls back to its in-app path field.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// A `None` faster than this cannot have been a person pressing Cancel.
+const NO_BACKEND_WITHIN: Duration = Duration::from_millis(400);
+
+/// What a path is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    OpenProject,
+    SaveProjectAs,
+    AddArticles,
+}
+
+impl Purpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::OpenProject => "Open project",
+            Purpose::SaveProjectAs => "Save project as",
+            Purpose::AddArticles => "Add articles",
+        }
+    }
+
+    /// The confirm button of the in-app prompt.
+    pub fn action(self) -> &'static str {
+        match self {
+            Purpose::OpenProject => "Open",
+            Purpose::SaveProjectAs => "Save",
+            Purpose::AddArticles => "Add",
+        }
+    }
+}
+
+/// A dialog's answer: chosen paths, or `None` (cancelled, or no dialog backend).
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub purpose: Purpose,
+    pub paths: Option<Vec<PathBuf>>,
+    pub no_backend: bool,
+}
+
+/// Starts native dialogs and collects their answers.
+pub struct FileDialogs {
+    native: bool,
+    tx: Sender<Answer>,
+    rx: Receiver<Answer>,
+    open: bool,
+}
+
+impl FileDialogs {
+    pub fn new(native: bool) -> Self {
+        let (tx, rx) = channel();
+        FileDialogs {
+            native,
+            tx,
+            rx,
+            open: false,
+        }
+    }
+
+    /// Starts a native dialog; false when native dialogs are off (ask in-app instead).
+    pub fn request(&mut self, ctx: &egui::Context, purpose: Purpose, dir: Option<PathBuf>) -> bool {
+        if !self.native {
+            return false;
+        }
+        if self.open {
+            return true; // one dialog at a time; the open one will answer
+        }
+        self.open = true;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let mut d = rfd::FileDialog::new();
+                if let Some(dir) = dir {
+                    d = d.set_directory(dir);
+                }
+                let paths = match purpose {
+                    Purpose::OpenProject => d
+                        .add_filter("factdesk project", &["ron"])
+                        .pick_file()
+                        .map(|p| vec![p]),
+                    Purpose::SaveProjectAs => d
+                        .add_filter("factdesk project", &["ron"])
+                        .set_file_name("project.ron")
+                        .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::AddArticles => {
+                        d.add_filter("Text", &["txt", "text", "md"]).pick_files()
+                    }
+                };
+                let no_backend = paths.is_none() && started.elapsed() < NO_BACKEND_WITHIN;
+                let _ = tx.send(Answer {
+                    purpose,
+                    paths,
+                    no_backend,
+                });
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.open = false;
+            return false;
+        }
+        true
+    }
+
+    /// The next answer, if one arrived.
+    pub fn poll(&mut self) -> Option<Answer> {
+        let a = self.rx.try_recv().ok()?;
+        self.open = false;
+        Some(a)
+    }
+}

@@ -1,0 +1,181 @@
+//! Opening, saving, creating projects and adding articles, with the unsaved-changes question
+//! in front of anything that would drop edits. Load errors are shown once and never write.
+
+use super::app::FactdeskApp;
+use super::dialogs::{PathPrompt, Pending};
+use super::file_dialogs::{Answer, Purpose};
+use crate::core::action::Action;
+use crate::core::import;
+use crate::core::model::Project;
+use crate::core::session::Session;
+use crate::core::store;
+use std::path::{Path, PathBuf};
+
+impl FactdeskApp {
+    /// Opens a project file; on failure the current project stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(project) => {
+                self.replace_session(Session::opened(project, Some(path.to_path_buf())));
+                self.settings.remember(path);
+                self.dialogs.toast(format!("Opened {}", path.display()));
+            }
+            Err(e) => {
+                self.settings.forget(path);
+                self.dialogs.error = Some(format!("Could not open the project.\n\n{e}"));
+            }
+        }
+    }
+
+    /// Saves to `path` (atomically); true on success.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match store::save(path, &self.session.project) {
+            Ok(()) => {
+                self.session.mark_saved(path.to_path_buf());
+                self.settings.remember(path);
+                self.dialogs.toast(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.dialogs.error = Some(format!("Could not save the project.\n\n{e}"));
+                false
+            }
+        }
+    }
+
+    /// Saves to the project's file, or asks where when it has none. True when saved right away.
+    pub(crate) fn save_current(&mut self, ctx: &egui::Context) -> bool {
+        match self.session.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.ask_path(ctx, Purpose::SaveProjectAs);
+                false
+            }
+        }
+    }
+
+    /// Asks for a path with the native dialog, or the in-app prompt when there is none.
+    pub(crate) fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let start = self
+            .session
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        if !self.files.request(ctx, purpose, start) {
+            self.dialogs.path_prompt = Some(PathPrompt::new(purpose, self.suggested_path(purpose)));
+        }
+    }
+
+    fn suggested_path(&self, purpose: Purpose) -> String {
+        match purpose {
+            Purpose::SaveProjectAs => self
+                .session
+                .path
+                .clone()
+                .unwrap_or_else(|| {
+                    std::env::current_dir()
+                        .unwrap_or_default()
+                        .join("project.ron")
+                })
+                .display()
+                .to_string(),
+            Purpose::OpenProject | Purpose::AddArticles => String::new(),
+        }
+    }
+
+    pub(crate) fn dialog_answered(&mut self, ctx: &egui::Context, answer: Answer) {
+        match (answer.paths, answer.purpose) {
+            (Some(paths), Purpose::OpenProject) => {
+                if let Some(p) = paths.first() {
+                    self.open_path(p);
+                }
+            }
+            (Some(paths), Purpose::SaveProjectAs) => {
+                if let Some(p) = paths.first() {
+                    let p = with_ron_extension(p);
+                    if self.save_to(&p) {
+                        self.continue_after_save(ctx);
+                    } else {
+                        self.dialogs.after_save = None;
+                    }
+                }
+            }
+            (Some(paths), Purpose::AddArticles) => self.add_article_paths(&paths),
+            (None, purpose) if answer.no_backend => {
+                // No desktop dialog answered: fall back to typing a path.
+                let mut prompt = PathPrompt::new(purpose, self.suggested_path(purpose));
+                prompt.note = Some("No file dialog is available here: type a path.".to_string());
+                self.dialogs.path_prompt = Some(prompt);
+            }
+            (None, _) => self.dialogs.after_save = None,
+        }
+    }
+
+    pub(crate) fn continue_after_save(&mut self, ctx: &egui::Context) {
+        if let Some(p) = self.dialogs.after_save.take() {
+            self.proceed(ctx, p);
+        }
+    }
+
+    /// Runs `pending` now, or first asks about unsaved changes.
+    pub(crate) fn guard(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.session.is_dirty() {
+            self.dialogs.unsaved = Some(pending);
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    pub(crate) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.replace_session(Session::opened(Project::new("Untitled project"), None));
+                self.settings.last_project = None;
+            }
+            Pending::Open => self.ask_path(ctx, Purpose::OpenProject),
+            Pending::OpenPath(p) => self.open_path(&p),
+            Pending::Quit => self.close_window(ctx),
+        }
+    }
+
+    /// Imports text files as articles (one undo step each); errors are listed together.
+    pub fn add_article_paths(&mut self, paths: &[PathBuf]) {
+        let mut errors = Vec::new();
+        let mut added = 0;
+        for path in paths {
+            match import::import_path(path) {
+                Ok(article) => {
+                    let id = article.id.clone();
+                    match self.session.edit(Action::AddArticle {
+                        article: Box::new(article),
+                    }) {
+                        Ok(()) => {
+                            self.current_article = Some(id);
+                            self.selected_claim = None;
+                            added += 1;
+                        }
+                        Err(e) => errors.push(format!("{}: {e}", path.display())),
+                    }
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        if added > 0 {
+            self.dialogs.toast(format!("Added {added} article(s)"));
+        }
+        if !errors.is_empty() {
+            self.dialogs.error = Some(format!(
+                "Some files could not be added.\n\n{}",
+                errors.join("\n")
+            ));
+        }
+    }
+}
+
+fn with_ron_extension(p: &Path) -> PathBuf {
+    if p.extension().is_none() {
+        p.with_extension("ron")
+    } else {
+        p.to_path_buf()
+    }
+}

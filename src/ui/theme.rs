@@ -1,0 +1,67 @@
+//! Colours and symbols: a colour-blind-safe status palette (Okabe-Ito), the legend, light/dark.
+
+use super::settings::ThemeChoice;
+use crate::core::model::Status;
+use egui::{Color32, Ui};
+
+/// Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
+pub fn status_color(s: Status) -> Color32 {
+    match s {
+        Status::Unreviewed => Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
+        Status::Sourced => Color32::from_rgb(0x00, 0x9E, 0x73),    // bluish green
+        Status::Disputed => Color32::from_rgb(0xE6, 0x9F, 0x00),   // orange
+        Status::Denied => Color32::from_rgb(0xD5, 0x5E, 0x00),     // vermillion
+    }
+}
+
+/// A symbol shown next to the status name, so colour is never the only signal.
+pub fn status_icon(s: Status) -> &'static str {
+    match s {
+        Status::Unreviewed => "?",
+        Status::Sourced => "✔",
+        Status::Disputed => "⚠",
+        Status::Denied => "✖",
+    }
+}
+
+/// Icon and name, e.g. "✔ Sourced".
+pub fn status_text(s: Status) -> String {
+    format!("{} {}", status_icon(s), s.label())
+}
+
+/// Background of highlighted text: the innermost claim's colour, stronger the deeper the nesting.
+pub fn highlight_fill(s: Status, depth: usize, dark: bool) -> Color32 {
+    let base = if dark { 70 } else { 55 };
+    let step = if dark { 45 } else { 40 };
+    let alpha = (base + step * depth.saturating_sub(1)).min(200) as u8;
+    status_color(s).gamma_multiply_u8(alpha)
+}
+
+/// Applies the theme choice to the whole app.
+pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
+    let pref = match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+    };
+    ctx.options_mut(|o| o.theme_preference = pref);
+}
+
+/// A small filled square in the status colour.
+pub fn swatch(ui: &mut Ui, s: Status) {
+    let size = egui::vec2(12.0, 12.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, status_color(s));
+}
+
+/// The legend: one swatch, symbol and name per status.
+pub fn legend(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for s in Status::ALL {
+            swatch(ui, s);
+            ui.label(status_text(s));
+            ui.add_space(6.0);
+        }
+        ui.weak("· nested claims: darker shading, one underline per layer");
+    });
+}

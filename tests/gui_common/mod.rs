@@ -1,0 +1,87 @@
+//! Shared set-up for the GUI flow tests: a small project and a headless harness over the real app.
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use factdesk::core::action::Action;
+use factdesk::core::model::{Article, ArticleMeta, Project, Status};
+use factdesk::core::session::Session;
+use factdesk::core::time::Timestamp;
+use factdesk::ui::{FactdeskApp, Settings};
+
+/// Curly quotes, an accent, CJK and emoji, so offsets in chars and bytes differ.
+pub const BODY: &str = "North Korea on Sunday denied supplying “rockets and missiles” to Russia’s Wagner group 🚀.\n\nKwon Jong Gun said the claim was a “self-made rumour”. Seoul’s café owners shrugged. 北朝鮮 denied it again.";
+
+pub fn project() -> Project {
+    let mut p = Project::new("Test desk");
+    p.articles.push(Article::new(
+        ArticleMeta {
+            title: "North Korea denies arms".into(),
+            ..ArticleMeta::default()
+        },
+        BODY,
+    ));
+    p
+}
+
+/// A project with three claims: "Kwon Jong Gun" (sourced, speaker KCNA), "北朝鮮 denied it again"
+/// (denied) and "Wagner group" (unreviewed).
+pub fn project_with_claims() -> Project {
+    let mut s = Session::opened(project(), None);
+    let art = s.project.articles[0].id.clone();
+    for (quote, status, speaker) in [
+        ("Kwon Jong Gun", Status::Sourced, "KCNA"),
+        ("北朝鮮 denied it again", Status::Denied, ""),
+        ("Wagner group", Status::Unreviewed, "John Kirby"),
+    ] {
+        let act = Action::add_claim_by_quote(&s.project, &art, quote, 1, Timestamp::now())
+            .expect("quote in body");
+        let Action::AddClaim { mut claim } = act else {
+            panic!("not an AddClaim")
+        };
+        claim.status = status;
+        claim.speaker = speaker.into();
+        s.edit(Action::AddClaim { claim }).expect("add");
+    }
+    s.project
+}
+
+pub fn app(project: Project) -> FactdeskApp {
+    FactdeskApp::new(Session::opened(project, None), Settings::headless())
+}
+
+pub fn harness(app: FactdeskApp) -> Harness<'static, FactdeskApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        // CJK needs a system font; the default fonts draw it as boxes, which is fine here.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut FactdeskApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// Clicks the claim-list row whose text contains `quote`.
+pub fn click_row(h: &mut Harness<'static, FactdeskApp>, quote: &str) {
+    h.get_by_label_contains(&format!("“{quote}")).click();
+    h.run();
+}
+
+pub fn claim_status(h: &Harness<'static, FactdeskApp>, quote: &str) -> Option<Status> {
+    h.state()
+        .session
+        .project
+        .claims
+        .iter()
+        .find(|c| c.anchor.quote == quote)
+        .map(|c| c.status)
+}
+
+/// Replaces the text of the focused field (select all, then type).
+pub fn replace_text(h: &mut Harness<'static, FactdeskApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}

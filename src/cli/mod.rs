@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each subcommand group lives in its own file and
 //! only translates between arguments, core calls and printed output.
 
+mod check_cmd;
 mod claim_cmds;
 mod project_cmds;
 
@@ -49,7 +50,7 @@ pub enum Command {
     /// List a project's claims.
     Claims(claim_cmds::ClaimsArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
-    Check { project: PathBuf },
+    Check(check_cmd::CheckArgs),
 }
 
 /// What `main` should do after parsing.
@@ -83,7 +84,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Articles(args)) => project_cmds::articles(args),
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
-        Some(Command::Check { project }) => project_cmds::check(&project),
+        Some(Command::Check(args)) => check_cmd::check(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

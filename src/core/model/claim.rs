@@ -115,6 +115,10 @@ pub struct Claim {
     pub note: String,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Set by repair when the quote could not be found again in its article: the claim is kept
+    /// (never dropped) but its offsets are not trusted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
 }
 
 impl Claim {
@@ -130,6 +134,7 @@ impl Claim {
             note: String::new(),
             created: at.clone(),
             updated: at,
+            orphaned: false,
         }
     }
 

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each subcommand group lives in its own file and
 //! only translates between arguments, core calls and printed output.
 
+mod check_cmd;
 mod claim_cmds;
 mod extract;
 mod export_cmds;
@@ -59,7 +60,7 @@ pub enum Command {
     /// Export claims as csv, json, jsonl, claimreview, webanno, markdown or html (stdout without -o).
     Export(export_cmds::ExportArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
-    Check { project: PathBuf },
+    Check(check_cmd::CheckArgs),
     /// Three-way merge of project files (a git merge driver: factdesk merge %O %A %B). Exits 1 on conflicts.
     Merge(review::MergeArgs),
     /// Settle a merge conflict recorded in a project.
@@ -111,7 +112,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Articles(args)) => project_cmds::articles(args),
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
-        Some(Command::Check { project }) => project_cmds::check(&project),
+        Some(Command::Check(args)) => check_cmd::check(args),
         Some(Command::Merge(args)) => review::merge(args),
         Some(Command::Resolve(args)) => review::resolve(args),
         Some(Command::SignOff(args)) => review::sign_off(args),

@@ -1,4 +1,4 @@
-//! `new`, `import`, `articles` and `check`: commands on whole projects and their articles.
+//! `new`, `import` and `articles`: commands on whole projects and their articles.
 
 use super::{CliError, CliResult, load, print_json};
 use crate::core::action::Action;
@@ -7,7 +7,7 @@ use crate::core::model::{Article, Project};
 use crate::core::session::Session;
 use crate::core::store;
 use crate::core::views::ArticleView;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
@@ -137,32 +137,4 @@ pub fn articles(args: ArticlesArgs) -> CliResult {
         );
     }
     Ok(())
-}
-
-pub fn check(path: &Path) -> CliResult {
-    let project = load(path)?;
-    let problems = store::check(&project);
-    let counts = project.counts();
-    if problems.is_empty() {
-        println!(
-            "{}: ok: {} articles, {} claims ({} reviewed: {} sourced, {} disputed, {} denied; {} unreviewed)",
-            path.display(),
-            project.articles.len(),
-            counts.total(),
-            counts.reviewed(),
-            counts.sourced,
-            counts.disputed,
-            counts.denied,
-            counts.unreviewed
-        );
-        return Ok(());
-    }
-    for p in &problems {
-        println!("{}: {p}", path.display());
-    }
-    Err(CliError(format!(
-        "{}: {} problem(s) found",
-        path.display(),
-        problems.len()
-    )))
 }

@@ -125,6 +125,10 @@ pub struct Claim {
     /// Every status change, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StatusChange>,
+    /// Set by repair when the quote could not be found again in its article: the claim is kept
+    /// (never dropped) but its offsets are not trusted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
 }
 
 impl Claim {
@@ -143,6 +147,7 @@ impl Claim {
             updated: at,
             reviewed: None,
             history: Vec::new(),
+            orphaned: false,
         }
     }
 

@@ -91,6 +91,10 @@ pub fn check(project: &Project) -> Vec<Problem> {
         if !seen.insert(c.id.as_str()) {
             problems.push(Problem::DuplicateClaimId { id: c.id.0.clone() });
         }
+        if c.orphaned {
+            // Already flagged by repair: kept on purpose, offsets not trusted.
+            continue;
+        }
         let Some(&art) = articles.get(c.article.as_str()) else {
             problems.push(Problem::UnknownArticle {
                 claim: c.id.0.clone(),

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use super::StoreError;
+use super::migrate::{self, FORMAT_VERSION};
 
-/// The version this build writes. Files with a higher version are refused, lower ones migrated.
-pub const FORMAT_VERSION: u32 = 1;
+/// Nesting deeper than this is refused with a parse error (ron's default; a project needs ~6).
+pub const MAX_NESTING: usize = 128;
 
 #[derive(Serialize)]
 struct DocumentRef<'a> {
@@ -21,19 +22,31 @@ struct DocumentRef<'a> {
     conflicts: &'a [Conflict],
 }
 
+/// The document as read, before migration to the current version.
 #[derive(Deserialize)]
-struct Document {
-    format_version: u32,
+pub(super) struct Document {
+    pub(super) format_version: u32,
     #[serde(default)]
-    title: String,
+    pub(super) title: String,
     #[serde(default)]
-    settings: ProjectSettings,
+    pub(super) settings: ProjectSettings,
     #[serde(default)]
-    articles: Vec<Article>,
+    pub(super) articles: Vec<Article>,
     #[serde(default)]
-    claims: Vec<Claim>,
+    pub(super) claims: Vec<Claim>,
     #[serde(default)]
-    conflicts: Vec<Conflict>,
+    pub(super) conflicts: Vec<Conflict>,
+}
+
+/// A parsed project and what was noticed on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub project: Project,
+    /// Fields this version does not know (e.g. `claims[3].confidence`); they are ignored, and
+    /// dropped on the next save.
+    pub unknown_fields: Vec<String>,
+    /// The `format_version` the file had before migration.
+    pub read_version: u32,
 }
 
 /// Just the version, read first so a newer file gets a clear message rather than a parse error.
@@ -66,17 +79,33 @@ pub fn to_ron_string(project: &Project) -> Result<String, String> {
 
 /// Parses a RON document; `path` is only used in error messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, StoreError> {
+    parse(text, path).map(|p| p.project)
+}
+
+/// Parses a RON document, collecting unknown fields instead of failing on them.
+pub fn parse(text: &str, path: &Path) -> Result<Parsed, StoreError> {
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,
         col: e.span.start.col,
         message: e.code.to_string(),
     };
-    let doc: Document = match ron::from_str(text) {
+    let mut unknown_fields = Vec::new();
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let result = (|| {
+        let mut de = ron::Deserializer::from_str_with_options(text, &options)?;
+        let doc: Document = serde_ignored::deserialize(&mut de, |p| {
+            unknown_fields.push(p.to_string());
+        })
+        .map_err(|e| de.span_error(e))?;
+        de.end().map_err(|e| de.span_error(e))?;
+        Ok(doc)
+    })();
+    let mut doc = match result {
         Ok(d) => d,
         Err(e) => {
             // A file from a newer version may fail for reasons this version cannot describe.
-            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+            if let Ok(probe) = options.from_str::<VersionProbe>(text)
                 && probe.format_version > FORMAT_VERSION
             {
                 return Err(StoreError::NewerVersion {
@@ -87,12 +116,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, StoreError> {
             return Err(parse_error(e));
         }
     };
-    if doc.format_version > FORMAT_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_path_buf(),
-            found: doc.format_version,
-        });
-    }
+    migrate::check_version(doc.format_version, path)?;
+    let read_version = migrate::upgrade(&mut doc);
     let mut project = Project {
         title: doc.title,
         settings: doc.settings,
@@ -101,7 +126,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, StoreError> {
         conflicts: doc.conflicts,
     };
     project.sort_claims();
-    Ok(project)
+    Ok(Parsed {
+        project,
+        unknown_fields,
+        read_version,
+    })
 }
 
 #[cfg(test)]

@@ -1,15 +1,30 @@
 //! Project files: the versioned RON document, loading with file and line:col errors, atomic saves,
 //! and the consistency check behind `factdesk check`.
+//!
+//! For the desktop app, [`ProjectFile`] ties it together: load, save with change-on-disk
+//! detection, a lock against opening twice, and autosave to a [`recovery`] file.
 
+mod atomic;
 mod check;
 mod document;
+mod fingerprint;
+mod lock;
+mod migrate;
+mod project_file;
+pub mod recovery;
+mod repair;
 
+pub use atomic::{backup_path, sweep_stray_temps, write_atomic};
 pub use check::{Problem, check};
-pub use document::{FORMAT_VERSION, from_ron_str, to_ron_string};
+pub use document::{MAX_NESTING, Parsed, from_ron_str, parse, to_ron_string};
+pub use fingerprint::Fingerprint;
+pub use lock::{LockAttempt, LockInfo, ProjectLock, lock_path};
+pub use migrate::{FORMAT_VERSION, OLDEST_SUPPORTED};
+pub use project_file::{OpenError, ProjectFile, SaveError};
+pub use repair::{RepairReport, find_anchor, repair};
 
 use crate::core::model::Project;
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused before reading (a project is text; 512 MB is not one).
@@ -85,6 +100,18 @@ impl std::error::Error for StoreError {
 
 /// Reads and parses a project file. Never writes anything.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    load_full(path).map(|l| l.parsed.project)
+}
+
+/// A loaded project with its unknown-field warnings and the fingerprint of the bytes read.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub parsed: Parsed,
+    pub fingerprint: Fingerprint,
+}
+
+/// Reads the raw bytes of a project file, refusing oversized ones before reading.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
     let io = |action, source| StoreError::Io {
         path: path.to_path_buf(),
         action,
@@ -97,10 +124,24 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
             bytes: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| io("read", e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let (line, col) = line_col_at_end(valid);
+    std::fs::read(path).map_err(|e| io("read", e))
+}
+
+/// [`load`], keeping the warnings and fingerprint. Never writes anything.
+pub fn load_full(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = read_bytes(path)?;
+    let fingerprint = Fingerprint::of(path, &bytes);
+    let parsed = parse_bytes(&bytes, path)?;
+    Ok(Loaded {
+        parsed,
+        fingerprint,
+    })
+}
+
+/// Parses project bytes; invalid UTF-8 is reported at its line:col. `path` is for messages.
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col_at_end(&bytes[..e.valid_up_to()]);
         StoreError::Parse {
             path: path.to_path_buf(),
             line,
@@ -108,7 +149,7 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
             message: "the file is not valid UTF-8 text".to_string(),
         }
     })?;
-    from_ron_str(&text, path)
+    parse(text, path)
 }
 
 fn line_col_at_end(valid: &[u8]) -> (usize, usize) {
@@ -119,43 +160,20 @@ fn line_col_at_end(valid: &[u8]) -> (usize, usize) {
 }
 
 /// Writes the project atomically: a temp file in the same folder, flushed to disk, then renamed
-/// over `path`, then the folder flushed. A crash leaves either the old file or the new one.
+/// over `path`, then the folder flushed. A crash leaves either the old file or the new one; the
+/// previous version is kept as `NAME.ron.bak`.
 pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
+    save_full(path, project).map(|_| ())
+}
+
+/// [`save`], returning the fingerprint of what was written.
+pub fn save_full(path: &Path, project: &Project) -> Result<Fingerprint, StoreError> {
     let text = to_ron_string(project).map_err(|message| StoreError::Serialize {
         path: path.to_path_buf(),
         message,
     })?;
-    write_atomic(path, text.as_bytes())
-}
-
-/// Atomically replaces `path` with `bytes`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let io = |action, source| StoreError::Io {
-        path: path.to_path_buf(),
-        action,
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "project".to_string());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| io("create a temporary file beside", e))?;
-    tmp.write_all(bytes).map_err(|e| io("write", e))?;
-    tmp.as_file().sync_all().map_err(|e| io("flush", e))?;
-    tmp.persist(path).map_err(|e| io("replace", e.error))?;
-    // Make the rename itself durable. Not every platform can open a folder; that is not an error.
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    write_atomic(path, text.as_bytes())?;
+    Ok(Fingerprint::of(path, text.as_bytes()))
 }
 
 #[cfg(test)]

@@ -1,0 +1,81 @@
+//! `check`: validates a project file and, with `--repair`, re-anchors or flags what is broken.
+
+use super::{CliError, CliResult};
+use crate::core::store;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    pub project: PathBuf,
+    /// Fix what can be fixed: re-anchor claims on their stored quote and context, flag the rest
+    /// orphaned (never removed), give duplicate ids fresh ones. Saves atomically, keeping
+    /// PROJECT.ron.bak.
+    #[arg(long)]
+    pub repair: bool,
+}
+
+fn summary(path: &Path, project: &crate::core::model::Project) -> String {
+    let counts = project.counts();
+    let orphaned = project.claims.iter().filter(|c| c.orphaned).count();
+    let mut s = format!(
+        "{}: ok: {} articles, {} claims ({} reviewed: {} sourced, {} disputed, {} denied; {} unreviewed)",
+        path.display(),
+        project.articles.len(),
+        counts.total(),
+        counts.reviewed(),
+        counts.sourced,
+        counts.disputed,
+        counts.denied,
+        counts.unreviewed
+    );
+    if orphaned > 0 {
+        s.push_str(&format!(
+            "; {orphaned} orphaned claim(s) whose quote is no longer in the text"
+        ));
+    }
+    s
+}
+
+pub fn check(args: CheckArgs) -> CliResult {
+    let path = &args.project;
+    let loaded = store::load_full(path)?;
+    for field in &loaded.parsed.unknown_fields {
+        eprintln!(
+            "factdesk: warning: {}: unknown field {field} ignored",
+            path.display()
+        );
+    }
+    let mut project = loaded.parsed.project;
+    if args.repair {
+        let report = store::repair(&mut project);
+        for line in report.lines() {
+            println!("{}: {line}", path.display());
+        }
+        if !report.is_empty() {
+            store::save(path, &project)?;
+            println!(
+                "{}: repaired; previous version kept as {}",
+                path.display(),
+                store::backup_path(path).display()
+            );
+        }
+    }
+    let problems = store::check(&project);
+    if problems.is_empty() {
+        println!("{}", summary(path, &project));
+        return Ok(());
+    }
+    for p in &problems {
+        println!("{}: {p}", path.display());
+    }
+    Err(CliError(format!(
+        "{}: {} problem(s) found{}",
+        path.display(),
+        problems.len(),
+        if args.repair {
+            ""
+        } else {
+            " (factdesk check --repair can fix them)"
+        }
+    )))
+}

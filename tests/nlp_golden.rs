@@ -44,7 +44,10 @@ fn run(path: &Path) -> (usize, usize, Vec<String>) {
         if got == want {
             passed += 1;
         } else {
-            failures.push(format!("#{} {}: got {got:?}, want {want:?}", r.rule, r.name));
+            failures.push(format!(
+                "#{} {}: got {got:?}, want {want:?}",
+                r.rule, r.name
+            ));
         }
     }
     (passed, total, failures)

@@ -2,8 +2,8 @@
 //! action. The GUI, the CLI, undo/redo and autosave all go through this one function.
 
 use crate::core::model::{
-    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, ProjectSettings, Source,
-    Status,
+    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, ProjectSettings,
+    RejectedSuggestion, Source, Status,
 };
 use crate::core::text;
 use crate::core::time::Timestamp;
@@ -75,6 +75,14 @@ pub enum Action {
     Batch {
         actions: Vec<Action>,
     },
+    /// Remembers a rejected claim suggestion so it is not proposed again.
+    RejectSuggestion {
+        rejected: RejectedSuggestion,
+    },
+    /// Forgets a rejection; the inverse of `RejectSuggestion`.
+    UnrejectSuggestion {
+        rejected: RejectedSuggestion,
+    },
 }
 
 /// Why an action could not be applied. The project is unchanged when this is returned.
@@ -98,6 +106,10 @@ pub enum EditError {
     QuoteMismatch { start: usize, end: usize },
     #[error("the selection contains no text")]
     EmptySelection,
+    #[error("that suggestion is already rejected")]
+    AlreadyRejected,
+    #[error("that suggestion is not rejected")]
+    NotRejected,
     #[error("'{quote}' occurs {found} time(s) in the article; occurrence {nth} was asked for")]
     QuoteNotFound {
         quote: String,
@@ -206,6 +218,8 @@ impl Action {
             },
             Action::ReplaceClaim { .. } => "edit claim",
             Action::Batch { .. } => "batch edit",
+            Action::RejectSuggestion { .. } => "reject suggestion",
+            Action::UnrejectSuggestion { .. } => "restore suggestion",
         }
     }
 }
@@ -338,6 +352,25 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             }
             inverses.reverse();
             Ok(Action::Batch { actions: inverses })
+        }
+        Action::RejectSuggestion { rejected } => {
+            let list = &mut project.rejected_suggestions;
+            // Kept sorted so undo restores the exact list whatever the order of edits.
+            let at = match list.binary_search(&rejected) {
+                Ok(_) => return Err(EditError::AlreadyRejected),
+                Err(at) => at,
+            };
+            list.insert(at, rejected.clone());
+            Ok(Action::UnrejectSuggestion { rejected })
+        }
+        Action::UnrejectSuggestion { rejected } => {
+            let list = &mut project.rejected_suggestions;
+            let at = list
+                .iter()
+                .position(|r| r == &rejected)
+                .ok_or(EditError::NotRejected)?;
+            list.remove(at);
+            Ok(Action::RejectSuggestion { rejected })
         }
     }
 }

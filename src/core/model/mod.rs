@@ -4,10 +4,12 @@ mod article;
 mod claim;
 mod ids;
 mod project;
+mod rejected;
 mod status;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
 pub use claim::{Anchor, Claim, Source};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
+pub use rejected::RejectedSuggestion;
 pub use status::Status;

@@ -3,6 +3,7 @@
 use super::article::Article;
 use super::claim::Claim;
 use super::ids::{ArticleId, ClaimId};
+use super::rejected::RejectedSuggestion;
 use super::status::Status;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,8 @@ pub struct Project {
     pub settings: ProjectSettings,
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
+    /// Claim suggestions the analyst rejected, kept sorted; never proposed again.
+    pub rejected_suggestions: Vec<RejectedSuggestion>,
 }
 
 /// Claims per status.

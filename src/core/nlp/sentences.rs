@@ -465,7 +465,12 @@ mod tests {
     fn cjk_and_emoji() {
         assert_eq!(
             split("北朝鮮は否定した。米国は反論した！ Rockets 🚀 flew. Then 😀 quiet."),
-            vec!["北朝鮮は否定した。", "米国は反論した！", "Rockets 🚀 flew.", "Then 😀 quiet."]
+            vec![
+                "北朝鮮は否定した。",
+                "米国は反論した！",
+                "Rockets 🚀 flew.",
+                "Then 😀 quiet."
+            ]
         );
     }
 }

@@ -1,7 +1,7 @@
 //! The on-disk document: `format_version` first, then the project title and settings, the
 //! articles, and the claims. Pretty RON, one field per line, unicode written literally.
 
-use crate::core::model::{Article, Claim, Project, ProjectSettings};
+use crate::core::model::{Article, Claim, Project, ProjectSettings, RejectedSuggestion};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -17,6 +17,8 @@ struct DocumentRef<'a> {
     settings: &'a ProjectSettings,
     articles: &'a [Article],
     claims: &'a [Claim],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    rejected_suggestions: &'a [RejectedSuggestion],
 }
 
 #[derive(Deserialize)]
@@ -30,6 +32,8 @@ struct Document {
     articles: Vec<Article>,
     #[serde(default)]
     claims: Vec<Claim>,
+    #[serde(default)]
+    rejected_suggestions: Vec<RejectedSuggestion>,
 }
 
 /// Just the version, read first so a newer file gets a clear message rather than a parse error.
@@ -53,6 +57,7 @@ pub fn to_ron_string(project: &Project) -> Result<String, String> {
         settings: &project.settings,
         articles: &project.articles,
         claims: &project.claims,
+        rejected_suggestions: &project.rejected_suggestions,
     };
     let mut s = ron::ser::to_string_pretty(&doc, pretty()).map_err(|e| e.to_string())?;
     s.push('\n');
@@ -93,6 +98,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, StoreError> {
         settings: doc.settings,
         articles: doc.articles,
         claims: doc.claims,
+        rejected_suggestions: doc.rejected_suggestions,
     };
     project.sort_claims();
     Ok(project)

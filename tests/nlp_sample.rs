@@ -60,7 +60,7 @@ fn statuses_follow_denial_and_accusation_cues() {
         Status::Disputed
     );
     assert_eq!(by_quote(&all, "We also know").status, Status::Disputed);
-    assert_eq!(by_quote(&all, "according").status, Status::Sourced);
+    assert_eq!(by_quote(&all, "White House showed").status, Status::Sourced);
     let s = by_quote(&all, "nuclear-armed state supplied");
     assert_eq!(
         s.status,

@@ -2,6 +2,7 @@
 //! only translates between arguments, core calls and printed output.
 
 mod claim_cmds;
+mod nlp_cmds;
 mod project_cmds;
 
 use clap::{Parser, Subcommand};
@@ -50,6 +51,10 @@ pub enum Command {
     Claims(claim_cmds::ClaimsArgs),
     /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
     Check { project: PathBuf },
+    /// Split a text file, standard input or a project's articles into sentences.
+    Sentences(nlp_cmds::SentencesArgs),
+    /// Propose claims (attributed statements, quotations, denials, figures) for a project.
+    Suggest(nlp_cmds::SuggestArgs),
 }
 
 /// What `main` should do after parsing.
@@ -84,6 +89,8 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
         Some(Command::Check { project }) => project_cmds::check(&project),
+        Some(Command::Sentences(args)) => nlp_cmds::sentences(args),
+        Some(Command::Suggest(args)) => nlp_cmds::suggest(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

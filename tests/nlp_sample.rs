@@ -112,3 +112,29 @@ fn unicode_offsets_are_chars() {
     assert_eq!(s.speaker, "Lee");
     assert_eq!(s.quote, "the 北朝鮮 launch 🚀 failed twice in ten days");
 }
+
+#[test]
+fn real_pages_give_valid_spans() {
+    let dir = Path::new("../shared/corpus/readability");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    };
+    let mut pages = 0;
+    let mut total = 0;
+    for e in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path().join("expected.txt")) else {
+            continue;
+        };
+        pages += 1;
+        let all = suggest_text(&text, "");
+        let chars: Vec<char> = text.chars().collect();
+        for s in &all {
+            assert!(s.start < s.end && s.end <= chars.len());
+            assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.quote);
+        }
+        total += all.len();
+    }
+    println!("{total} suggestions on {pages} pages");
+    assert!(pages == 0 || total > 0);
+}

@@ -126,6 +126,21 @@ fn verb(toks: &[Token], i: usize, kind: VerbKind, resolver: &mut Resolver) -> Op
     {
         resolver.saw(name);
     }
+    // "“...,” Essid declared in a televised address": the quotation is what was said.
+    let subject = subject_start.unwrap_or(i);
+    let after_quote = toks[subject.saturating_sub(2)..subject]
+        .iter()
+        .any(|t| matches!(t.text, "”" | "\"" | "»"));
+    if kind == VerbKind::Speech && after_quote {
+        return Some(Attribution {
+            cue: toks[i].text.to_string(),
+            kind,
+            speaker,
+            found,
+            at: toks[i].start,
+            content: None,
+        });
+    }
     let content = match kind {
         VerbKind::Speech => {
             let mut from = i + 1;

@@ -301,7 +301,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 pub fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(&w.to_lowercase().as_str())
+    TITLE_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Words that end a speaker phrase when walking back from a verb: time expressions and adverbs.
@@ -449,7 +449,7 @@ pub fn is_person_name(name: &str) -> bool {
 pub fn pronoun(w: &str) -> Option<Pronoun> {
     match w.to_lowercase().as_str() {
         "he" | "she" => Some(Pronoun::Person),
-        "they" | "it" => Some(Pronoun::Any),
+        "they" => Some(Pronoun::Any),
         _ => None,
     }
 }

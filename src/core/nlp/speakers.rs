@@ -36,10 +36,6 @@ impl Resolver {
             Pronoun::Any => self.last_named.clone(),
         }
     }
-
-    pub fn last_person(&self) -> Option<String> {
-        self.last_person.clone()
-    }
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -68,7 +64,11 @@ pub fn normalize(phrase: &[Token]) -> Option<String> {
             start -= 1;
         }
         let run = &words[start..];
-        let mut k = 0;
+        // Everything up to the last title word qualifies the name ("Tunisian Prime Minister X").
+        let mut k = run
+            .iter()
+            .rposition(|t| lexicon::is_title_word(t.text))
+            .map_or(0, |p| (p + 1).min(run.len() - 1));
         while k + 1 < run.len()
             && (lexicon::is_title_word(run[k].text)
                 || run[k].text.chars().all(|c| c.is_uppercase()) && run[k].text.chars().count() > 1)
@@ -158,6 +158,18 @@ pub fn speaker_of(phrase: &[Token], resolver: &Resolver) -> Option<(String, Foun
     {
         return resolver.resolve(p).map(|s| (s, Found::Pronoun));
     }
+    // "prices it said": a pronoun right before the verb is the subject on its own.
+    if let Some(last) = words.last()
+        && words.len() > 1
+        && (lexicon::pronoun(last.text).is_some() || last.is("it"))
+    {
+        return lexicon::pronoun(last.text)
+            .and_then(|p| resolver.resolve(p))
+            .map(|s| (s, Found::Pronoun));
+    }
+    if words.len() == 1 && matches!(words[0].lower().as_str(), "this" | "that" | "which") {
+        return None;
+    }
     normalize(phrase).map(|s| (s, Found::Named))
 }
 
@@ -187,6 +199,10 @@ mod tests {
             Some("North Korea's foreign ministry")
         );
         assert_eq!(norm("AFP").as_deref(), Some("AFP"));
+        assert_eq!(
+            norm("Tunisian Prime Minister Habib Essid").as_deref(),
+            Some("Habib Essid")
+        );
     }
 
     #[test]

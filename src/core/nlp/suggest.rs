@@ -113,16 +113,8 @@ pub fn suggest_text(text: &str, default_speaker: &str) -> Vec<Suggestion> {
             });
         }
     }
-    add_quotes(
-        &chars,
-        &toks,
-        &quotes,
-        &sents,
-        &per_sentence,
-        &resolver,
-        &mut out,
-    );
-    out.sort_by(|x, y| (x.start, x.end).cmp(&(y.start, y.end)));
+    add_quotes(&chars, &toks, &quotes, &sents, &per_sentence, &mut out);
+    out.sort_by_key(|x| (x.start, x.end));
     out.dedup_by(|x, y| x.start == y.start && x.end == y.end);
     out
 }
@@ -199,7 +191,6 @@ fn add_quotes(
     quotes: &[Quote],
     sents: &[Range<usize>],
     per_sentence: &[Vec<Attribution>],
-    resolver: &Resolver,
     out: &mut Vec<Suggestion>,
 ) {
     // Quotations inside a denial, accusation or act clause stay part of it.
@@ -249,9 +240,16 @@ fn add_quotes(
         {
             (status, reason) = status_for(&[], at);
         }
+        // No attribution around it: the speaker of the sentence before, in the same paragraph.
+        let prev = first.checked_sub(1).filter(|&k| {
+            let gap = sents[k].end..sents[first].start;
+            !chars[gap].contains(&'\n')
+        });
+        let fallback =
+            prev.and_then(|k| per_sentence[k].iter().rev().find_map(|a| a.speaker.clone()));
         let speaker = match at {
             Some(at) => at.speaker.clone().unwrap_or_default(),
-            None => resolver.last_person().unwrap_or_default(),
+            None => fallback.clone().unwrap_or_default(),
         };
         // Drop a clause suggestion that is mostly this quotation.
         out.retain(|s| {
@@ -270,7 +268,11 @@ fn add_quotes(
             ),
             status,
             reason,
-            score: score(at, 0.9),
+            score: if at.is_none() && fallback.is_some() {
+                0.7
+            } else {
+                score(at, 0.9)
+            },
         });
     }
 }

@@ -67,8 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         };
         let mut end_b = b + c.len_utf8();
-        loop {
-            let Some(&(nb, nc)) = it.peek() else { break };
+        while let Some(&(nb, nc)) = it.peek() {
             let inner = match kind {
                 Kind::Word => joins(nc),
                 _ => matches!(nc, '.' | ','),
@@ -98,6 +97,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 break;
             }
         }
+        // "Mr." and the initial in "Donald J. Trump" keep their period: it is part of the name.
+        if kind == Kind::Word
+            && it.peek().is_some_and(|&(_, nc)| nc == '.')
+            && name_abbreviation(&text[b..end_b])
+        {
+            it.next();
+            pos += 1;
+            end_b += 1;
+        }
         out.push(Token {
             text: &text[b..end_b],
             start,
@@ -106,6 +114,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         });
     }
     out
+}
+
+fn name_abbreviation(w: &str) -> bool {
+    let mut cs = w.chars();
+    let single_capital = cs.next().is_some_and(char::is_uppercase) && cs.next().is_none();
+    single_capital
+        || w.chars().next().is_some_and(char::is_uppercase)
+            && super::lexicon::is_title_abbreviation(&w.to_lowercase())
 }
 
 /// A quotation: the marks included (`outer`) and the quoted words (`inner`, trimmed of spaces

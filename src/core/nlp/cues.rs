@@ -12,8 +12,12 @@ pub fn find_phrase<'a>(toks: &[Token], list: &[&'a str]) -> Option<&'a str> {
         .filter(|t| t.is_word())
         .map(Token::lower)
         .collect();
-    for (i, _) in words.iter().enumerate() {
+    for (i, w) in words.iter().enumerate() {
         for cue in list {
+            // Cheap first-word check before comparing the whole phrase.
+            if !cue.starts_with(w.as_str()) {
+                continue;
+            }
             let parts = cue.split(' ');
             let n = cue.split(' ').count();
             if i + n <= words.len() && parts.zip(&words[i..i + n]).all(|(p, w)| p == w) {

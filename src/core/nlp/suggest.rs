@@ -87,9 +87,11 @@ pub fn suggest_text(text: &str, default_speaker: &str) -> Vec<Suggestion> {
         {
             continue;
         }
-        let has_quote = quotes
+        let q0 = quotes.partition_point(|q| q.inner.start < s.start);
+        let has_quote = quotes[q0..]
             .iter()
-            .any(|q| s.contains(&q.inner.start) && word_count(&toks, &q.inner) >= MIN_QUOTE_WORDS);
+            .take_while(|q| q.inner.start < s.end)
+            .any(|q| word_count(&toks, &q.inner) >= MIN_QUOTE_WORDS);
         if has_quote || st.iter().filter(|t| t.is_word()).count() < MIN_SENTENCE_WORDS {
             continue;
         }
@@ -193,13 +195,17 @@ fn add_quotes(
     per_sentence: &[Vec<Attribution>],
     out: &mut Vec<Suggestion>,
 ) {
+    out.sort_by_key(|x| (x.start, x.end));
+    let mut dropped = vec![false; out.len()];
+    let mut added = Vec::new();
     // Quotations inside a denial, accusation or act clause stay part of it.
-    let clauses: Vec<Range<usize>> = per_sentence
+    let mut clauses: Vec<Range<usize>> = per_sentence
         .iter()
         .flatten()
         .filter(|a| a.kind != VerbKind::Speech)
         .filter_map(|a| a.content.clone())
         .collect();
+    clauses.sort_by_key(|c| c.start);
     for q in quotes {
         if word_count(toks, &q.inner) < MIN_QUOTE_WORDS {
             continue;
@@ -208,7 +214,9 @@ fn add_quotes(
         let last = sents
             .partition_point(|s| s.end < q.outer.end)
             .min(sents.len().saturating_sub(1));
-        let inside_clause = clauses
+        // Clauses are in text order: only those starting before the quotation can hold it.
+        let c_end = clauses.partition_point(|c| c.start <= q.outer.start);
+        let inside_clause = clauses[c_end.saturating_sub(8)..c_end]
             .iter()
             .any(|c| c.start <= q.outer.start && q.outer.end <= c.end + 1);
         if inside_clause {
@@ -252,11 +260,17 @@ fn add_quotes(
             None => fallback.clone().unwrap_or_default(),
         };
         // Drop a clause suggestion that is mostly this quotation.
-        out.retain(|s| {
+        let near = out.partition_point(|s| s.start < q.outer.start.saturating_sub(4_000));
+        for (k, s) in out.iter().enumerate().skip(near) {
+            if s.start >= q.inner.end {
+                break;
+            }
             let ov = overlap(&s.range(), &q.inner);
-            ov * 10 < (s.end - s.start) * 6
-        });
-        out.push(Suggestion {
+            if ov * 10 >= (s.end - s.start) * 6 {
+                dropped[k] = true;
+            }
+        }
+        added.push(Suggestion {
             article: ArticleId(String::new()),
             quote: chars[q.inner.clone()].iter().collect(),
             start: q.inner.start,
@@ -275,6 +289,12 @@ fn add_quotes(
             },
         });
     }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+    out.extend(added);
 }
 
 /// Chars shared by two ranges.

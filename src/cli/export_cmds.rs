@@ -69,7 +69,7 @@ pub fn export(args: ExportArgs) -> CliResult {
     }
     match &args.output {
         Some(path) => {
-            store::write_atomic(path, &out.bytes)?;
+            store::write_atomic_no_backup(path, &out.bytes)?;
             eprintln!("exported {} claim(s) to {}", out.claims, path.display());
         }
         None => {

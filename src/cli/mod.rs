@@ -3,8 +3,9 @@
 
 mod check_cmd;
 mod claim_cmds;
-mod extract;
 mod export_cmds;
+mod extract;
+mod nlp_cmds;
 mod project_cmds;
 mod review;
 
@@ -69,6 +70,10 @@ pub enum Command {
     SignOff(review::SignOffArgs),
     /// Inter-annotator agreement between projects over the same articles.
     Agree(review::AgreeArgs),
+    /// Split a text file, standard input or a project's articles into sentences.
+    Sentences(nlp_cmds::SentencesArgs),
+    /// Propose claims (attributed statements, quotations, denials, figures) for a project.
+    Suggest(nlp_cmds::SuggestArgs),
 }
 
 /// What `main` should do after parsing.
@@ -119,6 +124,8 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Agree(args)) => review::agree(args),
         Some(Command::Extract(args)) => extract::extract(args),
         Some(Command::Export(args)) => export_cmds::export(args),
+        Some(Command::Sentences(args)) => nlp_cmds::sentences(args),
+        Some(Command::Suggest(args)) => nlp_cmds::suggest(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

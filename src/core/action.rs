@@ -3,7 +3,7 @@
 
 use crate::core::model::{
     Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Conflict, ConflictField, Project,
-    ProjectSettings, SignOff, Source, Status, Take,
+    ProjectSettings, RejectedSuggestion, SignOff, Source, Status, Take,
 };
 use crate::core::text;
 use crate::core::time::Timestamp;
@@ -104,6 +104,14 @@ pub enum Action {
         conflict: Box<Conflict>,
         undo: Box<Action>,
     },
+    /// Remembers a rejected claim suggestion so it is not proposed again.
+    RejectSuggestion {
+        rejected: RejectedSuggestion,
+    },
+    /// Forgets a rejection; the inverse of `RejectSuggestion`.
+    UnrejectSuggestion {
+        rejected: RejectedSuggestion,
+    },
 }
 
 /// Why an action could not be applied. The project is unchanged when this is returned.
@@ -127,6 +135,10 @@ pub enum EditError {
     QuoteMismatch { start: usize, end: usize },
     #[error("the selection contains no text")]
     EmptySelection,
+    #[error("that suggestion is already rejected")]
+    AlreadyRejected,
+    #[error("that suggestion is not rejected")]
+    NotRejected,
     #[error("'{quote}' occurs {found} time(s) in the article; occurrence {nth} was asked for")]
     QuoteNotFound {
         quote: String,
@@ -260,6 +272,8 @@ impl Action {
             Action::SetReviewed { reviewed: None, .. } => "clear sign-off",
             Action::ResolveConflict { .. } => "resolve conflict",
             Action::ReopenConflict { .. } => "reopen conflict",
+            Action::RejectSuggestion { .. } => "reject suggestion",
+            Action::UnrejectSuggestion { .. } => "restore suggestion",
         }
     }
 }
@@ -420,6 +434,25 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             conflict,
             undo,
         } => crate::core::team::resolve::reopen(project, index, *conflict, *undo),
+        Action::RejectSuggestion { rejected } => {
+            let list = &mut project.rejected_suggestions;
+            // Kept sorted so undo restores the exact list whatever the order of edits.
+            let at = match list.binary_search(&rejected) {
+                Ok(_) => return Err(EditError::AlreadyRejected),
+                Err(at) => at,
+            };
+            list.insert(at, rejected.clone());
+            Ok(Action::UnrejectSuggestion { rejected })
+        }
+        Action::UnrejectSuggestion { rejected } => {
+            let list = &mut project.rejected_suggestions;
+            let at = list
+                .iter()
+                .position(|r| r == &rejected)
+                .ok_or(EditError::NotRejected)?;
+            list.remove(at);
+            Ok(Action::RejectSuggestion { rejected })
+        }
     }
 }
 

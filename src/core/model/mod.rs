@@ -6,6 +6,7 @@ mod claim;
 mod conflict;
 mod ids;
 mod project;
+mod rejected;
 mod status;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
@@ -14,4 +15,5 @@ pub use claim::{Anchor, Claim, Source};
 pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
+pub use rejected::RejectedSuggestion;
 pub use status::Status;

@@ -4,6 +4,7 @@ use super::article::Article;
 use super::claim::Claim;
 use super::conflict::{Conflict, ConflictField};
 use super::ids::{ArticleId, ClaimId};
+use super::rejected::RejectedSuggestion;
 use super::status::Status;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,8 @@ pub struct Project {
     pub claims: Vec<Claim>,
     /// Disagreements left by a merge, in the order found; empty when there are none.
     pub conflicts: Vec<Conflict>,
+    /// Claim suggestions the analyst rejected, kept sorted; never proposed again.
+    pub rejected_suggestions: Vec<RejectedSuggestion>,
 }
 
 /// Claims per status.

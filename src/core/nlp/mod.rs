@@ -1,5 +1,19 @@
-//! Language helpers over article bodies: sentence boundaries (and, later, claim suggestions).
+//! Language helpers over article bodies: sentence boundaries and claim suggestions (who said
+//! what, with which cue and which suggested status). Rule-based, local, no models.
+//!
+//! For a suggestions panel: [`suggest_project`] (or [`suggest_article`] + [`filter_known`]) lists
+//! what to propose; [`accept_action`], [`accept_all_action`], [`reject_action`] and
+//! [`reject_all_action`] build the undoable [`crate::core::action::Action`]s to apply.
 
+mod attribution;
+mod cues;
+pub mod lexicon;
+mod review;
 mod sentences;
+mod speakers;
+mod suggest;
+pub mod tokens;
 
-pub use sentences::{sentence_at, sentences};
+pub use review::{AcceptAs, accept_action, accept_all_action, reject_action, reject_all_action};
+pub use sentences::{SegmentOptions, sentence_at, sentences, sentences_with};
+pub use suggest::{Suggestion, filter_known, suggest_article, suggest_project, suggest_text};

@@ -87,7 +87,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     replace(path, bytes)
 }
 
-/// Atomically replaces `path` with `bytes` without keeping a backup (recovery files).
+/// Atomically replaces `path` with `bytes` without keeping a backup (recovery files, exports).
 pub fn write_atomic_no_backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     sweep_stray_temps(path);
     replace(path, bytes)

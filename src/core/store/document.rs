@@ -1,7 +1,7 @@
 //! The on-disk document: `format_version` first, then the project title and settings, the
 //! articles, and the claims. Pretty RON, one field per line, unicode written literally.
 
-use crate::core::model::{Article, Claim, Conflict, Project, ProjectSettings};
+use crate::core::model::{Article, Claim, Conflict, Project, ProjectSettings, RejectedSuggestion};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -20,6 +20,8 @@ struct DocumentRef<'a> {
     claims: &'a [Claim],
     #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
     conflicts: &'a [Conflict],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    rejected_suggestions: &'a [RejectedSuggestion],
 }
 
 /// The document as read, before migration to the current version.
@@ -36,6 +38,8 @@ pub(super) struct Document {
     pub(super) claims: Vec<Claim>,
     #[serde(default)]
     pub(super) conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub(super) rejected_suggestions: Vec<RejectedSuggestion>,
 }
 
 /// A parsed project and what was noticed on the way.
@@ -71,6 +75,7 @@ pub fn to_ron_string(project: &Project) -> Result<String, String> {
         articles: &project.articles,
         claims: &project.claims,
         conflicts: &project.conflicts,
+        rejected_suggestions: &project.rejected_suggestions,
     };
     let mut s = ron::ser::to_string_pretty(&doc, pretty()).map_err(|e| e.to_string())?;
     s.push('\n');
@@ -124,6 +129,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Parsed, StoreError> {
         articles: doc.articles,
         claims: doc.claims,
         conflicts: doc.conflicts,
+        rejected_suggestions: doc.rejected_suggestions,
     };
     project.sort_claims();
     Ok(Parsed {

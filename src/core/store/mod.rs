@@ -14,7 +14,7 @@ mod project_file;
 pub mod recovery;
 mod repair;
 
-pub use atomic::{backup_path, sweep_stray_temps, write_atomic};
+pub use atomic::{backup_path, sweep_stray_temps, write_atomic, write_atomic_no_backup};
 pub use check::{Problem, check};
 pub use document::{MAX_NESTING, Parsed, from_ron_str, parse, to_ron_string};
 pub use fingerprint::Fingerprint;

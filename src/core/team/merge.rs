@@ -8,7 +8,8 @@
 //! changed is a conflict and the changed record is kept, so a merge never loses work.
 
 use crate::core::model::{
-    Article, ArticleId, Claim, ClaimId, Conflict, ConflictField, FieldValue, Project, StatusChange,
+    Article, ArticleId, Claim, ClaimId, Conflict, ConflictField, FieldValue, Project,
+    RejectedSuggestion, StatusChange,
 };
 use crate::core::store::{self, StoreError};
 use std::collections::{HashMap, HashSet};
@@ -90,6 +91,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
         articles,
         claims,
         conflicts: carry_conflicts(base, ours, theirs, &conflicts),
+        rejected_suggestions: merge_rejections(base, ours, theirs),
     };
     project.sort_claims();
     MergeOutcome {
@@ -97,6 +99,26 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> MergeOutcome {
         conflicts,
         notes,
     }
+}
+
+/// Rejections are kept unless one side withdrew a rejection both started from: a suggestion
+/// rejected on either side stays rejected.
+fn merge_rejections(base: &Project, ours: &Project, theirs: &Project) -> Vec<RejectedSuggestion> {
+    let mut out: Vec<RejectedSuggestion> = ours
+        .rejected_suggestions
+        .iter()
+        .chain(&theirs.rejected_suggestions)
+        .filter(|r| {
+            let in_base = base.rejected_suggestions.contains(r);
+            !in_base
+                || (ours.rejected_suggestions.contains(r)
+                    && theirs.rejected_suggestions.contains(r))
+        })
+        .cloned()
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Which side deleted an article the other side worked on.
@@ -297,6 +319,12 @@ fn merge_claim(
     }) {
         merged.anchor = a;
     }
+    // The orphaned flag describes the anchor, so it travels with whichever side's anchor won.
+    merged.orphaned = if merged.anchor != ours.anchor && merged.anchor == theirs.anchor {
+        theirs.orphaned
+    } else {
+        ours.orphaned
+    };
     if let FieldValue::Reviewed(r) = field(ConflictField::Reviewed, &|c| {
         FieldValue::Reviewed(c.reviewed.clone())
     }) {

@@ -1,0 +1,179 @@
+//! `sentences` and `suggest`: sentence boundaries and claim suggestions from the command line.
+
+use super::{CliError, CliResult, load, print_json};
+use crate::core::model::{Article, Project};
+use crate::core::nlp::{self, AcceptAs, Suggestion};
+use crate::core::session::Session;
+use crate::core::store;
+use serde::Serialize;
+use std::io::Read;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct SentencesArgs {
+    /// A UTF-8 text file or a project (.ron); standard input when absent.
+    pub file: Option<PathBuf>,
+    /// With a project: only this article (id or unique prefix).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Print a JSON array of {start, end, text} (char offsets, end-exclusive).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    pub project: PathBuf,
+    /// Only this article (id or unique prefix).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Print a JSON array of {article, start, end, quote, speaker, cue, status, reason, score}.
+    #[arg(long)]
+    pub json: bool,
+    /// Add the suggestions to the project as unreviewed claims, with their speakers.
+    #[arg(long, conflicts_with = "reject")]
+    pub apply: bool,
+    /// With --apply: give the claims the suggested status instead of unreviewed.
+    #[arg(long, requires = "apply")]
+    pub tag: bool,
+    /// Reject the listed suggestions: they are remembered and not proposed again.
+    #[arg(long)]
+    pub reject: bool,
+    /// Only suggestions scoring at least this (0 to 1).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_score: f32,
+}
+
+#[derive(Serialize)]
+struct SentenceView<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn pick<'a>(project: &'a Project, article: &Option<String>) -> Result<Vec<&'a Article>, CliError> {
+    match article {
+        None => Ok(project.articles.iter().collect()),
+        Some(id) => project
+            .find_article(id)
+            .map(|a| vec![a])
+            .ok_or_else(|| CliError(format!("no article with id '{id}' (see factdesk articles)"))),
+    }
+}
+
+pub fn sentences(args: SentencesArgs) -> CliResult {
+    let is_project = args
+        .file
+        .as_ref()
+        .is_some_and(|f| f.extension().is_some_and(|e| e == "ron"));
+    let texts: Vec<(String, String)> = if is_project {
+        let path = args.file.clone().unwrap_or_default();
+        let project = load(&path)?;
+        pick(&project, &args.article)?
+            .into_iter()
+            .map(|a| (a.id.0.clone(), a.body.clone()))
+            .collect()
+    } else {
+        if args.article.is_some() {
+            return Err(CliError("--article needs a project file (.ron)".into()));
+        }
+        let text = match &args.file {
+            Some(f) => {
+                std::fs::read_to_string(f).map_err(|e| CliError(format!("{}: {e}", f.display())))?
+            }
+            None => {
+                let mut s = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .map_err(|e| CliError(format!("standard input: {e}")))?;
+                s
+            }
+        };
+        vec![(String::new(), crate::core::model::normalize_newlines(&text))]
+    };
+    let mut views = Vec::new();
+    for (article, body) in &texts {
+        let idx = crate::core::text::CharIndex::new(body);
+        for r in nlp::sentences(body) {
+            let text = idx.slice(body, r.clone()).unwrap_or_default();
+            views.push(SentenceView {
+                article,
+                start: r.start,
+                end: r.end,
+                text,
+            });
+        }
+    }
+    if args.json {
+        return print_json(&views);
+    }
+    for v in &views {
+        let prefix = if v.article.is_empty() {
+            String::new()
+        } else {
+            format!("{}\t", v.article)
+        };
+        println!(
+            "{prefix}{}\t{}\t{}",
+            v.start,
+            v.end,
+            v.text.replace('\n', " ")
+        );
+    }
+    Ok(())
+}
+
+pub fn suggest(args: SuggestArgs) -> CliResult {
+    let project = load(&args.project)?;
+    let articles = pick(&project, &args.article)?;
+    let all: Vec<Suggestion> = articles
+        .into_iter()
+        .flat_map(nlp::suggest_article)
+        .collect();
+    let shown: Vec<Suggestion> = nlp::filter_known(&project, all)
+        .into_iter()
+        .filter(|s| s.score >= args.min_score)
+        .collect();
+    if args.json {
+        print_json(&shown)?;
+    } else {
+        for s in &shown {
+            println!(
+                "{}\t{}..{}\t{}\t{:.2}\t{}\t{}\t{}",
+                s.article,
+                s.start,
+                s.end,
+                s.status,
+                s.score,
+                s.speaker,
+                s.cue,
+                s.quote.replace('\n', " ")
+            );
+        }
+    }
+    if !(args.apply || args.reject) || shown.is_empty() {
+        return Ok(());
+    }
+    let mut session = Session::opened(project, Some(args.project.clone()));
+    let action = if args.apply {
+        let as_ = if args.tag {
+            AcceptAs::Suggested
+        } else {
+            AcceptAs::Unreviewed
+        };
+        nlp::accept_all_action(&session.project, &shown, as_)?
+    } else {
+        nlp::reject_all_action(&shown)
+    };
+    session.edit(action)?;
+    store::save(&args.project, &session.project)?;
+    let what = if args.apply { "added" } else { "rejected" };
+    eprintln!(
+        "{what} {} suggestion(s) in {}",
+        shown.len(),
+        args.project.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! Who said it: the speaker phrase around a reporting verb ("X said", "said X", "according to X",
+//! "X, the ..., who accused"), normalised to a name, and pronouns resolved to the last speaker.
+
+use super::lexicon::{self, Pronoun};
+use super::tokens::{Kind, Token};
+
+/// How a speaker was found; resolved pronouns score lower than names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Named,
+    Pronoun,
+}
+
+/// The last speakers named in an article, for pronouns.
+#[derive(Debug, Clone, Default)]
+pub struct Resolver {
+    last_person: Option<String>,
+    last_named: Option<String>,
+}
+
+impl Resolver {
+    /// Remembers a speaker just named.
+    pub fn saw(&mut self, name: &str) {
+        if name.is_empty() {
+            return;
+        }
+        if lexicon::is_person_name(name) && name.split_whitespace().count() >= 2 {
+            self.last_person = Some(name.to_string());
+        }
+        self.last_named = Some(name.to_string());
+    }
+
+    pub fn resolve(&self, p: Pronoun) -> Option<String> {
+        match p {
+            Pronoun::Person => self.last_person.clone().or_else(|| self.last_named.clone()),
+            Pronoun::Any => self.last_named.clone(),
+        }
+    }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
+}
+
+fn is_stop(t: &Token) -> bool {
+    t.kind == Kind::Punct && !matches!(t.text, "-" | "&" | "'")
+}
+
+/// Turns a speaker phrase into a name: "US President Joe Biden" -> "Joe Biden",
+/// "the United States" -> "United States", "North Korea's foreign ministry" stays as it is.
+pub fn normalize(phrase: &[Token]) -> Option<String> {
+    let mut words: Vec<&Token> = phrase.iter().filter(|t| t.kind != Kind::Punct).collect();
+    while words.first().is_some_and(|t| is_determiner(t.text)) {
+        words.remove(0);
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let last_cap = words.last().is_some_and(|t| t.is_capitalized());
+    if last_cap {
+        // The trailing run of capitalised words is the name; titles and acronyms before it go.
+        let mut start = words.len();
+        while start > 0 && words[start - 1].is_capitalized() {
+            start -= 1;
+        }
+        let run = &words[start..];
+        // Everything up to the last title word qualifies the name ("Tunisian Prime Minister X").
+        let mut k = run
+            .iter()
+            .rposition(|t| lexicon::is_title_word(t.text))
+            .map_or(0, |p| (p + 1).min(run.len() - 1));
+        while k + 1 < run.len()
+            && (lexicon::is_title_word(run[k].text)
+                || run[k].text.chars().all(|c| c.is_uppercase()) && run[k].text.chars().count() > 1)
+        {
+            k += 1;
+        }
+        let name: Vec<&str> = run[k..].iter().map(|t| t.text).collect();
+        return Some(name.join(" "));
+    }
+    let text: Vec<&str> = words.iter().map(|t| t.text).collect();
+    Some(text.join(" "))
+}
+
+/// The speaker phrase that ends right before `verb` (walking back over adverbs and time words).
+/// Returns the phrase's first token index and the tokens, or `None` when the verb has no subject
+/// before it (as in "“...,” said Kwon").
+pub fn phrase_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
+    let mut end = verb;
+    while end > 0 && toks[end - 1].is_word() && lexicon::skips_before_verb(toks[end - 1].text) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let t = &toks[start - 1];
+        let verb =
+            t.text.chars().all(char::is_lowercase) && lexicon::reporting_verb(t.text).is_some();
+        if is_stop(t) || lexicon::is_clause_word(t.text) || verb {
+            break;
+        }
+        start -= 1;
+        if end - start >= 8 {
+            break;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// The speaker phrase right after `from` ("said Kwon Jong Gun, director ..." -> "Kwon Jong Gun").
+pub fn phrase_after(toks: &[Token], from: usize) -> Option<(usize, usize)> {
+    let mut end = from;
+    while end < toks.len()
+        && !is_stop(&toks[end])
+        && !lexicon::is_clause_word(toks[end].text)
+        && end - from < 8
+    {
+        end += 1;
+    }
+    (from < end).then_some((from, end))
+}
+
+/// The speaker for a relative clause ("Kim Yo Jong, the powerful sister of ..., who accused"):
+/// the name that an appositive (", the ...") follows, else the last name before `who`.
+pub fn relative_head(toks: &[Token], who: usize) -> Option<String> {
+    let mut best: Option<String> = None;
+    let mut last: Option<String> = None;
+    let mut i = 0;
+    while i < who {
+        if toks[i].is_capitalized()
+            && !is_determiner(toks[i].text)
+            && !lexicon::skips_before_verb(toks[i].text)
+        {
+            let s = i;
+            while i < who && toks[i].is_capitalized() {
+                i += 1;
+            }
+            let name = normalize(&toks[s..i]);
+            let appositive = toks.get(i).is_some_and(|t| t.text == ",")
+                && toks.get(i + 1).is_some_and(|t| {
+                    is_determiner(t.text) || t.text.chars().next().is_some_and(char::is_lowercase)
+                });
+            if appositive && best.is_none() {
+                best = name.clone();
+            }
+            last = name;
+        } else {
+            i += 1;
+        }
+    }
+    best.or(last)
+}
+
+/// A phrase's speaker: a pronoun resolved against `resolver`, or a normalised name.
+pub fn speaker_of(phrase: &[Token], resolver: &Resolver) -> Option<(String, Found)> {
+    let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word()).collect();
+    if words.len() == 1
+        && let Some(p) = lexicon::pronoun(words[0].text)
+    {
+        return resolver.resolve(p).map(|s| (s, Found::Pronoun));
+    }
+    // "prices it said": a pronoun right before the verb is the subject on its own.
+    if let Some(last) = words.last()
+        && words.len() > 1
+        && (lexicon::pronoun(last.text).is_some() || last.is("it"))
+    {
+        return lexicon::pronoun(last.text)
+            .and_then(|p| resolver.resolve(p))
+            .map(|s| (s, Found::Pronoun));
+    }
+    if words.len() == 1 && matches!(words[0].lower().as_str(), "this" | "that" | "which") {
+        return None;
+    }
+    normalize(phrase).map(|s| (s, Found::Named))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::nlp::tokens::tokenize;
+
+    fn norm(s: &str) -> Option<String> {
+        normalize(&tokenize(s))
+    }
+
+    #[test]
+    fn names_lose_titles_but_organisations_stay_whole() {
+        assert_eq!(norm("US President Joe Biden").as_deref(), Some("Joe Biden"));
+        assert_eq!(
+            norm("NATO Secretary General Jens Stoltenberg").as_deref(),
+            Some("Jens Stoltenberg")
+        );
+        assert_eq!(
+            norm("national security spokesman John Kirby").as_deref(),
+            Some("John Kirby")
+        );
+        assert_eq!(norm("the United States").as_deref(), Some("United States"));
+        assert_eq!(
+            norm("North Korea's foreign ministry").as_deref(),
+            Some("North Korea's foreign ministry")
+        );
+        assert_eq!(norm("AFP").as_deref(), Some("AFP"));
+        assert_eq!(
+            norm("Tunisian Prime Minister Habib Essid").as_deref(),
+            Some("Habib Essid")
+        );
+    }
+
+    #[test]
+    fn relative_clause_takes_the_appositive_head() {
+        let t =
+            "from Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un, who accused";
+        let toks = tokenize(t);
+        let who = toks.iter().position(|t| t.text == "who").unwrap_or(0);
+        assert_eq!(relative_head(&toks, who).as_deref(), Some("Kim Yo Jong"));
+    }
+}

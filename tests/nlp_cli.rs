@@ -1,0 +1,129 @@
+//! `factdesk sentences` and `factdesk suggest`, driven as a script would drive them.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn factdesk(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run factdesk");
+    if let Some(mut pipe) = child.stdin.take() {
+        pipe.write_all(stdin.unwrap_or("").as_bytes())
+            .expect("write stdin");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn ok(args: &[&str], stdin: Option<&str>) -> String {
+    let o = factdesk(args, stdin);
+    assert!(
+        o.status.success(),
+        "factdesk {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).expect("valid JSON")
+}
+
+const ARTICLE: &str = "Seoul — North Korea denied supplying “rockets and missiles” to Wagner.\n\n\
+“It is a rumour spread by the U.S. and its allies,” said Kwon Jong Gun. \
+The US said 31 rockets were sent. 北朝鮮 🚀 rockets.";
+
+#[test]
+fn sentences_from_stdin_file_and_project() {
+    let out = json(&ok(
+        &["sentences", "--json"],
+        Some("Mr. Smith left. He said “No.” 🚀 Bye."),
+    ));
+    let arr = out.as_array().expect("array");
+    assert_eq!(arr.len(), 3);
+    assert_eq!(arr[1]["text"], "He said “No.”");
+    assert_eq!(arr[1]["start"], 16);
+    assert_eq!(arr[2]["end"], 36);
+    assert_eq!(
+        arr[0]
+            .as_object()
+            .map(|o| o.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["end".to_string(), "start".into(), "text".into()])
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, ARTICLE).expect("write");
+    let f = file.to_str().expect("utf-8");
+    let text = ok(&["sentences", f], None);
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with("Kwon Jong Gun."))
+    );
+
+    let p = dir.path().join("p.ron");
+    let p = p.to_str().expect("utf-8");
+    ok(&["new", p, f], None);
+    let out = json(&ok(&["sentences", p, "--json"], None));
+    assert_eq!(out.as_array().map(Vec::len), Some(4));
+    assert!(
+        out[0]["article"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("a-"))
+    );
+    let o = factdesk(&["sentences", p, "--article", "a-nope"], None);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn suggest_lists_applies_and_rejects() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, ARTICLE).expect("write");
+    let p = dir.path().join("p.ron");
+    let p = p.to_str().expect("utf-8");
+    ok(&["new", p, file.to_str().expect("utf-8")], None);
+
+    let out = json(&ok(&["suggest", p, "--json"], None));
+    let arr = out.as_array().expect("array").clone();
+    assert_eq!(arr.len(), 3, "{out:#}");
+    let keys: Vec<String> = arr[0]
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    for k in [
+        "article", "start", "end", "quote", "speaker", "cue", "status", "reason", "score",
+    ] {
+        assert!(keys.contains(&k.to_string()), "missing key {k}");
+    }
+    let kwon = arr
+        .iter()
+        .find(|s| s["speaker"] == "Kwon Jong Gun")
+        .expect("Kwon's quote");
+    assert_eq!(kwon["status"], "denied");
+    assert_eq!(
+        kwon["quote"],
+        "It is a rumour spread by the U.S. and its allies"
+    );
+
+    // Reject one by score filter, apply the rest: nothing is left to suggest, even after reload.
+    ok(&["suggest", p, "--reject", "--min-score", "0.88"], None);
+    let left = json(&ok(&["suggest", p, "--json"], None));
+    assert_eq!(left.as_array().map(Vec::len), Some(2));
+    ok(&["suggest", p, "--apply"], None);
+    let claims = json(&ok(&["claims", p, "--json"], None));
+    let claims = claims.as_array().expect("claims");
+    assert_eq!(claims.len(), 2);
+    assert!(claims.iter().all(|c| c["status"] == "unreviewed"));
+    assert!(claims.iter().any(|c| c["speaker"] == "North Korea"));
+    assert_eq!(ok(&["suggest", p], None), "");
+    ok(&["check", p], None);
+
+    let o = factdesk(&["suggest", p, "--tag"], None);
+    assert_eq!(o.status.code(), Some(2), "--tag needs --apply");
+}

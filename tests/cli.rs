@@ -458,3 +458,26 @@ fn sample_project_is_valid_and_rich() {
             .any(|c| !c["sources"].as_array().is_none_or(Vec::is_empty))
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("long.txt");
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let text = "The ministry denied the report. Officials said it was false.\n\n".repeat(20_000);
+    std::fs::write(&file, text).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(["sentences", file.to_str().expect("utf-8 path")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    let mut out = child.stdout.take().expect("stdout");
+    std::io::Read::read_exact(&mut out, &mut first).expect("some output");
+    drop(out);
+    let o = child.wait_with_output().expect("wait");
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "stderr: {err}");
+    assert_eq!(o.status.code(), Some(0), "stderr: {err}");
+}

@@ -49,11 +49,11 @@ pub fn check(args: CheckArgs) -> CliResult {
     if args.repair {
         let report = store::repair(&mut project);
         for line in report.lines() {
-            println!("{}: {line}", path.display());
+            outln!("{}: {line}", path.display());
         }
         if !report.is_empty() {
             store::save(path, &project)?;
-            println!(
+            outln!(
                 "{}: repaired; previous version kept as {}",
                 path.display(),
                 store::backup_path(path).display()
@@ -62,11 +62,11 @@ pub fn check(args: CheckArgs) -> CliResult {
     }
     let problems = store::check(&project);
     if problems.is_empty() {
-        println!("{}", summary(path, &project));
+        outln!("{}", summary(path, &project));
         return Ok(());
     }
     for p in &problems {
-        println!("{}: {p}", path.display());
+        outln!("{}: {p}", path.display());
     }
     Err(CliError(format!(
         "{}: {} problem(s) found{}",

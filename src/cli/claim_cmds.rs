@@ -176,7 +176,7 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
                     }),
             );
             s.edit(Action::Batch { actions })?;
-            println!("{id}");
+            outln!("{id}");
             Ok(())
         }),
         ClaimCommand::Set(args) => with_project(&args.project.clone(), |s| {
@@ -225,7 +225,7 @@ pub fn claims(args: ClaimsArgs) -> CliResult {
         return print_json(&selected);
     }
     for c in &selected {
-        println!(
+        outln!(
             "{}\t{}\t{}\t{}",
             c.id,
             c.status,

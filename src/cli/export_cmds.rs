@@ -118,7 +118,7 @@ pub fn claims_import(args: ClaimsImportArgs) -> CliResult {
         session.edit(plan.into_action())?;
         store::save(&args.project, &session.project)?;
     }
-    println!(
+    outln!(
         "{verb} {added} claim(s), {} {updated}",
         if args.dry_run {
             "would update"

@@ -43,7 +43,7 @@ pub fn extract(args: ExtractArgs) -> CliResult {
             text: &imported.body,
         });
     }
-    println!("{}", m.title);
+    outln!("{}", m.title);
     let fields = [
         ("byline", &m.byline),
         ("published", &m.published),
@@ -55,15 +55,15 @@ pub fn extract(args: ExtractArgs) -> CliResult {
     ];
     for (key, value) in fields {
         if !value.is_empty() {
-            println!("{key}: {value}");
+            outln!("{key}: {value}");
         }
     }
-    println!(
+    outln!(
         "format: {}, encoding: {}",
         imported.format.name(),
         imported.encoding
     );
-    println!();
-    println!("{}", imported.body);
+    outln!();
+    outln!("{}", imported.body);
     Ok(())
 }

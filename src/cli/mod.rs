@@ -1,6 +1,13 @@
 //! The command line: argument parsing and dispatch. Each subcommand group lives in its own file and
 //! only translates between arguments, core calls and printed output.
 
+/// `println!` for command output: a closed pipe (`factdesk claims … | head`) ends the process
+/// quietly instead of panicking.
+macro_rules! outln {
+    () => { $crate::cli::write_line(format_args!("")) };
+    ($($arg:tt)*) => { $crate::cli::write_line(format_args!($($arg)*)) };
+}
+
 mod check_cmd;
 mod claim_cmds;
 mod export_cmds;
@@ -148,9 +155,23 @@ fn load(path: &Path) -> Result<crate::core::model::Project, CliError> {
     Ok(crate::core::store::load(path)?)
 }
 
+/// Writes one line of output on stdout. Output is the last thing a command does, so when the
+/// reader has gone (broken pipe) the process simply ends; any other write error is reported.
+pub(crate) fn write_line(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("factdesk: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// Prints a value as pretty JSON on stdout.
 fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
     let s = serde_json::to_string_pretty(value)?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }

@@ -115,7 +115,7 @@ pub fn sentences(args: SentencesArgs) -> CliResult {
         } else {
             format!("{}\t", v.article)
         };
-        println!(
+        outln!(
             "{prefix}{}\t{}\t{}",
             v.start,
             v.end,
@@ -140,7 +140,7 @@ pub fn suggest(args: SuggestArgs) -> CliResult {
         print_json(&shown)?;
     } else {
         for s in &shown {
-            println!(
+            outln!(
                 "{}\t{}..{}\t{}\t{:.2}\t{}\t{}\t{}",
                 s.article,
                 s.start,

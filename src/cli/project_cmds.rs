@@ -82,7 +82,7 @@ fn add_articles(session: &mut Session, articles: Vec<Article>) -> CliResult {
         .collect();
     session.edit(Action::Batch { actions })?;
     for l in lines {
-        println!("{l}");
+        outln!("{l}");
     }
     Ok(())
 }
@@ -128,7 +128,7 @@ pub fn articles(args: ArticlesArgs) -> CliResult {
         return print_json(&views);
     }
     for a in &project.articles {
-        println!(
+        outln!(
             "{}\t{} chars\t{} claims\t{}",
             a.id,
             a.char_len(),

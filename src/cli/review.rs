@@ -70,7 +70,7 @@ pub fn merge(args: MergeArgs) -> CliResult {
         return Ok(());
     }
     for c in &outcome.conflicts {
-        println!(
+        outln!(
             "{}\t{}\tours: {}\ttheirs: {}",
             c.id,
             c.field,
@@ -180,7 +180,7 @@ pub fn agree(args: AgreeArgs) -> CliResult {
         }));
     }
     for (i, j, c) in &all.pairs {
-        println!(
+        outln!(
             "{} vs {}: matched {}, only first {}, only second {}, span F1 {}, status kappa {}",
             args.projects[*i].display(),
             args.projects[*j].display(),
@@ -191,7 +191,7 @@ pub fn agree(args: AgreeArgs) -> CliResult {
             fmt_stat(c.status_kappa)
         );
     }
-    println!(
+    outln!(
         "claims matched across all {}: {}; Fleiss' kappa on status: {}",
         projects.len(),
         all.matched_all,
@@ -211,11 +211,11 @@ fn print_pair(
     b: &Project,
     c: &agree::Comparison,
 ) {
-    println!("matched\t{}", c.matched.len());
-    println!("only_a\t{}\t{}", c.only_a.len(), pa.display());
-    println!("only_b\t{}\t{}", c.only_b.len(), pb.display());
-    println!("span_f1\t{}", fmt_stat(c.span_f1));
-    println!(
+    outln!("matched\t{}", c.matched.len());
+    outln!("only_a\t{}\t{}", c.only_a.len(), pa.display());
+    outln!("only_b\t{}\t{}", c.only_b.len(), pb.display());
+    outln!("span_f1\t{}", fmt_stat(c.span_f1));
+    outln!(
         "status_kappa\t{}\t(observed agreement {})",
         fmt_stat(c.status_kappa),
         fmt_stat(c.status_observed)
@@ -223,7 +223,7 @@ fn print_pair(
     for (side, ids, p) in [("A", &c.only_a, a), ("B", &c.only_b, b)] {
         for id in ids {
             if let Some(claim) = p.claim(id) {
-                println!(
+                outln!(
                     "only {side}\t{id}\t{}\t{}",
                     claim.status,
                     claim.anchor.quote.replace('\n', " ")
@@ -232,6 +232,6 @@ fn print_pair(
         }
     }
     for (ida, sa, idb, sb) in c.status_differences(a, b) {
-        println!("status differs\t{ida}\t{sa}\t{idb}\t{sb}");
+        outln!("status differs\t{ida}\t{sa}\t{idb}\t{sb}");
     }
 }

@@ -39,8 +39,7 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        let lower = t.lower();
-        if lower == "according" && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+        if t.text.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             if let Some(a) = according_to(toks, i, resolver) {
                 out.push(a);
             }
@@ -49,7 +48,7 @@ pub fn attributions(
         }
         // Verbs are lowercase: "the United States" holds no "states".
         let verbish = t.text.chars().all(char::is_lowercase);
-        let Some(kind) = lexicon::reporting_verb(&lower).filter(|_| verbish) else {
+        let Some(kind) = lexicon::reporting_verb(t.text).filter(|_| verbish) else {
             i += 1;
             continue;
         };

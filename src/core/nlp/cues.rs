@@ -4,42 +4,66 @@
 use super::lexicon;
 use super::tokens::{Kind, Token};
 use crate::core::model::Status;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// The first cue phrase of `list` found in `toks` (phrases may span several words).
-pub fn find_phrase<'a>(toks: &[Token], list: &[&'a str]) -> Option<&'a str> {
-    let words: Vec<String> = toks
-        .iter()
+/// The lower-cased words of `toks`, computed once for all the cue lists.
+fn lower_words(toks: &[Token]) -> Vec<String> {
+    toks.iter()
         .filter(|t| t.is_word())
         .map(Token::lower)
-        .collect();
-    for (i, w) in words.iter().enumerate() {
+        .collect()
+}
+
+/// A cue list indexed by first word, so each word of a text costs one hash lookup, not a
+/// comparison with every cue.
+struct CueIndex(HashMap<&'static str, Vec<&'static str>>);
+
+impl CueIndex {
+    fn new(list: &[&'static str]) -> Self {
+        let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
         for cue in list {
-            // Cheap first-word check before comparing the whole phrase.
-            if !cue.starts_with(w.as_str()) {
+            let first = cue.split(' ').next().unwrap_or(cue);
+            map.entry(first).or_default().push(cue);
+        }
+        CueIndex(map)
+    }
+
+    /// The first cue (phrases may span several words) found in `words`, in text order.
+    fn find(&self, words: &[String]) -> Option<&'static str> {
+        for (i, w) in words.iter().enumerate() {
+            let Some(cues) = self.0.get(w.as_str()) else {
                 continue;
-            }
-            let parts = cue.split(' ');
-            let n = cue.split(' ').count();
-            if i + n <= words.len() && parts.zip(&words[i..i + n]).all(|(p, w)| p == w) {
-                return Some(cue);
+            };
+            for cue in cues {
+                let n = cue.split(' ').count();
+                if i + n <= words.len() && cue.split(' ').zip(&words[i..i + n]).all(|(p, w)| p == w)
+                {
+                    return Some(cue);
+                }
             }
         }
+        None
     }
-    None
 }
+
+static DENIAL: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(lexicon::DENIAL_CUES));
+static DISPUTE: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(lexicon::DISPUTE_CUES));
+static SOURCED: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(lexicon::SOURCED_CUES));
 
 /// A suggested status from the cues in `toks`, with the reason.
 pub fn status_of(toks: &[Token]) -> Option<(Status, String)> {
-    if let Some(c) = find_phrase(toks, lexicon::DENIAL_CUES) {
+    let words = lower_words(toks);
+    if let Some(c) = DENIAL.find(&words) {
         return Some((Status::Denied, format!("denial cue “{c}”")));
     }
-    if let Some(c) = find_phrase(toks, lexicon::DISPUTE_CUES) {
+    if let Some(c) = DISPUTE.find(&words) {
         return Some((
             Status::Disputed,
             format!("accusation or contested cue “{c}”"),
         ));
     }
-    if let Some(c) = find_phrase(toks, lexicon::SOURCED_CUES) {
+    if let Some(c) = SOURCED.find(&words) {
         return Some((Status::Sourced, format!("official or documented cue “{c}”")));
     }
     None
@@ -64,7 +88,11 @@ pub fn figure(toks: &[Token]) -> Option<String> {
 }
 
 fn is_month(w: &str) -> bool {
-    let w = w.to_lowercase();
+    // Month names are short ASCII words: anything else is not one, without allocating.
+    if w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let w = w.to_ascii_lowercase();
     [
         "jan",
         "feb",

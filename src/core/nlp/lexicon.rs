@@ -1,6 +1,15 @@
 //! Word lists the segmenter and the claim detector rely on: abbreviations, sentence openers,
 //! reporting verbs, denial and accusation cues, titles and time words.
 
+/// `w` in lower case, borrowed when it already is (most words are), so lookups do not allocate.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// Abbreviations written before a name ("Mr. Smith", "Mt. Fuji"): never end a sentence when a
 /// capitalised word follows.
 const TITLE_ABBREVIATIONS: &[&str] = &[
@@ -169,7 +178,10 @@ const VERBS: &[(&str, VerbKind)] = &[
 ];
 
 pub fn reporting_verb(w: &str) -> Option<VerbKind> {
-    VERBS.iter().find(|(v, _)| *v == w).map(|(_, k)| *k)
+    // Asked once per word of every article: a hash lookup, not a scan of the list.
+    static INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, VerbKind>> =
+        std::sync::LazyLock::new(|| VERBS.iter().copied().collect());
+    INDEX.get(w).copied()
 }
 
 /// Words and phrases (lowercase) that make a statement a denial.
@@ -301,7 +313,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 pub fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    TITLE_WORDS.contains(&lower(w.trim_end_matches('.')).as_ref())
 }
 
 /// Words that end a speaker phrase when walking back from a verb: time expressions and adverbs.
@@ -364,7 +376,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 
 pub fn skips_before_verb(w: &str) -> bool {
-    SKIP_BEFORE_VERB.contains(&w.to_lowercase().as_str())
+    SKIP_BEFORE_VERB.contains(&lower(w).as_ref())
 }
 
 /// Words that start a new clause: a speaker phrase never extends past them.
@@ -374,7 +386,7 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 pub fn is_clause_word(w: &str) -> bool {
-    CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
+    CLAUSE_WORDS.contains(&lower(w).as_ref())
 }
 
 /// Words in names of places and organisations: such a name is not a person.
@@ -447,7 +459,7 @@ pub fn is_person_name(name: &str) -> bool {
 
 /// Personal pronouns that refer back to a speaker.
 pub fn pronoun(w: &str) -> Option<Pronoun> {
-    match w.to_lowercase().as_str() {
+    match lower(w).as_ref() {
         "he" | "she" => Some(Pronoun::Person),
         "they" => Some(Pronoun::Any),
         _ => None,
@@ -491,7 +503,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 pub fn is_number_word(w: &str) -> bool {
-    NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+    NUMBER_WORDS.contains(&lower(w).as_ref())
 }
 
 /// Words that make an unattributed statement checkable: uniqueness, records, comparisons.
@@ -529,5 +541,5 @@ const CHECKABLE_WORDS: &[&str] = &[
 ];
 
 pub fn is_checkable_word(w: &str) -> bool {
-    CHECKABLE_WORDS.contains(&w.to_lowercase().as_str())
+    CHECKABLE_WORDS.contains(&lower(w).as_ref())
 }

@@ -33,6 +33,8 @@ pub struct TextSelection {
 pub struct FactdeskApp {
     pub session: Session,
     pub settings: Settings,
+    /// The open project's file (lock, changed-on-disk check, autosave); None until saved.
+    pub(crate) file: Option<store::ProjectFile>,
     /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
     pub(crate) generation: u64,
     pub current_article: Option<ArticleId>,
@@ -66,6 +68,7 @@ impl FactdeskApp {
         let mut app = FactdeskApp {
             session: Session::default(),
             settings,
+            file: None,
             generation: 0,
             current_article: None,
             selected_claim: None,
@@ -123,6 +126,7 @@ impl FactdeskApp {
     /// Replaces the open project (after open / new) and resets what pointed into the old one.
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;
+        self.file = None;
         self.generation += 1;
         self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
         self.selected_claim = None;

@@ -18,6 +18,7 @@ mod file_dialogs;
 mod highlight;
 mod menu_bar;
 mod project_io;
+mod safety;
 mod settings;
 mod status_bar;
 mod theme;

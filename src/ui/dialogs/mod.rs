@@ -1,12 +1,15 @@
 //! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
 //! shortcut cheat sheet and the command palette.
 
+mod changed_on_disk;
 mod cheat_sheet;
+mod locked;
 mod messages;
 mod palette;
 mod path_prompt;
 mod unsaved;
 
+pub use changed_on_disk::DiskChoice;
 pub use path_prompt::PathPrompt;
 
 use super::app::FactdeskApp;
@@ -42,6 +45,10 @@ pub struct DialogState {
     pub toasts: Vec<Toast>,
     pub cheat_sheet: bool,
     pub palette: Option<palette::PaletteState>,
+    /// A save found the file changed by another program: reload, overwrite or save elsewhere.
+    pub changed_on_disk: bool,
+    /// A project another factdesk holds: its path and who holds it.
+    pub locked: Option<(PathBuf, String)>,
 }
 
 impl DialogState {
@@ -65,6 +72,8 @@ impl DialogState {
             || self.path_prompt.is_some()
             || self.error.is_some()
             || self.palette.is_some()
+            || self.changed_on_disk
+            || self.locked.is_some()
     }
 }
 
@@ -91,6 +100,21 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
         && messages::error_modal(ctx, err)
     {
         app.dialogs.error = None;
+    }
+    if app.dialogs.changed_on_disk
+        && let Some(choice) = changed_on_disk::show(ctx, &name)
+    {
+        app.dialogs.changed_on_disk = false;
+        app.disk_choice(ctx, choice);
+    }
+    if let Some((path, holder)) = app.dialogs.locked.clone() {
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(open) = locked::show(ctx, &file.unwrap_or_default(), &holder) {
+            app.dialogs.locked = None;
+            if open {
+                app.open_forced(&path);
+            }
+        }
     }
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.cheat_sheet {

@@ -1,0 +1,139 @@
+//! The open project's file handle in the app: saves that refuse to clobber a file changed on
+//! disk, the lock against opening a project twice, and what the related dialogs decide.
+
+use super::app::FactdeskApp;
+use super::dialogs::DiskChoice;
+use super::file_dialogs::Purpose;
+use crate::core::model::Project;
+use crate::core::session::Session;
+use crate::core::store::{self, OpenError, ProjectFile, SaveError, StoreError};
+use std::path::Path;
+
+impl FactdeskApp {
+    /// Opens a project file with its lock; a lock held by another live factdesk asks first.
+    pub fn open_path(&mut self, path: &Path) {
+        match ProjectFile::open(path) {
+            Ok((file, project)) => self.opened(file, project),
+            Err(OpenError::Locked { path, holder }) => {
+                self.dialogs.locked = Some((path, holder.to_string()));
+            }
+            Err(OpenError::Store(e)) => self.open_failed(path, &e),
+        }
+    }
+
+    /// Opens a project whoever holds its lock (the person chose "Open anyway").
+    pub fn open_forced(&mut self, path: &Path) {
+        match ProjectFile::open_forced(path) {
+            Ok((file, project)) => self.opened(file, project),
+            Err(e) => self.open_failed(path, &e),
+        }
+    }
+
+    fn opened(&mut self, file: ProjectFile, project: Project) {
+        let path = file.path().to_path_buf();
+        // Replacing the session drops the previous file handle, releasing its lock.
+        self.replace_session(Session::opened(project, Some(path.clone())));
+        self.file = Some(file);
+        self.settings.remember(&path);
+        self.dialogs.toast(format!("Opened {}", path.display()));
+    }
+
+    fn open_failed(&mut self, path: &Path, e: &StoreError) {
+        self.settings.forget(path);
+        self.dialogs.error = Some(format!("Could not open the project.\n\n{e}"));
+    }
+
+    /// Saves to `path` (atomically, keeping a .bak); true on success. When the file changed on
+    /// disk since it was loaded, nothing is written and the changed-on-disk question opens.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let result = match self.file.as_mut() {
+            Some(file) if file.path() == path => file.save(&self.session.project),
+            Some(file) => file
+                .save_as(path, &self.session.project)
+                .map_err(SaveError::Store),
+            None => self.create_file(path).map_err(SaveError::Store),
+        };
+        match result {
+            Ok(()) => {
+                self.saved(path);
+                true
+            }
+            Err(SaveError::ChangedOnDisk { .. }) => {
+                self.dialogs.changed_on_disk = true;
+                false
+            }
+            Err(SaveError::Store(e)) => {
+                self.save_failed(&e);
+                false
+            }
+        }
+    }
+
+    /// First save of a project without a file: a new file, or one the person chose to replace.
+    fn create_file(&mut self, path: &Path) -> Result<(), StoreError> {
+        let file = if path.exists() {
+            store::save(path, &self.session.project)?;
+            match ProjectFile::open(path) {
+                Ok((file, _)) => file,
+                Err(OpenError::Locked { .. }) => ProjectFile::open_forced(path)?.0,
+                Err(OpenError::Store(e)) => return Err(e),
+            }
+        } else {
+            ProjectFile::create(path, &self.session.project)?
+        };
+        self.file = Some(file);
+        Ok(())
+    }
+
+    fn saved(&mut self, path: &Path) {
+        self.session.mark_saved(path.to_path_buf());
+        self.settings.remember(path);
+        self.dialogs.toast(format!("Saved {}", path.display()));
+    }
+
+    fn save_failed(&mut self, e: &dyn std::fmt::Display) {
+        self.dialogs.error = Some(format!(
+            "Could not save the project. Your changes are still here, unsaved.\n\n{e}"
+        ));
+        self.dialogs.after_save = None;
+    }
+
+    /// Acts on the changed-on-disk answer.
+    pub(crate) fn disk_choice(&mut self, ctx: &egui::Context, choice: DiskChoice) {
+        match choice {
+            DiskChoice::Reload => {
+                self.dialogs.after_save = None;
+                let Some(mut file) = self.file.take() else {
+                    return;
+                };
+                match file.reload() {
+                    Ok(project) => {
+                        let path = file.path().to_path_buf();
+                        self.replace_session(Session::opened(project, Some(path.clone())));
+                        self.file = Some(file);
+                        self.dialogs.toast(format!("Reloaded {}", path.display()));
+                    }
+                    Err(e) => {
+                        self.file = Some(file);
+                        self.dialogs.error = Some(format!("Could not reload the project.\n\n{e}"));
+                    }
+                }
+            }
+            DiskChoice::Overwrite => {
+                let Some(file) = self.file.as_mut() else {
+                    return;
+                };
+                let path = file.path().to_path_buf();
+                match file.overwrite(&self.session.project) {
+                    Ok(()) => {
+                        self.saved(&path);
+                        self.continue_after_save(ctx);
+                    }
+                    Err(e) => self.save_failed(&e),
+                }
+            }
+            DiskChoice::SaveAs => self.ask_path(ctx, Purpose::SaveProjectAs),
+            DiskChoice::Cancel => self.dialogs.after_save = None,
+        }
+    }
+}

@@ -7,7 +7,8 @@ mod gui_common;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use factdesk::core::model::Status;
-use factdesk::core::store;
+use factdesk::core::session::Session;
+use factdesk::core::store::{self, recovery};
 use factdesk::ui::{FactdeskApp, Settings};
 use gui_common::*;
 use std::path::Path;
@@ -156,4 +157,82 @@ fn a_project_open_elsewhere_warns_with_open_anyway() {
     h.run();
     assert!(!store::lock_path(&path).exists(), "released");
     assert!(store::lock_path(&second).exists());
+}
+
+#[test]
+fn idle_after_an_edit_autosaves_to_the_recovery_file_and_a_save_removes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    let mut h = harness(opened_app(&path));
+    let rec = recovery::path_for(&path);
+    h.run_steps(30);
+    assert!(!rec.exists(), "nothing to autosave while clean");
+    click_row(&mut h, "Wagner group");
+    h.key_press(Key::Num2);
+    h.run();
+    assert!(!rec.exists(), "not before the idle delay");
+    // Each step advances the app's clock by a quarter second: 8 s of idle.
+    h.run_steps(32);
+    assert!(rec.exists(), "autosaved");
+    let restored = store::load(&rec).expect("recovery loads");
+    assert_eq!(restored, h.state().session.project);
+    assert_eq!(
+        restored
+            .claims
+            .iter()
+            .find(|c| c.anchor.quote == "Wagner group")
+            .map(|c| c.status),
+        Some(Status::Disputed)
+    );
+    assert_ne!(
+        store::load(&path).expect("load"),
+        restored,
+        "project untouched"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().session.is_dirty());
+    assert!(!rec.exists(), "a save discards the recovery file");
+}
+
+#[test]
+fn a_never_saved_project_autosaves_in_the_data_folder() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut settings = Settings::headless();
+    settings.recovery_dir = Some(data.path().to_path_buf());
+    let mut h = harness(FactdeskApp::new(
+        Session::opened(project_with_claims(), None),
+        settings,
+    ));
+    click_row(&mut h, "Kwon Jong Gun");
+    h.key_press(Key::Num3);
+    h.run();
+    h.run_steps(32);
+    let found = recovery::list_in(data.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    let restored = store::load(&found[0]).expect("loads");
+    assert_eq!(restored, h.state().session.project);
+    // Another edit replaces the same file rather than adding one.
+    h.key_press(Key::Num1);
+    h.run();
+    h.run_steps(32);
+    assert_eq!(recovery::list_in(data.path()), found);
+    assert_eq!(
+        store::load(&found[0]).expect("loads"),
+        h.state().session.project
+    );
+}
+
+#[test]
+fn the_panic_snapshot_writes_the_last_autosaved_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("sub").join("desk.ron.recovery");
+    let snapshot: factdesk::ui::Snapshot = Default::default();
+    assert!(!factdesk::ui::flush_snapshot(&snapshot), "nothing to write");
+    let project = project_with_claims();
+    let text = store::to_ron_string(&project).expect("ron");
+    *snapshot.lock().expect("lock") = Some((target.clone(), text));
+    assert!(factdesk::ui::flush_snapshot(&snapshot));
+    assert_eq!(store::load(&target).expect("loads"), project);
 }

@@ -35,6 +35,7 @@ pub struct FactdeskApp {
     pub settings: Settings,
     /// The open project's file (lock, changed-on-disk check, autosave); None until saved.
     pub(crate) file: Option<store::ProjectFile>,
+    pub autosave: super::autosave::Autosave,
     /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
     pub(crate) generation: u64,
     pub current_article: Option<ArticleId>,
@@ -69,6 +70,7 @@ impl FactdeskApp {
             session: Session::default(),
             settings,
             file: None,
+            autosave: Default::default(),
             generation: 0,
             current_article: None,
             selected_claim: None,
@@ -214,6 +216,7 @@ impl FactdeskApp {
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);
+        self.autosave_tick(&ctx);
     }
 
     fn apply_all(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {

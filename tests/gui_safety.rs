@@ -6,7 +6,7 @@ mod gui_common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use factdesk::core::model::Status;
+use factdesk::core::model::{Project, Status};
 use factdesk::core::session::Session;
 use factdesk::core::store::{self, recovery};
 use factdesk::ui::{FactdeskApp, Settings};
@@ -235,4 +235,102 @@ fn the_panic_snapshot_writes_the_last_autosaved_text() {
     *snapshot.lock().expect("lock") = Some((target.clone(), text));
     assert!(factdesk::ui::flush_snapshot(&snapshot));
     assert_eq!(store::load(&target).expect("loads"), project);
+}
+
+/// A project file and a newer recovery file beside it holding an edited copy (as a crash leaves).
+fn crashed_with_unsaved_work(path: &Path) -> (Project, Project) {
+    let saved = project_with_claims();
+    store::save(path, &saved).expect("save");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("age the project file");
+    let mut edited = saved.clone();
+    edited.title = "Edited before the crash — 北朝鮮 ✓".into();
+    edited.claims.retain(|c| c.anchor.quote != "Wagner group");
+    recovery::write(&recovery::path_for(path), &edited).expect("write recovery");
+    (saved, edited)
+}
+
+#[test]
+fn reopening_after_a_crash_restores_the_unsaved_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    let (_, edited) = crashed_with_unsaved_work(&path);
+    let before = std::fs::read(&path).expect("read");
+    let mut h = harness(FactdeskApp::startup(
+        Some(path.clone()),
+        Settings::headless(),
+    ));
+    assert!(h.query_by_label("Unsaved work found").is_some());
+    h.get_by_label("Restore unsaved work").click();
+    h.run();
+    assert_eq!(h.state().session.project, edited);
+    assert!(h.state().session.is_dirty(), "restored work is unsaved");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file untouched"
+    );
+    // Idle time does not delete the recovery file while the work is still unsaved.
+    h.run_steps(32);
+    assert!(recovery::path_for(&path).exists());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().session.is_dirty());
+    assert_eq!(store::load(&path).expect("load"), edited);
+    assert!(
+        !recovery::path_for(&path).exists(),
+        "discarded after the save"
+    );
+}
+
+#[test]
+fn reopening_after_a_crash_can_discard_the_unsaved_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    let (saved, _) = crashed_with_unsaved_work(&path);
+    let mut h = harness(FactdeskApp::startup(
+        Some(path.clone()),
+        Settings::headless(),
+    ));
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.query_by_label("Unsaved work found").is_none());
+    assert_eq!(h.state().session.project, saved);
+    assert!(!h.state().session.is_dirty());
+    assert!(!recovery::path_for(&path).exists());
+    // Reopening does not ask again.
+    let again = harness(FactdeskApp::startup(Some(path), Settings::headless()));
+    assert!(again.query_by_label("Unsaved work found").is_none());
+}
+
+#[test]
+fn a_never_saved_project_is_offered_at_start() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut edited = project_with_claims();
+    edited.title = "Never saved ✓".into();
+    recovery::write(&recovery::path_for_unsaved(data.path()), &edited).expect("write");
+    let mut settings = Settings::headless();
+    settings.recovery_dir = Some(data.path().to_path_buf());
+    let mut h = harness(FactdeskApp::startup(None, settings));
+    h.get_by_label("Restore unsaved work").click();
+    h.run();
+    assert_eq!(h.state().session.project, edited);
+    assert!(h.state().session.is_dirty());
+    assert_eq!(h.state().session.path, None);
+    // Further autosaves go to the same file.
+    click_row(&mut h, "Kwon Jong Gun");
+    h.key_press(Key::Num2);
+    h.run();
+    h.run_steps(32);
+    let found = recovery::list_in(data.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        store::load(&found[0]).expect("load"),
+        h.state().session.project
+    );
 }

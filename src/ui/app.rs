@@ -108,8 +108,9 @@ impl FactdeskApp {
     pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
         let mut app = FactdeskApp::new(Self::sample_session(), settings);
-        if let Some(path) = path {
-            app.open_path(&path);
+        match path {
+            Some(path) => app.open_path(&path),
+            None => app.offer_unsaved_recovery(),
         }
         app
     }

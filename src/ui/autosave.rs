@@ -38,6 +38,11 @@ impl Autosave {
         self.written = Some((key, path));
     }
 
+    /// Keeps autosaving a restored never-saved project into the file it came from.
+    pub(crate) fn adopt_unsaved(&mut self, generation: u64, path: PathBuf) {
+        self.unsaved_path = Some((generation, path));
+    }
+
     /// The recovery file last written, if any.
     pub fn last_written(&self) -> Option<&Path> {
         self.written.as_ref().map(|(_, p)| p.as_path())

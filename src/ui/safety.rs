@@ -6,8 +6,19 @@ use super::dialogs::DiskChoice;
 use super::file_dialogs::Purpose;
 use crate::core::model::Project;
 use crate::core::session::Session;
+use crate::core::store::recovery;
 use crate::core::store::{self, OpenError, ProjectFile, SaveError, StoreError};
 use std::path::Path;
+
+/// True when `a` was modified after `b` (or `b`'s time is unknown).
+fn newer_than(a: &Path, b: &Path) -> bool {
+    let time = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (time(a), time(b)) {
+        (Some(ta), Some(tb)) => ta > tb,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
 
 impl FactdeskApp {
     /// Opens a project file with its lock; a lock held by another live factdesk asks first.
@@ -36,6 +47,52 @@ impl FactdeskApp {
         self.file = Some(file);
         self.settings.remember(&path);
         self.dialogs.toast(format!("Opened {}", path.display()));
+        if let Some(rec) = recovery::find_for(&path)
+            && newer_than(&rec, &path)
+        {
+            self.dialogs.restore = Some((rec, Some(path)));
+        }
+    }
+
+    /// At start with no project file: offers the newest recovery file of a never-saved project.
+    pub(crate) fn offer_unsaved_recovery(&mut self) {
+        let Some(dir) = self.settings.recovery_dir.clone() else {
+            return;
+        };
+        if let Some(rec) = recovery::list_in(&dir).into_iter().next() {
+            self.dialogs.restore = Some((rec, None));
+        }
+    }
+
+    /// Acts on the restore question: the recovery content becomes the open, unsaved project
+    /// (the project file is untouched until a save), or the recovery file is deleted.
+    pub(crate) fn restore_choice(&mut self, restore: bool, rec: &Path, project: Option<&Path>) {
+        if !restore {
+            if let Err(e) = recovery::discard(rec) {
+                self.dialogs.error = Some(format!("Could not delete the recovery file.\n\n{e}"));
+            }
+            return;
+        }
+        let restored = match store::load(rec) {
+            Ok(p) => p,
+            Err(e) => {
+                // Kept on disk: it may still be read by hand or a later version.
+                self.dialogs.error = Some(format!("Could not restore the unsaved work.\n\n{e}"));
+                return;
+            }
+        };
+        let file = self.file.take();
+        let mut session = Session::opened(restored, project.map(Path::to_path_buf));
+        session.history.mark_unsaved();
+        self.replace_session(session);
+        self.file = file.filter(|f| Some(f.path()) == project);
+        let key = (self.generation, self.session.history.revision());
+        if project.is_none() {
+            self.autosave
+                .adopt_unsaved(self.generation, rec.to_path_buf());
+        }
+        self.autosave.adopt(key, rec.to_path_buf());
+        self.dialogs.toast("Restored unsaved work".to_string());
     }
 
     fn open_failed(&mut self, path: &Path, e: &StoreError) {

@@ -7,6 +7,7 @@ mod locked;
 mod messages;
 mod palette;
 mod path_prompt;
+mod restore;
 mod unsaved;
 
 pub use changed_on_disk::DiskChoice;
@@ -49,6 +50,8 @@ pub struct DialogState {
     pub changed_on_disk: bool,
     /// A project another factdesk holds: its path and who holds it.
     pub locked: Option<(PathBuf, String)>,
+    /// A recovery file to offer: (recovery file, the project it belongs to if it has a file).
+    pub restore: Option<(PathBuf, Option<PathBuf>)>,
 }
 
 impl DialogState {
@@ -74,6 +77,7 @@ impl DialogState {
             || self.palette.is_some()
             || self.changed_on_disk
             || self.locked.is_some()
+            || self.restore.is_some()
     }
 }
 
@@ -114,6 +118,18 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
             if open {
                 app.open_forced(&path);
             }
+        }
+    }
+    if let Some((recovery, project)) = app.dialogs.restore.clone() {
+        let name = project
+            .as_deref()
+            .or(Some(recovery.as_path()))
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(restore) = restore::show(ctx, &name) {
+            app.dialogs.restore = None;
+            app.restore_choice(restore, &recovery, project.as_deref());
         }
     }
     messages::toasts(ctx, &mut app.dialogs.toasts);

@@ -33,6 +33,9 @@ pub struct TextSelection {
 pub struct FactdeskApp {
     pub session: Session,
     pub settings: Settings,
+    /// The open project's file (lock, changed-on-disk check, autosave); None until saved.
+    pub(crate) file: Option<store::ProjectFile>,
+    pub autosave: super::autosave::Autosave,
     /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
     pub(crate) generation: u64,
     pub current_article: Option<ArticleId>,
@@ -66,6 +69,8 @@ impl FactdeskApp {
         let mut app = FactdeskApp {
             session: Session::default(),
             settings,
+            file: None,
+            autosave: Default::default(),
             generation: 0,
             current_article: None,
             selected_claim: None,
@@ -103,8 +108,9 @@ impl FactdeskApp {
     pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
         let mut app = FactdeskApp::new(Self::sample_session(), settings);
-        if let Some(path) = path {
-            app.open_path(&path);
+        match path {
+            Some(path) => app.open_path(&path),
+            None => app.offer_unsaved_recovery(),
         }
         app
     }
@@ -123,6 +129,7 @@ impl FactdeskApp {
     /// Replaces the open project (after open / new) and resets what pointed into the old one.
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;
+        self.file = None;
         self.generation += 1;
         self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
         self.selected_claim = None;
@@ -210,6 +217,7 @@ impl FactdeskApp {
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);
+        self.autosave_tick(&ctx);
     }
 
     fn apply_all(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {

@@ -8,41 +8,9 @@ use crate::core::action::Action;
 use crate::core::import;
 use crate::core::model::Project;
 use crate::core::session::Session;
-use crate::core::store;
 use std::path::{Path, PathBuf};
 
 impl FactdeskApp {
-    /// Opens a project file; on failure the current project stays and the error is shown.
-    pub fn open_path(&mut self, path: &Path) {
-        match store::load(path) {
-            Ok(project) => {
-                self.replace_session(Session::opened(project, Some(path.to_path_buf())));
-                self.settings.remember(path);
-                self.dialogs.toast(format!("Opened {}", path.display()));
-            }
-            Err(e) => {
-                self.settings.forget(path);
-                self.dialogs.error = Some(format!("Could not open the project.\n\n{e}"));
-            }
-        }
-    }
-
-    /// Saves to `path` (atomically); true on success.
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        match store::save(path, &self.session.project) {
-            Ok(()) => {
-                self.session.mark_saved(path.to_path_buf());
-                self.settings.remember(path);
-                self.dialogs.toast(format!("Saved {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.dialogs.error = Some(format!("Could not save the project.\n\n{e}"));
-                false
-            }
-        }
-    }
-
     /// Saves to the project's file, or asks where when it has none. True when saved right away.
     pub(crate) fn save_current(&mut self, ctx: &egui::Context) -> bool {
         match self.session.path.clone() {

@@ -29,6 +29,11 @@ pub struct Settings {
     pub snap_to_words: bool,
     /// Use the desktop's file dialogs; off means the in-app path field only.
     pub native_dialogs: bool,
+    /// Idle seconds after an edit before unsaved work goes to the recovery file.
+    pub autosave_seconds: f32,
+    /// Where never-saved projects autosave (the app's data folder); None: they do not.
+    #[serde(skip)]
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -39,6 +44,8 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             snap_to_words: true,
             native_dialogs: true,
+            autosave_seconds: 5.0,
+            recovery_dir: None,
         }
     }
 }

@@ -1,12 +1,16 @@
 //! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
 //! shortcut cheat sheet and the command palette.
 
+mod changed_on_disk;
 mod cheat_sheet;
+mod locked;
 mod messages;
 mod palette;
 mod path_prompt;
+mod restore;
 mod unsaved;
 
+pub use changed_on_disk::DiskChoice;
 pub use path_prompt::PathPrompt;
 
 use super::app::FactdeskApp;
@@ -42,6 +46,12 @@ pub struct DialogState {
     pub toasts: Vec<Toast>,
     pub cheat_sheet: bool,
     pub palette: Option<palette::PaletteState>,
+    /// A save found the file changed by another program: reload, overwrite or save elsewhere.
+    pub changed_on_disk: bool,
+    /// A project another factdesk holds: its path and who holds it.
+    pub locked: Option<(PathBuf, String)>,
+    /// A recovery file to offer: (recovery file, the project it belongs to if it has a file).
+    pub restore: Option<(PathBuf, Option<PathBuf>)>,
 }
 
 impl DialogState {
@@ -65,6 +75,9 @@ impl DialogState {
             || self.path_prompt.is_some()
             || self.error.is_some()
             || self.palette.is_some()
+            || self.changed_on_disk
+            || self.locked.is_some()
+            || self.restore.is_some()
     }
 }
 
@@ -91,6 +104,33 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
         && messages::error_modal(ctx, err)
     {
         app.dialogs.error = None;
+    }
+    if app.dialogs.changed_on_disk
+        && let Some(choice) = changed_on_disk::show(ctx, &name)
+    {
+        app.dialogs.changed_on_disk = false;
+        app.disk_choice(ctx, choice);
+    }
+    if let Some((path, holder)) = app.dialogs.locked.clone() {
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(open) = locked::show(ctx, &file.unwrap_or_default(), &holder) {
+            app.dialogs.locked = None;
+            if open {
+                app.open_forced(&path);
+            }
+        }
+    }
+    if let Some((recovery, project)) = app.dialogs.restore.clone() {
+        let name = project
+            .as_deref()
+            .or(Some(recovery.as_path()))
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(restore) = restore::show(ctx, &name) {
+            app.dialogs.restore = None;
+            app.restore_choice(restore, &recovery, project.as_deref());
+        }
     }
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.cheat_sheet {

@@ -3,6 +3,31 @@
 use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) a lower-case English month name or abbreviation names: "jan", "sept",
+/// "january"; `None` for anything else ("mayday", "ja").
+pub fn month_number(word: &str) -> Option<u32> {
+    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| word.starts_with(&m[..3]))?;
+    (MONTHS[i].starts_with(word) || word == "sept").then_some(i as u32 + 1)
+}
+
 /// An RFC 3339 UTC timestamp such as `2023-01-30T08:15:00Z`. Stored as text so files stay readable
 /// and so that lexicographic order is chronological order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
@@ -28,6 +53,17 @@ impl std::fmt::Display for Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("jan"), Some(1));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("september"), Some(9));
+        assert_eq!(month_number("may"), Some(5));
+        assert_eq!(month_number("mayday"), None);
+        assert_eq!(month_number("ja"), None);
+        assert_eq!(month_number("Jan"), None, "callers lower-case first");
+    }
 
     #[test]
     fn now_is_rfc3339_utc() {

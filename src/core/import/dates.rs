@@ -1,8 +1,6 @@
 //! Reading the dates printed in article headers ("Jan 30, 2023", "30 Jan, 2023 06:40am") as ISO 8601.
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+use crate::core::time::month_number as month_of;
 
 /// Parses a printed date with an optional time into `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`. Returns
 /// `None` unless the whole text (apart from weekday names, "at" and punctuation) is a date.
@@ -89,29 +87,6 @@ fn is_weekday(t: &str) -> bool {
     ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         .iter()
         .any(|d| t.starts_with(d) && t.len() <= 9 && t.chars().all(|c| c.is_alphabetic()))
-}
-
-fn month_of(t: &str) -> Option<u32> {
-    if t.len() < 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let i = MONTHS.iter().position(|m| t.starts_with(m))?;
-    // "sept" and the full name are fine; "mayday" is not a month.
-    (full[i].starts_with(t) || t == "sept").then_some(i as u32 + 1)
 }
 
 /// "06:40", "6:40am", "18:05" → (hour, minute, Some(pm) when a suffix was glued on).

@@ -88,38 +88,7 @@ pub fn figure(toks: &[Token]) -> Option<String> {
 }
 
 fn is_month(w: &str) -> bool {
-    // Month names are short ASCII words: anything else is not one, without allocating.
-    if w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return false;
-    }
-    let w = w.to_ascii_lowercase();
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .contains(&w.as_str())
+    crate::core::time::month_number(&w.to_ascii_lowercase()).is_some()
 }
 
 /// A word that makes an unattributed statement checkable ("only", "first", "record").

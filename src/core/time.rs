@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
-const MONTHS: [&str; 12] = [
+/// English month names, lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -24,8 +25,8 @@ pub fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let i = MONTHS.iter().position(|m| word.starts_with(&m[..3]))?;
-    (MONTHS[i].starts_with(word) || word == "sept").then_some(i as u32 + 1)
+    let i = MONTH_NAMES.iter().position(|m| word.starts_with(&m[..3]))?;
+    (MONTH_NAMES[i].starts_with(word) || word == "sept").then_some(i as u32 + 1)
 }
 
 /// An RFC 3339 UTC timestamp such as `2023-01-30T08:15:00Z`. Stored as text so files stay readable

@@ -356,18 +356,6 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "quickly",
     "then",
     "in",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "morning",
     "evening",
     "night",
@@ -376,7 +364,8 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 
 pub fn skips_before_verb(w: &str) -> bool {
-    SKIP_BEFORE_VERB.contains(&lower(w).as_ref())
+    let w = lower(w);
+    SKIP_BEFORE_VERB.contains(&w.as_ref()) || crate::core::time::MONTH_NAMES.contains(&w.as_ref())
 }
 
 /// Words that start a new clause: a speaker phrase never extends past them.

@@ -129,6 +129,7 @@ impl FactdeskApp {
     /// Replaces the open project (after open / new) and resets what pointed into the old one.
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;
+        self.session.analyst = self.analyst_name();
         self.file = None;
         self.generation += 1;
         self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
@@ -137,6 +138,11 @@ impl FactdeskApp {
         self.cursor = None;
         self.layout = None;
         self.refresh_derived();
+    }
+
+    /// Who edits: the analyst preference, else the environment's default identity.
+    pub(crate) fn analyst_name(&self) -> String {
+        crate::core::team::identity::resolve(Some(&self.settings.analyst))
     }
 
     pub(crate) fn refresh_derived(&mut self) {

@@ -31,6 +31,9 @@ pub struct Settings {
     pub native_dialogs: bool,
     /// Idle seconds after an edit before unsaved work goes to the recovery file.
     pub autosave_seconds: f32,
+    /// The analyst's name, recorded on new claims, status changes and sign-offs. Empty: taken
+    /// from `FACTDESK_ANALYST`, git's `user.name` or the system user.
+    pub analyst: String,
     /// Where never-saved projects autosave (the app's data folder); None: they do not.
     #[serde(skip)]
     pub recovery_dir: Option<PathBuf>,
@@ -45,6 +48,7 @@ impl Default for Settings {
             snap_to_words: true,
             native_dialogs: true,
             autosave_seconds: 5.0,
+            analyst: String::new(),
             recovery_dir: None,
         }
     }

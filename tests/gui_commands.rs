@@ -79,10 +79,10 @@ fn a_big_article_lays_out_only_what_is_on_screen() {
 }
 
 #[test]
-fn ctrl_f_focuses_search_and_typed_digits_do_not_tag() {
+fn ctrl_shift_f_focuses_search_and_typed_digits_do_not_tag() {
     let mut h = harness(app(project_with_claims()));
     click_row(&mut h, "Wagner group");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run();
     assert!(h.get_by_label("Search").is_focused());
     h.get_by_label("Search").type_text("3");

@@ -10,7 +10,8 @@ use super::file_dialogs::FileDialogs;
 use super::settings::{Settings, ThemeChoice};
 use super::view_cache::ArticleLayout;
 use super::{
-    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, status_bar, theme,
+    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, status_bar,
+    suggestions_panel, theme,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
@@ -55,6 +56,8 @@ pub struct FactdeskApp {
     pub(crate) article_text_ids: HashSet<egui::Id>,
     pub(crate) last_focus: Option<egui::Id>,
     pub(crate) focus_search: bool,
+    pub(crate) suggest: super::suggestions::SuggestState,
+    pub(crate) find: super::find::FindState,
     /// Set once the person chose to quit (after any unsaved-changes question).
     pub quit_requested: bool,
     allow_close: bool,
@@ -86,6 +89,8 @@ impl FactdeskApp {
             article_text_ids: HashSet::new(),
             last_focus: None,
             focus_search: false,
+            suggest: Default::default(),
+            find: Default::default(),
             quit_requested: false,
             allow_close: false,
             title: String::new(),
@@ -191,6 +196,7 @@ impl FactdeskApp {
         }
         self.apply_all(&ctx, std::mem::take(&mut intents));
         self.refresh_derived();
+        self.refresh_suggestions(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             intents.extend(menu_bar::show(ui, self));
@@ -210,6 +216,12 @@ impl FactdeskApp {
             .show(ui, |ui| {
                 intents.extend(claim_panel::show(ui, self));
             });
+        if self.suggest.open {
+            egui::Panel::right("suggestions")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| intents.extend(suggestions_panel::show(ui, self)));
+        }
         egui::Panel::bottom("claim_list")
             .resizable(true)
             .default_size(230.0)
@@ -230,6 +242,7 @@ impl FactdeskApp {
         for intent in intents {
             self.apply_intent(ctx, intent);
             self.refresh_derived();
+            self.refresh_suggestions(ctx);
         }
     }
 

@@ -5,7 +5,8 @@
 use super::app::{FactdeskApp, TextSelection};
 use super::command::UiCommand;
 use super::dispatch::Intent;
-use super::highlight::TextStyle;
+use super::find;
+use super::highlight::{BlockDecor, TextStyle};
 use super::theme;
 use super::view_cache::ArticleLayout;
 
@@ -59,8 +60,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         }
     });
     theme::legend(ui);
+    find::show_bar(ui, app, ai);
     ui.separator();
 
+    let project = &app.session.project;
+    let article = &project.articles[ai];
     let generation = app.generation;
     if !app
         .layout
@@ -83,25 +87,43 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     layout.prepare(width, &style);
     let spans = app.derived.article_spans(&article.id);
     let selected = app.selected_claim.as_ref();
+    // One place to scroll to, at most: a selected claim, else the current suggestion or match.
+    let claim_target = std::mem::take(&mut app.scroll_to_selected)
+        .then(|| selected.and_then(|id| project.claim(id)))
+        .flatten()
+        .filter(|c| c.article == article.id)
+        .map(|c| c.anchor.start);
+    let suggestion_target = std::mem::take(&mut app.suggest.scroll_article)
+        .then(|| app.suggest.current().map(|s| s.start))
+        .flatten()
+        .filter(|_| app.suggest.open);
+    let find_target = std::mem::take(&mut app.find.scroll)
+        .then(|| app.find.current_range().map(|r| r.start))
+        .flatten();
+    let suggest = app.suggest.open.then_some(&app.suggest);
+    let find = app.find.open.then_some(&app.find);
+    let decor_of = |layout: &ArticleLayout, b: usize| {
+        let chars = layout.blocks[b].chars.clone();
+        BlockDecor {
+            claims: layout.block_spans(b, spans, project, selected),
+            suggestions: suggest.map_or_else(Vec::new, |s| s.marks.marks(chars.clone(), s.current)),
+            finds: find.map_or_else(Vec::new, |f| f.matches.marks(chars.clone(), f.current)),
+        }
+    };
 
     let mut area = egui::ScrollArea::vertical()
         .id_salt(("article", article.id.as_str()))
         .auto_shrink(false);
-    if std::mem::take(&mut app.scroll_to_selected)
-        && let Some(c) = selected.and_then(|id| project.claim(id))
-        && c.article == article.id
-    {
-        let b = layout.block_of(c.anchor.start);
-        let block_spans = layout.block_spans(b, spans, project, selected);
+    if let Some(pos) = claim_target.or(suggestion_target).or(find_target) {
+        let b = layout.block_of(pos);
+        let decor = decor_of(layout, b);
         let within = layout
-            .galley(ui.ctx(), article, b, &block_spans)
+            .galley(ui.ctx(), article, b, &decor)
             .map_or(0.0, |(g, _)| {
                 let start = layout.blocks[b].chars.start;
-                g.pos_from_cursor(egui::text::CCursor::new(
-                    c.anchor.start.saturating_sub(start),
-                ))
-                .min
-                .y
+                g.pos_from_cursor(egui::text::CCursor::new(pos.saturating_sub(start)))
+                    .min
+                    .y
             });
         let y = layout.top(b) + within;
         // Past the end the view would spring back over several frames: stop at the bottom.
@@ -120,8 +142,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         let origin = ui.max_rect().min;
         let visible = layout.visible(viewport.min.y..viewport.max.y);
         for b in visible.clone() {
-            let block_spans = layout.block_spans(b, spans, project, selected);
-            let Some((galley, lines)) = layout.galley(ui.ctx(), article, b, &block_spans) else {
+            let decor = decor_of(layout, b);
+            let Some((galley, lines)) = layout.galley(ui.ctx(), article, b, &decor) else {
                 continue;
             };
             let top = layout.top(b);

@@ -28,6 +28,15 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    ToggleSuggestions,
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    AcceptAllSuggestions,
+    RejectSuggestion,
+    FindInArticle,
+    FindNext,
+    FindPrevious,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -40,7 +49,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 31] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -63,6 +72,15 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::ToggleSuggestions,
+        UiCommand::NextSuggestion,
+        UiCommand::PreviousSuggestion,
+        UiCommand::AcceptSuggestion,
+        UiCommand::AcceptAllSuggestions,
+        UiCommand::RejectSuggestion,
+        UiCommand::FindInArticle,
+        UiCommand::FindNext,
+        UiCommand::FindPrevious,
     ];
 
     pub fn label(self) -> &'static str {
@@ -89,6 +107,15 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::ToggleSuggestions => "Suggest claims",
+            UiCommand::NextSuggestion => "Next suggestion",
+            UiCommand::PreviousSuggestion => "Previous suggestion",
+            UiCommand::AcceptSuggestion => "Accept suggestion",
+            UiCommand::AcceptAllSuggestions => "Accept all visible",
+            UiCommand::RejectSuggestion => "Reject suggestion",
+            UiCommand::FindInArticle => "Find in article",
+            UiCommand::FindNext => "Find next",
+            UiCommand::FindPrevious => "Find previous",
         }
     }
 
@@ -118,6 +145,19 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::ToggleSuggestions => {
+                "Show or hide the claims factdesk proposes for this article"
+            }
+            UiCommand::NextSuggestion => "Go to the next suggestion",
+            UiCommand::PreviousSuggestion => "Go to the previous suggestion",
+            UiCommand::AcceptSuggestion => "Make the current suggestion a claim, with its speaker",
+            UiCommand::AcceptAllSuggestions => {
+                "Make every listed suggestion a claim (one undo step)"
+            }
+            UiCommand::RejectSuggestion => "Drop the current suggestion; it is not proposed again",
+            UiCommand::FindInArticle => "Find text in the article (case and accents ignored)",
+            UiCommand::FindNext => "Go to the next match",
+            UiCommand::FindPrevious => "Go to the previous match",
         }
     }
 
@@ -141,17 +181,31 @@ impl UiCommand {
             UiCommand::DeleteClaim => vec![ks(NONE, Key::Delete)],
             UiCommand::NextClaim => vec![ks(NONE, Key::J)],
             UiCommand::PreviousClaim => vec![ks(NONE, Key::K)],
-            UiCommand::FocusSearch => vec![ks(CMD, Key::F)],
+            UiCommand::FocusSearch => vec![ks(CMD_SHIFT, Key::F)],
             UiCommand::ToggleSnap => vec![],
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::ToggleSuggestions => vec![ks(CMD, Key::G)],
+            UiCommand::NextSuggestion => vec![ks(NONE, Key::N)],
+            UiCommand::PreviousSuggestion => vec![ks(SHIFT, Key::N)],
+            UiCommand::AcceptSuggestion => vec![ks(NONE, Key::A)],
+            UiCommand::AcceptAllSuggestions => vec![ks(SHIFT, Key::A)],
+            UiCommand::RejectSuggestion => vec![ks(NONE, Key::R)],
+            UiCommand::FindInArticle => vec![ks(CMD, Key::F)],
+            UiCommand::FindNext => vec![ks(NONE, Key::F3)],
+            UiCommand::FindPrevious => vec![ks(SHIFT, Key::F3)],
         }
     }
 
     /// A shortcut without Ctrl/Cmd would type a character: it only works while no field is edited.
+    /// Function keys type nothing, so they work everywhere.
     fn is_plain(shortcut: &KeyboardShortcut) -> bool {
-        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && shortcut.logical_key != Key::F1
+        let function_key = matches!(
+            shortcut.logical_key,
+            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6
+        );
+        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !function_key
     }
 
     /// The primary shortcut as text ("Ctrl+S"), in the platform's notation.

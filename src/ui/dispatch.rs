@@ -41,6 +41,8 @@ pub enum Intent {
     /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
     UnsavedDecision(Option<bool>),
     SetTheme(ThemeChoice),
+    /// A suggestion clicked in the suggestions list (index into the visible list).
+    SelectSuggestion(usize),
 }
 
 impl FactdeskApp {
@@ -79,6 +81,7 @@ impl FactdeskApp {
                 if let Some(id) = hit {
                     self.select_claim(id, false);
                 }
+                self.select_suggestion_at(&article, pos);
             }
             Intent::OpenPath(path) => {
                 self.dialogs.path_prompt = None;
@@ -114,6 +117,7 @@ impl FactdeskApp {
                 }
             }
             Intent::SetTheme(t) => self.settings.theme = t,
+            Intent::SelectSuggestion(i) => self.select_suggestion(i, true),
         }
     }
 
@@ -177,6 +181,15 @@ impl FactdeskApp {
             }
             UiCommand::CheatSheet => self.dialogs.cheat_sheet = !self.dialogs.cheat_sheet,
             UiCommand::CommandPalette => self.dialogs.open_palette(),
+            UiCommand::ToggleSuggestions => self.toggle_suggestions(),
+            UiCommand::NextSuggestion => self.step_suggestion(1),
+            UiCommand::PreviousSuggestion => self.step_suggestion(-1),
+            UiCommand::AcceptSuggestion => self.accept_suggestion(),
+            UiCommand::AcceptAllSuggestions => self.accept_all_suggestions(),
+            UiCommand::RejectSuggestion => self.reject_suggestion(),
+            UiCommand::FindInArticle => self.open_find(),
+            UiCommand::FindNext => self.find_step(1),
+            UiCommand::FindPrevious => self.find_step(-1),
         }
     }
 

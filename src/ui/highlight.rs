@@ -1,6 +1,8 @@
-//! Claim highlighting of one block of article text: char offsets become `LayoutJob` byte sections
-//! here and nowhere else. Overlapping and nested claims stay distinguishable: the shading deepens
-//! with nesting depth and every claim gets its own underline, one layer below its parent's.
+//! Decorations of one block of article text (claims, suggestions, find matches): char offsets
+//! become `LayoutJob` byte sections here and nowhere else. Overlapping and nested claims stay
+//! distinguishable: the shading deepens with nesting depth and every claim gets its own underline,
+//! one layer below its parent's. Suggestions get a dashed neutral underline and no fill; find
+//! matches a yellow fill, the current one stronger.
 
 use super::theme;
 use crate::core::model::{Article, Status};
@@ -15,6 +17,48 @@ pub struct BlockSpan {
     pub end: usize,
     pub status: Status,
     pub selected: bool,
+}
+
+/// Fill of a find match: Okabe-Ito yellow, stronger for the current match.
+pub fn find_fill(current: bool, dark: bool) -> Color32 {
+    let alpha = match (current, dark) {
+        (true, _) => 255,
+        (false, true) => 150,
+        (false, false) => 120,
+    };
+    let yellow = Color32::from_rgb(0xF0, 0xE4, 0x42);
+    if current {
+        Color32::from_rgb(0xFF, 0xB0, 0x20)
+    } else {
+        yellow.gamma_multiply_u8(alpha)
+    }
+}
+
+/// Underline of a suggestion: neutral grey (it has no status yet), dashed; thicker and darker
+/// for the current one.
+pub fn suggestion_stroke(current: bool) -> Stroke {
+    if current {
+        Stroke::new(2.5, Color32::from_rgb(0x9A, 0x9A, 0xA8))
+    } else {
+        Stroke::new(1.5, Color32::from_rgb(0x88, 0x88, 0x90))
+    }
+}
+
+/// A suggestion or a find match clipped to a block, in absolute char offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    /// The current suggestion or match: drawn emphasised.
+    pub current: bool,
+}
+
+/// Everything drawn over one block; a block is laid out again only when this changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct BlockDecor {
+    pub claims: Vec<BlockSpan>,
+    pub suggestions: Vec<Mark>,
+    pub finds: Vec<Mark>,
 }
 
 /// How text is drawn: font and colours of the current theme.
@@ -32,20 +76,23 @@ impl TextStyle {
     }
 }
 
-/// Builds the layout job of `block` (a char range of the article) with its claim spans.
+/// Builds the layout job of `block` (a char range of the article) with its decorations.
 pub fn layout_job(
     article: &Article,
     block: Range<usize>,
-    spans: &[BlockSpan],
+    decor: &BlockDecor,
     style: &TextStyle,
     wrap_width: f32,
 ) -> LayoutJob {
+    let spans = &decor.claims;
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     let mut cuts: Vec<usize> = vec![block.start, block.end];
-    for s in spans {
-        cuts.push(s.start.clamp(block.start, block.end));
-        cuts.push(s.end.clamp(block.start, block.end));
+    let ends = spans.iter().map(|s| (s.start, s.end));
+    let marks = decor.finds.iter().map(|m| (m.start, m.end));
+    for (a, b) in ends.chain(marks) {
+        cuts.push(a.clamp(block.start, block.end));
+        cuts.push(b.clamp(block.start, block.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -75,6 +122,14 @@ pub fn layout_job(
             if selected {
                 format.color = style.strong_color;
             }
+        }
+        if let Some(m) = decor.finds.iter().find(|m| m.start <= a && m.end >= b) {
+            format.background = find_fill(m.current, style.dark);
+            format.color = if style.dark {
+                Color32::BLACK
+            } else {
+                style.strong_color
+            };
         }
         job.append(&body[bytes], 0.0, format);
     }
@@ -110,31 +165,64 @@ fn levels(spans: &[BlockSpan]) -> Vec<usize> {
         .collect()
 }
 
-/// Underlines of every span, one layer per nesting level, computed once per laid-out block.
-pub fn layer_lines(galley: &Galley, block_start: usize, spans: &[BlockSpan]) -> Vec<LayerLine> {
+/// The horizontal extent of chars `local` on each row of `galley`: (x0, x1, row bottom).
+fn row_extents(galley: &Galley, local: Range<usize>) -> Vec<(f32, f32, f32)> {
+    let mut out = Vec::new();
+    let mut row_start = 0usize;
+    for row in &galley.rows {
+        let n = row.char_count_excluding_newline().0;
+        let row_end = row_start + n;
+        let a = local.start.max(row_start);
+        let b = local.end.min(row_end);
+        if a < b {
+            let x0 = row.pos.x + row.x_offset(egui::text::CharIndex(a - row_start));
+            let x1 = row.pos.x + row.x_offset(egui::text::CharIndex(b - row_start));
+            out.push((x0, x1, row.rect().bottom()));
+        }
+        row_start += row.char_count_including_newline().0;
+    }
+    out
+}
+
+/// Dash and gap lengths of a suggestion's underline.
+const DASH: f32 = 5.0;
+const GAP: f32 = 3.0;
+
+/// Underlines of every claim (one layer per nesting level) and dashed underlines of suggestions,
+/// computed once per laid-out block.
+pub fn layer_lines(galley: &Galley, block_start: usize, decor: &BlockDecor) -> Vec<LayerLine> {
+    let spans = &decor.claims;
+    let local = |start: usize, end: usize| {
+        start.saturating_sub(block_start)..end.saturating_sub(block_start)
+    };
     let mut out = Vec::new();
     let lv = levels(spans);
     for (span, level) in spans.iter().zip(lv) {
-        let local = span.start.saturating_sub(block_start)..span.end.saturating_sub(block_start);
         let width = if span.selected { 3.0 } else { 1.5 };
         let stroke = Stroke::new(width, theme::status_color(span.status));
-        let mut row_start = 0usize;
-        for row in &galley.rows {
-            let n = row.char_count_excluding_newline().0;
-            let row_end = row_start + n;
-            let a = local.start.max(row_start);
-            let b = local.end.min(row_end);
-            if a < b {
-                let x0 = row.pos.x + row.x_offset(egui::text::CharIndex(a - row_start));
-                let x1 = row.pos.x + row.x_offset(egui::text::CharIndex(b - row_start));
-                let y = row.rect().bottom() - 1.5 - level as f32 * 3.0;
+        for (x0, x1, bottom) in row_extents(galley, local(span.start, span.end)) {
+            let y = bottom - 1.5 - level as f32 * 3.0;
+            out.push(LayerLine {
+                from: Pos2::new(x0, y),
+                to: Pos2::new(x1, y),
+                stroke,
+            });
+        }
+    }
+    for m in &decor.suggestions {
+        let stroke = suggestion_stroke(m.current);
+        for (x0, x1, bottom) in row_extents(galley, local(m.start, m.end)) {
+            let y = bottom - 0.5 - stroke.width / 2.0;
+            let mut x = x0;
+            while x < x1 {
+                let end = (x + DASH).min(x1);
                 out.push(LayerLine {
-                    from: Pos2::new(x0, y),
-                    to: Pos2::new(x1, y),
+                    from: Pos2::new(x, y),
+                    to: Pos2::new(end, y),
                     stroke,
                 });
+                x = end + GAP;
             }
-            row_start += row.char_count_including_newline().0;
         }
     }
     out
@@ -170,7 +258,11 @@ mod tests {
         let art = Article::new(ArticleMeta::default(), body);
         let block = 8..body.chars().count();
         let spans = [span(8, 20, Status::Denied), span(9, 12, Status::Sourced)];
-        let job = layout_job(&art, block.clone(), &spans, &style(), 300.0);
+        let decor = BlockDecor {
+            claims: spans.to_vec(),
+            ..BlockDecor::default()
+        };
+        let job = layout_job(&art, block.clone(), &decor, &style(), 300.0);
         assert_eq!(job.text, "“北朝鮮 denied” 🚀 it, said Kim.");
         let texts: Vec<&str> = job
             .sections

@@ -48,6 +48,14 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             if let Some(t) = redo {
                 ui.weak(t);
             }
+            ui.separator();
+            for cmd in [
+                UiCommand::FindInArticle,
+                UiCommand::FindNext,
+                UiCommand::FindPrevious,
+            ] {
+                item(ui, cmd, true, &mut out);
+            }
         });
         ui.menu_button("Claim", |ui| {
             item(ui, UiCommand::MarkClaim, app.selection.is_some(), &mut out);
@@ -66,6 +74,18 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::NextClaim, true, &mut out);
             item(ui, UiCommand::PreviousClaim, true, &mut out);
             item(ui, UiCommand::FocusSearch, true, &mut out);
+            ui.separator();
+            item(ui, UiCommand::ToggleSuggestions, true, &mut out);
+            let open = app.suggest.open;
+            for cmd in [
+                UiCommand::NextSuggestion,
+                UiCommand::PreviousSuggestion,
+                UiCommand::AcceptSuggestion,
+                UiCommand::AcceptAllSuggestions,
+                UiCommand::RejectSuggestion,
+            ] {
+                item(ui, cmd, open, &mut out);
+            }
         });
         ui.menu_button("View", |ui| {
             let mut snap = app.settings.snap_to_words;

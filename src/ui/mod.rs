@@ -16,12 +16,15 @@ mod derived;
 mod dialogs;
 mod dispatch;
 mod file_dialogs;
+mod find;
 mod highlight;
 mod menu_bar;
 mod project_io;
 mod safety;
 mod settings;
 mod status_bar;
+mod suggestions;
+mod suggestions_panel;
 mod theme;
 mod view_cache;
 

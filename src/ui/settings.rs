@@ -34,6 +34,8 @@ pub struct Settings {
     /// The analyst's name, recorded on new claims, status changes and sign-offs. Empty: taken
     /// from `FACTDESK_ANALYST`, git's `user.name` or the system user.
     pub analyst: String,
+    /// Accepted suggestions take their suggested status; off: they start unreviewed.
+    pub accept_suggested_status: bool,
     /// Where never-saved projects autosave (the app's data folder); None: they do not.
     #[serde(skip)]
     pub recovery_dir: Option<PathBuf>,
@@ -49,6 +51,7 @@ impl Default for Settings {
             native_dialogs: true,
             autosave_seconds: 5.0,
             analyst: String::new(),
+            accept_suggested_status: false,
             recovery_dir: None,
         }
     }

@@ -1,9 +1,10 @@
 //! The article view's cache: the body split into paragraph blocks, each block's laid-out galley
-//! and underlines kept until its claims, the width or the theme change, and block heights (measured
-//! or estimated) so only the blocks on screen are ever laid out.
+//! and underlines kept until its decorations (claims, suggestions, find matches), the width or the
+//! theme change, and block heights (measured or estimated) so only the blocks on screen are ever
+//! laid out.
 
 use super::derived::SpanIndex;
-use super::highlight::{self, BlockSpan, LayerLine, TextStyle};
+use super::highlight::{self, BlockDecor, BlockSpan, LayerLine, Mark, TextStyle};
 use crate::core::model::{Article, ArticleId, ClaimId, Project};
 use egui::Galley;
 use std::collections::HashMap;
@@ -63,6 +64,56 @@ pub fn split_blocks(article: &Article) -> Vec<Block> {
     }
     push(start, bytes.len());
     out
+}
+
+/// Char ranges sorted by start (suggestions, find matches) with a running maximum of ends, so the
+/// ones touching a block are found by binary search, not a pass over all of them per frame.
+#[derive(Debug, Clone, Default)]
+pub struct MarkIndex {
+    ranges: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl MarkIndex {
+    /// `ranges` must be sorted by start.
+    pub fn new(ranges: Vec<Range<usize>>) -> Self {
+        let mut m = 0;
+        let max_end = ranges
+            .iter()
+            .map(|r| {
+                m = m.max(r.end);
+                m
+            })
+            .collect();
+        MarkIndex { ranges, max_end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Range<usize>> {
+        self.ranges.get(i)
+    }
+
+    /// Indices of the ranges sharing at least one char with `range`.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let first = self.max_end.partition_point(|&e| e <= range.start);
+        (first..self.ranges.len())
+            .take_while(move |&i| self.ranges[i].start < range.end)
+            .filter(move |&i| self.ranges[i].end > range.start)
+    }
+
+    /// The ranges touching `block`, clipped to it; `current` (an index) is marked.
+    pub fn marks(&self, block: Range<usize>, current: Option<usize>) -> Vec<Mark> {
+        self.overlapping(block.clone())
+            .map(|i| Mark {
+                start: self.ranges[i].start.max(block.start),
+                end: self.ranges[i].end.min(block.end),
+                current: current == Some(i),
+            })
+            .collect()
+    }
 }
 
 struct CachedBlock {
@@ -199,27 +250,28 @@ impl ArticleLayout {
             .collect()
     }
 
-    /// The galley and underlines of block `i`, laid out only if its spans changed since last time.
+    /// The galley and underlines of block `i`, laid out only if its decorations changed since
+    /// last time.
     pub fn galley(
         &mut self,
         ctx: &egui::Context,
         article: &Article,
         i: usize,
-        spans: &[BlockSpan],
+        decor: &BlockDecor,
     ) -> Option<(Arc<Galley>, Arc<Vec<LayerLine>>)> {
         let block = self.blocks.get(i)?.chars.clone();
         let style = self.style.clone()?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        spans.hash(&mut h);
+        decor.hash(&mut h);
         let key = h.finish();
         if let Some(c) = self.cache.get(&i)
             && c.key == key
         {
             return Some((c.galley.clone(), c.lines.clone()));
         }
-        let job = highlight::layout_job(article, block.clone(), spans, &style, self.width);
+        let job = highlight::layout_job(article, block.clone(), decor, &style, self.width);
         let galley = ctx.fonts_mut(|f| f.layout_job(job));
-        let lines = Arc::new(highlight::layer_lines(&galley, block.start, spans));
+        let lines = Arc::new(highlight::layer_lines(&galley, block.start, decor));
         self.layouts_built += 1;
         let height = galley.size().y;
         if !self.measured[i] || (self.heights[i] - height).abs() > 0.5 {

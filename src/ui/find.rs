@@ -1,0 +1,349 @@
+//! Find in article: a bar over the article, case- and accent-insensitive matching (curly quotes
+//! match straight ones), every match highlighted, the current one emphasised and scrolled to.
+//! The body is folded once per article and searched once per query change, never per frame.
+
+use super::app::FactdeskApp;
+use super::view_cache::MarkIndex;
+use crate::core::model::{Article, ArticleId};
+use std::ops::Range;
+
+/// Base letters of U+0100..=U+017F (Latin Extended-A); `.` keeps the letter as it is.
+const LATIN_EXT_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnnn..oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// The letter without its accent, for the accented Latin letters (already lower-cased).
+fn base_letter(c: char) -> Option<char> {
+    Some(match c {
+        'à'..='å' => 'a',
+        'ç' => 'c',
+        'è'..='ë' => 'e',
+        'ì'..='ï' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' | 'ø' => 'o',
+        'ù'..='ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        '‘' | '’' | '‚' | '‛' | '′' => '\'',
+        '“' | '”' | '„' | '‟' | '″' => '"',
+        '\u{0100}'..='\u{017F}' => {
+            let b = LATIN_EXT_A.as_bytes()[c as usize - 0x100];
+            if b == b'.' {
+                return None;
+            }
+            b as char
+        }
+        _ => return None,
+    })
+}
+
+/// Combining marks (as in decomposed text) are dropped when folding.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Appends the folded form of `c` to `out`, calling `each_byte` once per byte appended.
+fn fold_char(c: char, out: &mut String, mut each_byte: impl FnMut()) {
+    if is_combining(c) {
+        return;
+    }
+    for l in c.to_lowercase() {
+        let f = base_letter(l).unwrap_or(l);
+        if is_combining(f) {
+            continue;
+        }
+        out.push(f);
+        for _ in 0..f.len_utf8() {
+            each_byte();
+        }
+    }
+}
+
+/// The text as it is searched: lower case, accents dropped.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out, || {});
+    }
+    out
+}
+
+/// A body folded for searching, with the way back to char offsets of the original.
+pub struct FoldedBody {
+    text: String,
+    /// For each byte of `text`, the char offset in the original body it came from.
+    to_char: Vec<u32>,
+}
+
+impl FoldedBody {
+    pub fn new(body: &str) -> Self {
+        let mut text = String::with_capacity(body.len());
+        let mut to_char = Vec::with_capacity(body.len());
+        for (i, c) in body.chars().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            fold_char(c, &mut text, || to_char.push(i));
+        }
+        FoldedBody { text, to_char }
+    }
+
+    /// Every non-overlapping match of `query` (folded here), as char ranges of the original body.
+    pub fn find_all(&self, query: &str) -> Vec<Range<usize>> {
+        let q = fold(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .match_indices(q.as_str())
+            .filter_map(|(b, m)| {
+                let first = *self.to_char.get(b)? as usize;
+                let last = *self.to_char.get(b + m.len() - 1)? as usize;
+                Some(first..last + 1)
+            })
+            .collect()
+    }
+}
+
+/// The find bar's state.
+#[derive(Default)]
+pub struct FindState {
+    pub open: bool,
+    pub query: String,
+    /// Focus the field on the next frame.
+    pub(crate) focus: bool,
+    folded: Option<((u64, ArticleId), FoldedBody)>,
+    /// (generation, article, query) the matches are for.
+    searched: Option<(u64, ArticleId, String)>,
+    pub(crate) matches: MarkIndex,
+    pub current: Option<usize>,
+    /// The article view should scroll to the current match (once).
+    pub(crate) scroll: bool,
+}
+
+impl FindState {
+    /// Number of matches.
+    pub fn count(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// "3 of 12", "No matches" or nothing for an empty query.
+    pub fn count_text(&self) -> String {
+        match (self.current, self.count()) {
+            _ if self.query.is_empty() => String::new(),
+            (_, 0) => "No matches".to_string(),
+            (Some(i), n) => format!("{} of {n}", i + 1),
+            (None, n) => format!("{n} matches"),
+        }
+    }
+
+    /// The current match, a char range of the body.
+    pub fn current_range(&self) -> Option<Range<usize>> {
+        self.current.and_then(|i| self.matches.get(i).cloned())
+    }
+
+    /// Searches `article` again if the query, the article or the project changed.
+    pub(crate) fn refresh(&mut self, generation: u64, article: &Article) {
+        if !self.open {
+            return;
+        }
+        let key = (generation, article.id.clone(), self.query.clone());
+        if self.searched.as_ref() == Some(&key) {
+            return;
+        }
+        let same_article = self
+            .searched
+            .as_ref()
+            .is_some_and(|(g, a, _)| *g == generation && a == &article.id);
+        let before = self.current_range().filter(|_| same_article);
+        let fkey = (generation, article.id.clone());
+        if self.folded.as_ref().is_none_or(|(k, _)| k != &fkey) {
+            self.folded = Some((fkey, FoldedBody::new(&article.body)));
+        }
+        let ranges = self
+            .folded
+            .as_ref()
+            .map(|(_, f)| f.find_all(&self.query))
+            .unwrap_or_default();
+        // Typing on keeps the place: the first match at or after the previous one.
+        let from = before.map_or(0, |r| r.start);
+        let i = ranges.partition_point(|r| r.start < from);
+        self.current = if ranges.is_empty() {
+            None
+        } else if i < ranges.len() {
+            Some(i)
+        } else {
+            Some(0)
+        };
+        self.matches = MarkIndex::new(ranges);
+        self.scroll = self.current.is_some();
+        self.searched = Some(key);
+    }
+
+    /// Next (`delta` 1) or previous (-1) match, wrapping around.
+    pub(crate) fn step(&mut self, delta: isize) {
+        let n = self.count();
+        if n == 0 {
+            return;
+        }
+        let next = match self.current {
+            Some(i) => (i as isize + delta).rem_euclid(n as isize) as usize,
+            None if delta > 0 => 0,
+            None => n - 1,
+        };
+        self.current = Some(next);
+        self.scroll = true;
+    }
+
+    pub(crate) fn close(&mut self) {
+        self.open = false;
+        self.matches = MarkIndex::default();
+        self.current = None;
+        self.searched = None;
+    }
+}
+
+impl FactdeskApp {
+    /// Opens the find bar (or focuses it again), its text selected for replacing.
+    pub(crate) fn open_find(&mut self) {
+        self.find.open = true;
+        self.find.focus = true;
+    }
+
+    /// Next (1) or previous (-1) match; opens the bar when it is closed.
+    pub(crate) fn find_step(&mut self, delta: isize) {
+        if !self.find.open {
+            self.open_find();
+            return;
+        }
+        if let Some(a) = self.current_article_index() {
+            let generation = self.generation;
+            self.find
+                .refresh(generation, &self.session.project.articles[a]);
+        }
+        self.find.step(delta);
+    }
+}
+
+/// The find bar, drawn above the article text while open.
+pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
+    if !app.find.open {
+        return;
+    }
+    let mut close = false;
+    let mut step = 0isize;
+    ui.horizontal(|ui| {
+        let label = ui.label("Find in article");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.find.query)
+                    .hint_text("case and accents ignored")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut app.find.focus) {
+            field.request_focus();
+            select_all(ui, &field, app.find.query.chars().count());
+        }
+        // Enter moves on and keeps typing in the field; Escape closes the bar.
+        if field.lost_focus() {
+            let (enter, shift, esc) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Enter),
+                    i.modifiers.shift,
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if esc {
+                close = true;
+            } else if enter {
+                step = if shift { -1 } else { 1 };
+                field.request_focus();
+            }
+        }
+        ui.label(app.find.count_text());
+        if ui
+            .button("⏶")
+            .on_hover_text("Previous match (Shift+F3)")
+            .clicked()
+        {
+            step = -1;
+        }
+        if ui
+            .button("⏷")
+            .on_hover_text("Next match (F3, Enter)")
+            .clicked()
+        {
+            step = 1;
+        }
+        if ui.button("✖").on_hover_text("Close (Escape)").clicked() {
+            close = true;
+        }
+    });
+    let generation = app.generation;
+    app.find
+        .refresh(generation, &app.session.project.articles[article]);
+    if step != 0 {
+        app.find.step(step);
+    }
+    if close {
+        app.find.close();
+    }
+}
+
+/// Selects all of a single-line field's text, so typing replaces the last search.
+fn select_all(ui: &egui::Ui, field: &egui::Response, chars: usize) {
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
+        let range = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(chars),
+        );
+        state.cursor.set_char_range(Some(range));
+        state.store(ui.ctx(), field.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_table_covers_the_block() {
+        assert_eq!(LATIN_EXT_A.len(), 0x80);
+        assert_eq!(fold("ŠžŁőğĀſ"), "szlogas");
+        assert_eq!(fold("Café CRÈME “Ñ”"), "cafe creme \"n\"");
+        assert_eq!(fold("e\u{0301}te\u{0301}"), "ete");
+    }
+
+    #[test]
+    fn matches_are_char_ranges_of_the_original() {
+        // CJK, emoji, curly quotes and accents before the matches: chars and bytes differ.
+        let body = "北朝鮮 🚀 “Café” said KIM; the cafe’s owner, Kim.";
+        let f = FoldedBody::new(body);
+        let chars: Vec<char> = body.chars().collect();
+        let text = |r: &Range<usize>| chars[r.clone()].iter().collect::<String>();
+        let m = f.find_all("cafe");
+        assert_eq!(m.iter().map(text).collect::<Vec<_>>(), vec!["Café", "cafe"]);
+        let m = f.find_all("kim");
+        assert_eq!(m.iter().map(text).collect::<Vec<_>>(), vec!["KIM", "Kim"]);
+        assert_eq!(m[0], 18..21);
+        let m = f.find_all("cafe's");
+        assert_eq!(m.iter().map(text).collect::<Vec<_>>(), vec!["cafe’s"]);
+        assert_eq!(f.find_all("鮮 🚀").len(), 1);
+        assert!(f.find_all("").is_empty());
+    }
+
+    #[test]
+    fn step_wraps_and_count_reads_naturally() {
+        let mut s = FindState {
+            open: true,
+            query: "a".into(),
+            ..FindState::default()
+        };
+        let art = Article::new(Default::default(), "a b a c a");
+        s.refresh(1, &art);
+        assert_eq!(s.count_text(), "1 of 3");
+        s.step(-1);
+        assert_eq!(s.count_text(), "3 of 3");
+        s.step(1);
+        assert_eq!(s.current_range(), Some(0..1));
+        s.query = "zz".into();
+        s.refresh(1, &art);
+        assert_eq!(s.count_text(), "No matches");
+    }
+}

@@ -1,0 +1,344 @@
+//! Claim suggestions in the GUI: computed per article on a worker thread (bodies never change, so
+//! one result per article and project serves every revision), filtered against the current claims
+//! and rejections once per revision, and accepted or rejected as ordinary undoable edits.
+
+use super::app::FactdeskApp;
+use super::view_cache::MarkIndex;
+use crate::core::model::{ArticleId, Project};
+use crate::core::nlp::{self, AcceptAs, Suggestion};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Which article of which open project a result belongs to.
+type Key = (u64, ArticleId);
+
+/// A finished computation sent back by the worker.
+struct Done {
+    key: Key,
+    suggestions: Vec<Suggestion>,
+}
+
+/// The suggestions mode: raw results per article, the visible (filtered) list and the current one.
+pub struct SuggestState {
+    pub open: bool,
+    raw: HashMap<Key, Arc<Vec<Suggestion>>>,
+    /// Articles being computed right now.
+    pending: Vec<Key>,
+    tx: Sender<Done>,
+    rx: Receiver<Done>,
+    /// (generation, revision, article) the visible list was filtered for.
+    visible_key: Option<(u64, u64, ArticleId)>,
+    /// The current article's suggestions not yet claimed or rejected, sorted by position.
+    pub visible: Vec<Suggestion>,
+    /// Their spans, for the article view.
+    pub(crate) marks: MarkIndex,
+    /// Index into `visible`.
+    pub current: Option<usize>,
+    /// The article view should scroll to the current suggestion (once).
+    pub(crate) scroll_article: bool,
+    /// The panel list should scroll to the current row (once).
+    pub(crate) scroll_list: bool,
+}
+
+impl Default for SuggestState {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        SuggestState {
+            open: false,
+            raw: HashMap::new(),
+            pending: Vec::new(),
+            tx,
+            rx,
+            visible_key: None,
+            visible: Vec::new(),
+            marks: MarkIndex::default(),
+            current: None,
+            scroll_article: false,
+            scroll_list: false,
+        }
+    }
+}
+
+impl SuggestState {
+    /// True while the current article's suggestions are still being computed.
+    pub fn computing(&self, generation: u64, article: &ArticleId) -> bool {
+        self.pending
+            .iter()
+            .any(|(g, a)| *g == generation && a == article)
+    }
+
+    /// The current suggestion.
+    pub fn current(&self) -> Option<&Suggestion> {
+        self.current.and_then(|i| self.visible.get(i))
+    }
+
+    fn set_current(&mut self, i: Option<usize>) {
+        self.current = i;
+        self.scroll_article = i.is_some();
+        self.scroll_list = i.is_some();
+    }
+}
+
+/// Drops suggestions an existing claim covers (sharing at least half of either span) and those
+/// rejected before: the rule of `nlp::filter_known`, answered from the per-article span index so
+/// it costs one binary search per suggestion instead of a pass over all claims.
+fn filter_visible(
+    project: &Project,
+    spans: Option<&super::derived::SpanIndex>,
+    raw: &[Suggestion],
+) -> Vec<Suggestion> {
+    raw.iter()
+        .filter(|s| {
+            let r = s.range();
+            let claimed = spans.is_some_and(|idx| {
+                idx.overlapping(r.clone()).any(|c| {
+                    let ov = r.end.min(c.end).saturating_sub(r.start.max(c.start));
+                    ov > 0 && (ov * 2 >= r.len() || ov * 2 >= c.end - c.start)
+                })
+            });
+            !claimed && !project.rejected_suggestions.iter().any(|x| x.matches(s))
+        })
+        .cloned()
+        .collect()
+}
+
+impl FactdeskApp {
+    /// Collects finished computations, starts the current article's if needed, and refilters the
+    /// visible list when the project changed. Cheap when nothing changed.
+    pub(crate) fn refresh_suggestions(&mut self, ctx: &egui::Context) {
+        let st = &mut self.suggest;
+        while let Ok(done) = st.rx.try_recv() {
+            st.pending.retain(|k| k != &done.key);
+            // A result for a project no longer open is stale: drop it.
+            if done.key.0 == self.generation {
+                st.raw.insert(done.key, Arc::new(done.suggestions));
+            }
+        }
+        st.raw.retain(|k, _| k.0 == self.generation);
+        if !st.open {
+            return;
+        }
+        let Some(article) = self.current_article.clone() else {
+            st.visible.clear();
+            st.marks = MarkIndex::default();
+            st.current = None;
+            st.visible_key = None;
+            return;
+        };
+        let key = (self.generation, article.clone());
+        let Some(raw) = st.raw.get(&key).cloned() else {
+            if !st.pending.contains(&key)
+                && let Some(a) = self.session.project.article(&article)
+            {
+                st.pending.push(key.clone());
+                let a = a.clone();
+                let tx = st.tx.clone();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    let mut suggestions = nlp::suggest_article(&a);
+                    suggestions.sort_by_key(|s| (s.start, s.end));
+                    // The app may be gone (closed window): nothing to tell then.
+                    let _ = tx.send(Done { key, suggestions });
+                    ctx.request_repaint();
+                });
+            }
+            if st.visible_key.as_ref().is_some_and(|k| k.2 != article) {
+                st.visible.clear();
+                st.marks = MarkIndex::default();
+                st.current = None;
+                st.visible_key = None;
+            }
+            return;
+        };
+        let vkey = (
+            self.generation,
+            self.session.history.revision(),
+            article.clone(),
+        );
+        if st.visible_key.as_ref() == Some(&vkey) {
+            return;
+        }
+        let same_article = st.visible_key.as_ref().is_some_and(|k| k.2 == article);
+        // Keep the place: the current suggestion, or the first one after where it was.
+        let anchor = st.current().map(|s| (s.start, s.end));
+        st.visible = filter_visible(
+            &self.session.project,
+            self.derived.article_spans(&article),
+            &raw,
+        );
+        st.marks = MarkIndex::new(st.visible.iter().map(|s| s.range()).collect());
+        st.current = match anchor.filter(|_| same_article) {
+            Some(a) => {
+                let i = st.visible.partition_point(|s| (s.start, s.end) < a);
+                (i < st.visible.len())
+                    .then_some(i)
+                    .or(st.visible.len().checked_sub(1))
+            }
+            None => None,
+        };
+        st.visible_key = Some(vkey);
+    }
+
+    /// The suggestions listed for the current article (empty until computed or when closed).
+    pub fn visible_suggestions(&self) -> &[Suggestion] {
+        &self.suggest.visible
+    }
+
+    /// True while suggestions for the current article are being computed.
+    pub fn suggestions_computing(&self) -> bool {
+        self.current_article
+            .as_ref()
+            .is_some_and(|a| self.suggest.computing(self.generation, a))
+    }
+
+    /// The current suggestion, if any.
+    pub fn current_suggestion(&self) -> Option<&Suggestion> {
+        self.suggest.current()
+    }
+
+    pub(crate) fn toggle_suggestions(&mut self) {
+        self.suggest.open = !self.suggest.open;
+        self.suggest.visible_key = None;
+    }
+
+    fn accept_as(&self) -> AcceptAs {
+        if self.settings.accept_suggested_status {
+            AcceptAs::Suggested
+        } else {
+            AcceptAs::Unreviewed
+        }
+    }
+
+    /// Next (`delta` 1) or previous (-1) suggestion; opens the panel if closed.
+    pub(crate) fn step_suggestion(&mut self, delta: isize) {
+        if !self.suggest.open {
+            self.suggest.open = true;
+            return;
+        }
+        let n = self.suggest.visible.len();
+        if n == 0 {
+            return;
+        }
+        let next = match self.suggest.current {
+            Some(i) => (i as isize + delta).clamp(0, n as isize - 1) as usize,
+            None if delta > 0 => 0,
+            None => n - 1,
+        };
+        self.suggest.set_current(Some(next));
+    }
+
+    /// Makes suggestion `i` of the list current (a click in the list or in the article).
+    pub(crate) fn select_suggestion(&mut self, i: usize, scroll_article: bool) {
+        if i < self.suggest.visible.len() {
+            self.suggest.set_current(Some(i));
+            self.suggest.scroll_article = scroll_article;
+        }
+    }
+
+    /// The innermost visible suggestion at char `pos` of the current article, made current.
+    /// True when there was one.
+    pub(crate) fn select_suggestion_at(&mut self, article: &ArticleId, pos: usize) -> bool {
+        if !self.suggest.open || self.current_article.as_ref() != Some(article) {
+            return false;
+        }
+        let hit = self
+            .suggest
+            .marks
+            .overlapping(pos..pos + 1)
+            .min_by_key(|&i| self.suggest.visible[i].end - self.suggest.visible[i].start);
+        match hit {
+            Some(i) => {
+                self.select_suggestion(i, false);
+                self.suggest.scroll_article = false;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn require_current(&mut self) -> Option<Suggestion> {
+        if !self.suggest.open {
+            self.dialogs
+                .toast("Open the suggestions first (Suggest claims)".to_string());
+            return None;
+        }
+        let s = self.suggest.current().cloned();
+        if s.is_none() {
+            self.dialogs
+                .toast("Select a suggestion first (N / Shift+N)".to_string());
+        }
+        s
+    }
+
+    /// Accepts the current suggestion as a claim with its speaker (one undo step).
+    pub(crate) fn accept_suggestion(&mut self) {
+        let Some(s) = self.require_current() else {
+            return;
+        };
+        let result = nlp::accept_action(&self.session.project, &s, self.accept_as())
+            .and_then(|a| self.session.edit(a));
+        self.after_suggestion_edit(result, "accept");
+    }
+
+    /// Accepts every listed suggestion of the current article as one undo step.
+    pub(crate) fn accept_all_suggestions(&mut self) {
+        if !self.suggest.open || self.suggest.visible.is_empty() {
+            self.dialogs.toast("No suggestions to accept".to_string());
+            return;
+        }
+        // Two suggestions over the same words would make two claims: keep the first of each span.
+        let mut all = self.suggest.visible.clone();
+        all.dedup_by_key(|s| (s.start, s.end));
+        let result = nlp::accept_all_action(&self.session.project, &all, self.accept_as())
+            .and_then(|a| self.session.edit(a));
+        self.after_suggestion_edit(result, "accept");
+    }
+
+    /// Rejects the current suggestion for good (remembered in the project, undoable).
+    pub(crate) fn reject_suggestion(&mut self) {
+        let Some(s) = self.require_current() else {
+            return;
+        };
+        let result = self.session.edit(nlp::reject_action(&s));
+        self.after_suggestion_edit(result, "reject");
+    }
+
+    fn after_suggestion_edit(
+        &mut self,
+        result: Result<(), crate::core::action::EditError>,
+        verb: &str,
+    ) {
+        match result {
+            Ok(()) => {
+                self.refresh_derived();
+                self.suggest.scroll_article = true;
+                self.suggest.scroll_list = true;
+            }
+            Err(e) => self
+                .dialogs
+                .toast(format!("Could not {verb} the suggestion: {e}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::store;
+    use std::path::Path;
+
+    #[test]
+    fn span_index_filter_agrees_with_the_core_rule() {
+        let project = store::from_ron_str(super::super::app::SAMPLE_PROJECT, Path::new("s.ron"))
+            .expect("sample project loads");
+        let mut derived = super::super::derived::Derived::default();
+        derived.refresh(&project, 1, 0);
+        for a in &project.articles {
+            let raw = nlp::suggest_article(a);
+            let ours = filter_visible(&project, derived.article_spans(&a.id), &raw);
+            let core = nlp::filter_known(&project, raw);
+            assert_eq!(ours, core);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The suggestions panel: the current article's proposed claims (quote, speaker, cue, suggested
+//! status and reason, score), the "accept as" choice, and accept / reject / accept all buttons.
+
+use super::app::FactdeskApp;
+use super::command::UiCommand;
+use super::dispatch::Intent;
+use super::theme;
+use crate::core::nlp::Suggestion;
+
+/// Lines of one row: quote, then speaker · cue · status · score, then the reason.
+const ROW_LINES: f32 = 3.0;
+
+/// `s` on one line, cut to `max` chars with an ellipsis.
+fn excerpt(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The row text (also its accessible label).
+pub fn row_text(s: &Suggestion) -> String {
+    let speaker = if s.speaker.is_empty() {
+        "speaker unknown"
+    } else {
+        s.speaker.as_str()
+    };
+    format!(
+        "“{}”\n{} · {} · {} · score {:.2}\n{}",
+        excerpt(&s.quote, 70),
+        excerpt(speaker, 40),
+        excerpt(&s.cue, 24),
+        theme::status_text(s.status),
+        s.score,
+        excerpt(&s.reason, 70),
+    )
+}
+
+fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, out: &mut Vec<Intent>) {
+    let hint = format!(
+        "{} ({})",
+        cmd.tooltip(),
+        cmd.shortcut_text(ui.ctx()).unwrap_or_default()
+    );
+    if ui
+        .add_enabled(enabled, egui::Button::new(cmd.label()))
+        .on_hover_text(hint)
+        .clicked()
+    {
+        out.push(Intent::Run(cmd));
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+    let mut out = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading("Suggestions");
+        if ui
+            .button("✖")
+            .on_hover_text("Close the suggestions (Ctrl+G)")
+            .clicked()
+        {
+            out.push(Intent::Run(UiCommand::ToggleSuggestions));
+        }
+    });
+    let computing = app.suggestions_computing();
+    let n = app.suggest.visible.len();
+    if computing {
+        ui.label("⏳ Computing suggestions…");
+    } else if n == 0 {
+        ui.weak("No suggestions left in this article.");
+    } else {
+        ui.label(format!(
+            "{n} suggestion{} in this article",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Accept as");
+        let mut suggested = app.settings.accept_suggested_status;
+        ui.radio_value(&mut suggested, false, "unreviewed")
+            .on_hover_text("New claims start unreviewed");
+        ui.radio_value(&mut suggested, true, "suggested status")
+            .on_hover_text("New claims get the suggested status (denied, disputed, sourced)");
+        app.settings.accept_suggested_status = suggested;
+    });
+    let has_current = app.suggest.current().is_some();
+    ui.horizontal_wrapped(|ui| {
+        command_button(ui, UiCommand::AcceptSuggestion, has_current, &mut out);
+        command_button(ui, UiCommand::RejectSuggestion, has_current, &mut out);
+        command_button(ui, UiCommand::AcceptAllSuggestions, n > 0, &mut out);
+    });
+    ui.weak("N / Shift+N: next / previous · A: accept · R: reject");
+    ui.separator();
+
+    let line = ui.text_style_height(&egui::TextStyle::Button);
+    let row_h = line * ROW_LINES + 8.0;
+    let spacing = ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("suggestions")
+        .auto_shrink(false);
+    if std::mem::take(&mut app.suggest.scroll_list)
+        && let Some(i) = app.suggest.current
+    {
+        let y = i as f32 * (row_h + spacing);
+        let total = n as f32 * (row_h + spacing);
+        let max = (total - ui.available_height()).max(0.0);
+        area = area.vertical_scroll_offset((y - row_h).clamp(0.0, max));
+    }
+    let current = app.suggest.current;
+    let visible = &app.suggest.visible;
+    area.show_rows(ui, row_h, visible.len(), |ui, range| {
+        for i in range {
+            let Some(s) = visible.get(i) else {
+                continue;
+            };
+            ui.horizontal(|ui| {
+                theme::swatch(ui, s.status);
+                let r = ui.add(
+                    egui::Button::selectable(current == Some(i), row_text(s))
+                        .min_size(egui::vec2(ui.available_width(), row_h - 2.0)),
+                );
+                if r.clicked() {
+                    out.push(Intent::SelectSuggestion(i));
+                }
+            });
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_one_line_and_cut_by_chars() {
+        assert_eq!(excerpt("a\nb", 10), "a b");
+        assert_eq!(excerpt("北朝鮮北朝鮮", 4), "北朝鮮…");
+        assert_eq!(excerpt("🚀🚀", 2), "🚀🚀");
+    }
+}

@@ -199,6 +199,21 @@ impl FindState {
 }
 
 impl FactdeskApp {
+    /// True while the find bar is open.
+    pub fn find_open(&self) -> bool {
+        self.find.open
+    }
+
+    /// The current match of the find bar, a char range of the current article's body.
+    pub fn find_current(&self) -> Option<Range<usize>> {
+        self.find.current_range().filter(|_| self.find.open)
+    }
+
+    /// How many matches the find bar has.
+    pub fn find_count(&self) -> usize {
+        self.find.count()
+    }
+
     /// Opens the find bar (or focuses it again), its text selected for replacing.
     pub(crate) fn open_find(&mut self) {
         self.find.open = true;
@@ -228,7 +243,7 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
     let mut close = false;
     let mut step = 0isize;
     ui.horizontal(|ui| {
-        let label = ui.label("Find in article");
+        let label = ui.label("Find text");
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut app.find.query)

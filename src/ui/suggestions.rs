@@ -228,11 +228,12 @@ impl FactdeskApp {
         self.suggest.set_current(Some(next));
     }
 
-    /// Makes suggestion `i` of the list current (a click in the list or in the article).
-    pub(crate) fn select_suggestion(&mut self, i: usize, scroll_article: bool) {
+    /// Makes suggestion `i` of the list current; the view that was not clicked follows it.
+    pub(crate) fn select_suggestion(&mut self, i: usize, from_list: bool) {
         if i < self.suggest.visible.len() {
             self.suggest.set_current(Some(i));
-            self.suggest.scroll_article = scroll_article;
+            self.suggest.scroll_article = from_list;
+            self.suggest.scroll_list = !from_list;
         }
     }
 
@@ -250,7 +251,6 @@ impl FactdeskApp {
         match hit {
             Some(i) => {
                 self.select_suggestion(i, false);
-                self.suggest.scroll_article = false;
                 true
             }
             None => false,

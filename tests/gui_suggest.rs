@@ -1,0 +1,343 @@
+//! Suggestions panel and find in article, driven through the real app: shortcuts, menus, the
+//! panel's buttons, accept / reject as undoable edits, and find with CJK / emoji before matches.
+
+mod gui_common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{Queryable, by};
+use factdesk::core::store;
+use factdesk::ui::FactdeskApp;
+use gui_common::*;
+
+/// Runs frames until the worker has delivered the current article's suggestions.
+fn wait_for_suggestions(h: &mut Harness<'static, FactdeskApp>) {
+    for _ in 0..1000 {
+        h.step();
+        if !h.state().suggestions_computing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        !h.state().suggestions_computing(),
+        "suggestions never arrived"
+    );
+    h.run();
+}
+
+/// The sample article as freshly imported: its annotations removed, so every suggestion shows.
+fn sample_harness() -> Harness<'static, FactdeskApp> {
+    let mut project = FactdeskApp::sample_session().project;
+    project.claims.clear();
+    project.articles.truncate(1);
+    harness(app(project))
+}
+
+fn open_suggestions(h: &mut Harness<'static, FactdeskApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run();
+    wait_for_suggestions(h);
+}
+
+fn press(h: &mut Harness<'static, FactdeskApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+fn claim_count(h: &Harness<'static, FactdeskApp>) -> usize {
+    h.state().session.project.claims.len()
+}
+
+fn current_quote(h: &Harness<'static, FactdeskApp>) -> Option<String> {
+    h.state().current_suggestion().map(|s| s.quote.clone())
+}
+
+#[test]
+fn ctrl_g_lists_the_sample_suggestions_which_are_not_claims() {
+    let mut h = sample_harness();
+    let claims = claim_count(&h);
+    assert!(h.query_by_label("Accept all visible").is_none());
+    open_suggestions(&mut h);
+    let visible = h.state().visible_suggestions().to_vec();
+    assert!(!visible.is_empty());
+    assert!(
+        visible.iter().any(|s| s.speaker == "John Kirby"),
+        "speakers: {:?}",
+        visible.iter().map(|s| &s.speaker).collect::<Vec<_>>()
+    );
+    // Rows show quote, speaker, cue, status, score and reason.
+    let kirby = visible
+        .iter()
+        .find(|s| s.speaker == "John Kirby")
+        .expect("a Kirby suggestion");
+    h.get_by_label_contains(&format!("John Kirby · {}", kirby.cue));
+    h.get_all_by_label_contains(&format!(
+        "{} · score {:.2}\n{}",
+        kirby.status.label(),
+        kirby.score,
+        kirby.reason.chars().take(20).collect::<String>()
+    ))
+    .next()
+    .expect("a row with status, score and reason");
+    assert_eq!(claim_count(&h), claims, "showing suggestions adds no claim");
+    // None of them repeats a claim already marked.
+    let project = &h.state().session.project;
+    for s in &visible {
+        assert!(
+            !project
+                .claims
+                .iter()
+                .any(|c| c.anchor.start == s.start && c.anchor.end == s.end),
+            "{} is already a claim",
+            s.quote
+        );
+    }
+    // The same command closes it.
+    press(&mut h, Modifiers::COMMAND, Key::G);
+    assert!(h.query_by_label("Accept all visible").is_none());
+}
+
+#[test]
+fn the_claim_menu_opens_the_panel() {
+    let mut h = sample_harness();
+    // The menu bar comes first; the claim panel has a "Claim" heading too.
+    h.get(by().label("Claim").role(Role::Button)).click();
+    h.run();
+    h.get_by_label("Suggest claims Ctrl+G").click();
+    h.run();
+    wait_for_suggestions(&mut h);
+    assert!(h.query_by_label("Accept all visible").is_some());
+    assert!(!h.state().visible_suggestions().is_empty());
+}
+
+#[test]
+fn n_and_shift_n_move_through_the_list() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let visible = h.state().visible_suggestions().to_vec();
+    assert!(visible.len() >= 3);
+    press(&mut h, Modifiers::NONE, Key::N);
+    assert_eq!(current_quote(&h), Some(visible[0].quote.clone()));
+    press(&mut h, Modifiers::NONE, Key::N);
+    press(&mut h, Modifiers::NONE, Key::N);
+    assert_eq!(current_quote(&h), Some(visible[2].quote.clone()));
+    press(&mut h, Modifiers::SHIFT, Key::N);
+    assert_eq!(current_quote(&h), Some(visible[1].quote.clone()));
+    // N does not select claims or tag anything.
+    assert!(h.state().selected_claim.is_none());
+}
+
+#[test]
+fn a_accepts_with_speaker_and_chosen_status_and_undo_removes_it() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let claims = claim_count(&h);
+    let kirby = h
+        .state()
+        .visible_suggestions()
+        .iter()
+        .find(|s| s.speaker == "John Kirby")
+        .cloned()
+        .expect("a Kirby suggestion");
+    // Pick it in the list and choose "suggested status".
+    h.get_by_label_contains(&format!("John Kirby · {}", kirby.cue))
+        .click();
+    h.run();
+    assert_eq!(current_quote(&h), Some(kirby.quote.clone()));
+    h.get_by_label("suggested status").click();
+    h.run();
+    assert!(h.state().settings.accept_suggested_status);
+    press(&mut h, Modifiers::NONE, Key::A);
+    assert_eq!(claim_count(&h), claims + 1);
+    let claim = h
+        .state()
+        .session
+        .project
+        .claims
+        .iter()
+        .find(|c| c.anchor.start == kirby.start && c.anchor.end == kirby.end)
+        .cloned()
+        .expect("accepted as a claim");
+    assert_eq!(claim.speaker, "John Kirby");
+    assert_eq!(claim.status, kirby.status);
+    assert_eq!(claim.anchor.quote, kirby.quote);
+    assert!(
+        !h.state()
+            .visible_suggestions()
+            .iter()
+            .any(|s| s.quote == kirby.quote),
+        "accepted suggestions leave the list at once"
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(claim_count(&h), claims);
+    assert!(
+        h.state()
+            .visible_suggestions()
+            .iter()
+            .any(|s| s.quote == kirby.quote),
+        "undo brings the suggestion back"
+    );
+}
+
+#[test]
+fn accepting_as_unreviewed_is_the_default() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    press(&mut h, Modifiers::NONE, Key::N);
+    let s = h.state().current_suggestion().cloned().expect("current");
+    h.get_by_label("Accept suggestion").click();
+    h.run();
+    let c = h
+        .state()
+        .session
+        .project
+        .claims
+        .iter()
+        .find(|c| c.anchor.start == s.start && c.anchor.end == s.end)
+        .cloned()
+        .expect("accepted");
+    assert_eq!(c.status, factdesk::core::model::Status::Unreviewed);
+    assert_eq!(c.speaker, s.speaker);
+}
+
+#[test]
+fn r_rejects_for_good_even_after_saving_and_reopening() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let claims = claim_count(&h);
+    press(&mut h, Modifiers::NONE, Key::N);
+    press(&mut h, Modifiers::NONE, Key::N);
+    let rejected = h.state().current_suggestion().cloned().expect("current");
+    press(&mut h, Modifiers::NONE, Key::R);
+    let gone = |h: &Harness<'static, FactdeskApp>| {
+        !h.state()
+            .visible_suggestions()
+            .iter()
+            .any(|s| s.start == rejected.start && s.end == rejected.end)
+    };
+    assert!(gone(&h));
+    assert_eq!(claim_count(&h), claims, "a rejection adds no claim");
+    // The next one becomes current, so R can be pressed again.
+    assert!(h.state().current_suggestion().is_some());
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rejected.ron");
+    store::save(&path, &h.state().session.project).expect("save");
+    let reopened = store::load(&path).expect("load");
+    let mut h2 = harness(app(reopened));
+    open_suggestions(&mut h2);
+    assert!(!h2.state().visible_suggestions().is_empty());
+    assert!(gone(&h2), "rejections are kept in the project file");
+
+    // Undo forgets the rejection.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(!gone(&h));
+}
+
+#[test]
+fn shift_a_accepts_all_visible_as_one_undo_step() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let claims = claim_count(&h);
+    let visible = h.state().visible_suggestions().to_vec();
+    let mut spans: Vec<(usize, usize)> = visible.iter().map(|s| (s.start, s.end)).collect();
+    spans.dedup();
+    press(&mut h, Modifiers::SHIFT, Key::A);
+    assert_eq!(claim_count(&h), claims + spans.len());
+    assert!(h.state().visible_suggestions().is_empty());
+    assert!(h.query_by_label_contains("No suggestions left").is_some());
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(claim_count(&h), claims, "one undo step");
+    assert_eq!(h.state().visible_suggestions().len(), visible.len());
+}
+
+#[test]
+fn plain_keys_do_nothing_while_the_panel_is_closed() {
+    let mut h = sample_harness();
+    let claims = claim_count(&h);
+    press(&mut h, Modifiers::NONE, Key::A);
+    press(&mut h, Modifiers::SHIFT, Key::A);
+    press(&mut h, Modifiers::NONE, Key::R);
+    assert_eq!(claim_count(&h), claims);
+    assert!(h.state().session.project.rejected_suggestions.is_empty());
+}
+
+#[test]
+fn suggestion_offsets_are_chars_with_cjk_and_emoji() {
+    let mut h = harness(app(project()));
+    open_suggestions(&mut h);
+    let visible = h.state().visible_suggestions().to_vec();
+    assert!(!visible.is_empty());
+    let chars: Vec<char> = BODY.chars().collect();
+    for s in &visible {
+        let text: String = chars[s.start..s.end].iter().collect();
+        assert_eq!(text, s.quote);
+    }
+    press(&mut h, Modifiers::SHIFT, Key::A);
+    for c in &h.state().session.project.claims {
+        let text: String = chars[c.anchor.start..c.anchor.end].iter().collect();
+        assert_eq!(text, c.anchor.quote);
+    }
+}
+
+#[test]
+fn ctrl_f_finds_counts_and_f3_moves_escape_closes() {
+    let mut h = harness(app(project()));
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    assert!(h.state().find_open());
+    assert!(h.get_by_label("Find text").is_focused());
+    // Typing "n" and "d" in the field is text, not the N / D shortcuts.
+    h.get_by_label("Find text").type_text("DENIED");
+    h.run();
+    assert_eq!(h.state().find_count(), 2);
+    assert!(h.query_by_label("1 of 2").is_some());
+    let chars: Vec<char> = BODY.chars().collect();
+    let first = h.state().find_current().expect("a current match");
+    // Emoji, curly quotes and CJK come before the matches: offsets are chars.
+    assert_eq!(chars[first.clone()].iter().collect::<String>(), "denied");
+    let byte = BODY.find("denied").expect("in body");
+    assert_eq!(first.start, BODY[..byte].chars().count());
+    press(&mut h, Modifiers::NONE, Key::F3);
+    let second = h.state().find_current().expect("a current match");
+    assert!(second.start > first.start);
+    assert!(h.query_by_label("2 of 2").is_some());
+    let before: String = chars[second.start - 4..second.start].iter().collect();
+    assert_eq!(before, "北朝鮮 ");
+    press(&mut h, Modifiers::SHIFT, Key::F3);
+    assert_eq!(h.state().find_current(), Some(first.clone()));
+    // Enter in the field moves on too, and wraps around.
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(h.state().find_current(), Some(first));
+    assert!(h.get_by_label("Find text").is_focused());
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(!h.state().find_open());
+    assert!(h.query_by_label("Find text").is_none());
+    assert!(h.state().session.project.claims.is_empty());
+}
+
+#[test]
+fn find_ignores_case_and_accents_and_reports_no_matches() {
+    let mut h = harness(app(project()));
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    h.get_by_label("Find text").type_text("CAFE");
+    h.run();
+    let r = h.state().find_current().expect("café found");
+    let chars: Vec<char> = BODY.chars().collect();
+    assert_eq!(chars[r].iter().collect::<String>(), "café");
+    replace_text(&mut h, "Find text", "北朝鮮");
+    assert_eq!(h.state().find_count(), 1);
+    replace_text(&mut h, "Find text", "zebra");
+    assert!(h.query_by_label("No matches").is_some());
+    assert!(h.state().find_current().is_none());
+}
+
+#[test]
+fn ctrl_shift_f_still_focuses_the_claim_search() {
+    let mut h = harness(app(project_with_claims()));
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    assert!(h.get_by_label("Search").is_focused());
+    assert!(!h.state().find_open());
+}

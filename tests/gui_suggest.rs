@@ -341,3 +341,31 @@ fn ctrl_shift_f_still_focuses_the_claim_search() {
     assert!(h.get_by_label("Search").is_focused());
     assert!(!h.state().find_open());
 }
+
+#[test]
+fn clicking_a_suggestion_in_the_article_selects_it_in_the_panel() {
+    let mut h = harness(app(project()));
+    open_suggestions(&mut h);
+    // The article opens with North Korea's denial.
+    let para = 0;
+    let covering = h
+        .state()
+        .visible_suggestions()
+        .iter()
+        .position(|s| s.start <= para + 1 && para + 1 < s.end)
+        .unwrap_or_else(|| panic!("{:?}", h.state().visible_suggestions()));
+    assert!(h.state().current_suggestion().is_none());
+    let first = h
+        .get_all_by_role(Role::MultilineTextInput)
+        .next()
+        .expect("first paragraph")
+        .rect();
+    let p = egui::pos2(first.left() + 12.0, first.top() + 10.0);
+    h.drag_at(p);
+    h.step();
+    h.drop_at(p);
+    h.run();
+    let current = h.state().current_suggestion().cloned().expect("selected");
+    assert_eq!(current, h.state().visible_suggestions()[covering]);
+    assert!(h.state().session.project.claims.is_empty());
+}

@@ -219,7 +219,7 @@ impl FactdeskApp {
         if self.suggest.open {
             egui::Panel::right("suggestions")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(360.0)
                 .show(ui, |ui| intents.extend(suggestions_panel::show(ui, self)));
         }
         egui::Panel::bottom("claim_list")

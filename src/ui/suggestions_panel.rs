@@ -33,12 +33,12 @@ pub fn row_text(s: &Suggestion) -> String {
     };
     format!(
         "“{}”\n{} · {} · {} · score {:.2}\n{}",
-        excerpt(&s.quote, 70),
-        excerpt(speaker, 40),
-        excerpt(&s.cue, 24),
+        excerpt(&s.quote, 52),
+        excerpt(speaker, 28),
+        excerpt(&s.cue, 18),
         theme::status_text(s.status),
         s.score,
-        excerpt(&s.reason, 70),
+        excerpt(&s.reason, 52),
     )
 }
 
@@ -123,7 +123,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             ui.horizontal(|ui| {
                 theme::swatch(ui, s.status);
                 let r = ui.add(
+                    // An empty right part keeps the text to the left, like the claim list.
                     egui::Button::selectable(current == Some(i), row_text(s))
+                        .right_text("")
                         .min_size(egui::vec2(ui.available_width(), row_h - 2.0)),
                 );
                 if r.clicked() {

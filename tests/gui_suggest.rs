@@ -37,7 +37,6 @@ fn sample_harness() -> Harness<'static, FactdeskApp> {
 
 fn open_suggestions(h: &mut Harness<'static, FactdeskApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
-    h.run();
     wait_for_suggestions(h);
 }
 
@@ -106,7 +105,6 @@ fn the_claim_menu_opens_the_panel() {
     h.get(by().label("Claim").role(Role::Button)).click();
     h.run();
     h.get_by_label("Suggest claims Ctrl+G").click();
-    h.run();
     wait_for_suggestions(&mut h);
     assert!(h.query_by_label("Accept all visible").is_some());
     assert!(!h.state().visible_suggestions().is_empty());

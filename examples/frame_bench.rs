@@ -1,6 +1,7 @@
 //! Measures the cost of a UI frame of the real app, headless (an egui context, no window):
 //! warm-up, then N frames in each state (idle at the top, scrolled to the middle with a claim
-//! selected, claim list filtered). The last line is JSON for the idle state.
+//! selected, claim list filtered, suggestions shown, find matches shown). The last line is JSON
+//! for the idle state.
 //!
 //! `cargo run --release --example frame_bench -- [PROJECT.ron] [--chars N] [--claims N] [--frames N]`
 //! Without a project, a synthetic one is generated (default 1,000,000 chars, 10,000 claims).
@@ -162,6 +163,40 @@ fn main() {
     b.app.filter.search = "kirby".to_string();
     b.frame();
     b.measure("idle, claim list filtered", args.frames);
+    b.app.filter.search.clear();
+
+    // Suggestions: computed on a worker thread; frames go on meanwhile.
+    b.app.run_command(&b.ctx, UiCommand::ToggleSuggestions);
+    let started = Instant::now();
+    let mut waiting = Vec::new();
+    while b.app.suggestions_computing() || waiting.is_empty() {
+        waiting.push(b.frame());
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let arrived = b.frame();
+    let waiting_stats = Stats::of(&mut waiting);
+    println!(
+        "suggestions: {} after {:.0} ms; frames meanwhile: {} (max {:.3} ms); frame taking them in: {arrived:.3} ms",
+        b.app.visible_suggestions().len(),
+        started.elapsed().as_secs_f64() * 1000.0,
+        waiting_stats.frames,
+        waiting_stats.max,
+    );
+    b.app.run_command(&b.ctx, UiCommand::NextSuggestion);
+    b.measure("idle, suggestions shown", args.frames);
+    b.app.run_command(&b.ctx, UiCommand::ToggleSuggestions);
+
+    // Find: the body is folded once, then searched once per query.
+    b.app.find_text("north korea");
+    let first_query = b.frame();
+    b.app.find_text("north kore");
+    let second_query = b.frame();
+    println!(
+        "find: {} matches; first query {first_query:.3} ms (prepares the body), next query {second_query:.3} ms",
+        b.app.find_count()
+    );
+    b.app.run_command(&b.ctx, UiCommand::FindNext);
+    b.measure("idle, find matches shown", args.frames);
     println!(
         "{{\"frames\": {}, \"mean_ms\": {:.4}, \"p95_ms\": {:.4}, \"max_ms\": {:.4}}}",
         idle.frames, idle.mean, idle.p95, idle.max

@@ -308,8 +308,12 @@ fn ctrl_f_finds_counts_and_f3_moves_escape_closes() {
     // Enter in the field moves on too, and wraps around.
     press(&mut h, Modifiers::NONE, Key::Enter);
     press(&mut h, Modifiers::NONE, Key::Enter);
-    assert_eq!(h.state().find_current(), Some(first));
+    assert_eq!(h.state().find_current(), Some(first.clone()));
     assert!(h.get_by_label("Find text").is_focused());
+    press(&mut h, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(h.state().find_current(), Some(second));
+    press(&mut h, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(h.state().find_current(), Some(first));
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(!h.state().find_open());
     assert!(h.query_by_label("Find text").is_none());

@@ -209,6 +209,12 @@ impl FactdeskApp {
         self.find.current_range().filter(|_| self.find.open)
     }
 
+    /// Opens the find bar on `query` (as if typed), for scripts and benchmarks.
+    pub fn find_text(&mut self, query: &str) {
+        self.find.open = true;
+        self.find.query = query.to_string();
+    }
+
     /// How many matches the find bar has.
     pub fn find_count(&self) -> usize {
         self.find.count()
@@ -269,6 +275,13 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
             } else if enter {
                 step = if shift { -1 } else { 1 };
                 field.request_focus();
+            }
+        } else if !field.has_focus() && !app.dialogs.any_modal() {
+            // Escape also closes from the article text (or with nothing focused).
+            let focus = ui.ctx().memory(|m| m.focused());
+            let reading = focus.is_none_or(|id| app.article_text_ids.contains(&id));
+            if reading && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
             }
         }
         ui.label(app.find.count_text());

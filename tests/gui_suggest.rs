@@ -371,3 +371,33 @@ fn clicking_a_suggestion_in_the_article_selects_it_in_the_panel() {
     assert_eq!(current, h.state().visible_suggestions()[covering]);
     assert!(h.state().session.project.claims.is_empty());
 }
+
+#[test]
+fn a_long_article_is_prepared_off_the_ui_thread_then_searched() {
+    use factdesk::core::model::{Article, ArticleMeta, Project};
+    let body = format!(
+        "{}北朝鮮 🚀 Needle “café”.",
+        "plain words here. ".repeat(20_000)
+    );
+    let mut p = Project::new("Long");
+    p.articles.push(Article::new(ArticleMeta::default(), &body));
+    let mut h = harness(app(p));
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    h.get_by_label("Find text").type_text("needle");
+    for _ in 0..1000 {
+        h.step();
+        if !h.state().find_preparing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().find_count(), 1);
+    let r = h.state().find_current().expect("found");
+    let chars: Vec<char> = body.chars().collect();
+    assert_eq!(chars[r].iter().collect::<String>(), "Needle");
+    assert!(h.query_by_label("1 of 1").is_some());
+}

@@ -188,8 +188,8 @@ impl FactdeskApp {
             UiCommand::AcceptAllSuggestions => self.accept_all_suggestions(),
             UiCommand::RejectSuggestion => self.reject_suggestion(),
             UiCommand::FindInArticle => self.open_find(),
-            UiCommand::FindNext => self.find_step(1),
-            UiCommand::FindPrevious => self.find_step(-1),
+            UiCommand::FindNext => self.find_step(ctx, 1),
+            UiCommand::FindPrevious => self.find_step(ctx, -1),
         }
     }
 

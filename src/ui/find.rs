@@ -1,11 +1,20 @@
 //! Find in article: a bar over the article, case- and accent-insensitive matching (curly quotes
 //! match straight ones), every match highlighted, the current one emphasised and scrolled to.
-//! The body is folded once per article and searched once per query change, never per frame.
+//! The body is folded once per article (a long one on a worker thread) and searched once per
+//! query change, never per frame.
 
 use super::app::FactdeskApp;
 use super::view_cache::MarkIndex;
 use crate::core::model::{Article, ArticleId};
 use std::ops::Range;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+/// Bodies longer than this (in bytes) are folded on a worker thread, so opening the find bar on
+/// a long article never stalls a frame; shorter ones take well under a millisecond.
+const FOLD_IN_BACKGROUND: usize = 200_000;
+
+type FoldKey = (u64, ArticleId);
 
 /// Base letters of U+0100..=U+017F (Latin Extended-A); `.` keeps the letter as it is.
 const LATIN_EXT_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnnn..oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
@@ -107,7 +116,9 @@ pub struct FindState {
     pub query: String,
     /// Focus the field on the next frame.
     pub(crate) focus: bool,
-    folded: Option<((u64, ArticleId), FoldedBody)>,
+    folded: Option<(FoldKey, Arc<FoldedBody>)>,
+    /// A long body being folded on a worker thread.
+    folding: Option<(FoldKey, Receiver<FoldedBody>)>,
     /// (generation, article, query) the matches are for.
     searched: Option<(u64, ArticleId, String)>,
     pub(crate) matches: MarkIndex,
@@ -126,6 +137,7 @@ impl FindState {
     pub fn count_text(&self) -> String {
         match (self.current, self.count()) {
             _ if self.query.is_empty() => String::new(),
+            _ if self.preparing() => "Preparing…".to_string(),
             (_, 0) => "No matches".to_string(),
             (Some(i), n) => format!("{} of {n}", i + 1),
             (None, n) => format!("{n} matches"),
@@ -138,7 +150,7 @@ impl FindState {
     }
 
     /// Searches `article` again if the query, the article or the project changed.
-    pub(crate) fn refresh(&mut self, generation: u64, article: &Article) {
+    pub(crate) fn refresh(&mut self, ctx: &egui::Context, generation: u64, article: &Article) {
         if !self.open {
             return;
         }
@@ -151,9 +163,8 @@ impl FindState {
             .as_ref()
             .is_some_and(|(g, a, _)| *g == generation && a == &article.id);
         let before = self.current_range().filter(|_| same_article);
-        let fkey = (generation, article.id.clone());
-        if self.folded.as_ref().is_none_or(|(k, _)| k != &fkey) {
-            self.folded = Some((fkey, FoldedBody::new(&article.body)));
+        if !self.ensure_folded(ctx, (generation, article.id.clone()), article) {
+            return;
         }
         let ranges = self
             .folded
@@ -173,6 +184,44 @@ impl FindState {
         self.matches = MarkIndex::new(ranges);
         self.scroll = self.current.is_some();
         self.searched = Some(key);
+    }
+
+    /// True once the folded body of `article` is at hand; starts folding it otherwise.
+    fn ensure_folded(&mut self, ctx: &egui::Context, key: FoldKey, article: &Article) -> bool {
+        if self.folded.as_ref().is_some_and(|(k, _)| k == &key) {
+            return true;
+        }
+        if let Some((k, rx)) = &self.folding
+            && k == &key
+        {
+            return match rx.try_recv() {
+                Ok(f) => {
+                    self.folded = Some((key, Arc::new(f)));
+                    self.folding = None;
+                    true
+                }
+                Err(_) => false,
+            };
+        }
+        if article.body.len() <= FOLD_IN_BACKGROUND {
+            self.folded = Some((key, Arc::new(FoldedBody::new(&article.body))));
+            return true;
+        }
+        let (tx, rx) = channel();
+        let body = article.body.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            // The bar may have been closed meanwhile: then nobody listens.
+            let _ = tx.send(FoldedBody::new(&body));
+            ctx.request_repaint();
+        });
+        self.folding = Some((key, rx));
+        false
+    }
+
+    /// True while a long body is being prepared for searching.
+    pub fn preparing(&self) -> bool {
+        self.folding.is_some()
     }
 
     /// Next (`delta` 1) or previous (-1) match, wrapping around.
@@ -215,6 +264,11 @@ impl FactdeskApp {
         self.find.query = query.to_string();
     }
 
+    /// True while a long article is being prepared for searching (matches come after).
+    pub fn find_preparing(&self) -> bool {
+        self.find.preparing()
+    }
+
     /// How many matches the find bar has.
     pub fn find_count(&self) -> usize {
         self.find.count()
@@ -227,7 +281,7 @@ impl FactdeskApp {
     }
 
     /// Next (1) or previous (-1) match; opens the bar when it is closed.
-    pub(crate) fn find_step(&mut self, delta: isize) {
+    pub(crate) fn find_step(&mut self, ctx: &egui::Context, delta: isize) {
         if !self.find.open {
             self.open_find();
             return;
@@ -235,7 +289,7 @@ impl FactdeskApp {
         if let Some(a) = self.current_article_index() {
             let generation = self.generation;
             self.find
-                .refresh(generation, &self.session.project.articles[a]);
+                .refresh(ctx, generation, &self.session.project.articles[a]);
         }
         self.find.step(delta);
     }
@@ -305,7 +359,7 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
     });
     let generation = app.generation;
     app.find
-        .refresh(generation, &app.session.project.articles[article]);
+        .refresh(ui.ctx(), generation, &app.session.project.articles[article]);
     if step != 0 {
         app.find.step(step);
     }
@@ -364,14 +418,14 @@ mod tests {
             ..FindState::default()
         };
         let art = Article::new(Default::default(), "a b a c a");
-        s.refresh(1, &art);
+        s.refresh(&egui::Context::default(), 1, &art);
         assert_eq!(s.count_text(), "1 of 3");
         s.step(-1);
         assert_eq!(s.count_text(), "3 of 3");
         s.step(1);
         assert_eq!(s.current_range(), Some(0..1));
         s.query = "zz".into();
-        s.refresh(1, &art);
+        s.refresh(&egui::Context::default(), 1, &art);
         assert_eq!(s.count_text(), "No matches");
     }
 }

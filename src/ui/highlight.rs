@@ -278,6 +278,36 @@ mod tests {
     }
 
     #[test]
+    fn find_marks_cut_sections_and_suggestions_get_no_fill() {
+        let body = "北朝鮮 🚀 “café” and café.";
+        let art = Article::new(ArticleMeta::default(), body);
+        let n = body.chars().count();
+        let mark = |start, end, current| Mark {
+            start,
+            end,
+            current,
+        };
+        let decor = BlockDecor {
+            claims: vec![],
+            suggestions: vec![mark(0, 3, true)],
+            finds: vec![mark(7, 11, false), mark(17, 21, true)],
+        };
+        let job = layout_job(&art, 0..n, &decor, &style(), 300.0);
+        let texts: Vec<&str> = job
+            .sections
+            .iter()
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(texts, vec!["北朝鮮 🚀 “", "café", "” and ", "café", "."]);
+        let bg: Vec<Color32> = job.sections.iter().map(|s| s.format.background).collect();
+        // The suggestion over 北朝鮮 adds no fill; matches do, the current one differently.
+        assert_eq!(bg[0], Color32::TRANSPARENT);
+        assert_eq!(bg[1], find_fill(false, true));
+        assert_eq!(bg[3], find_fill(true, true));
+        assert_ne!(bg[1], bg[3]);
+    }
+
+    #[test]
     fn identical_spans_get_distinct_levels() {
         let spans = [
             span(0, 5, Status::Denied),

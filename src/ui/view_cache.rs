@@ -312,6 +312,35 @@ mod tests {
     use crate::core::model::ArticleMeta;
 
     #[test]
+    fn mark_index_finds_long_earlier_ranges_and_clips() {
+        let idx = MarkIndex::new(vec![0..50, 5..8, 20..30, 60..70]);
+        let found: Vec<usize> = idx.overlapping(25..62).collect();
+        assert_eq!(found, vec![0, 2, 3]);
+        let marks = idx.marks(25..62, Some(2));
+        assert_eq!(
+            marks,
+            vec![
+                Mark {
+                    start: 25,
+                    end: 50,
+                    current: false
+                },
+                Mark {
+                    start: 25,
+                    end: 30,
+                    current: true
+                },
+                Mark {
+                    start: 60,
+                    end: 62,
+                    current: false
+                },
+            ]
+        );
+        assert!(idx.overlapping(50..60).next().is_none());
+    }
+
+    #[test]
     fn blocks_cover_every_char_but_blank_lines() {
         let body = "Title “quoted”\n\n北朝鮮 said.\nSecond line 🚀.\n\n\nLast.";
         let art = Article::new(ArticleMeta::default(), body);

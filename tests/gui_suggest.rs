@@ -1,5 +1,6 @@
 //! Suggestions panel and find in article, driven through the real app: shortcuts, menus, the
 //! panel's buttons, accept / reject as undoable edits, and find with CJK / emoji before matches.
+#![cfg(feature = "gui")]
 
 mod gui_common;
 

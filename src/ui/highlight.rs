@@ -24,6 +24,8 @@ pub struct TextStyle {
     pub text_color: Color32,
     pub strong_color: Color32,
     pub dark: bool,
+    /// The status colour set (part of the style so cached layouts follow a change).
+    pub colors: super::status_colors::StatusColors,
 }
 
 impl TextStyle {
@@ -71,7 +73,8 @@ pub fn layout_job(
         if let Some(inner) = covering.iter().min_by_key(|s| (s.end - s.start, s.start)) {
             let selected = covering.iter().any(|s| s.selected);
             let depth = covering.len() + usize::from(selected) * 2;
-            format.background = theme::highlight_fill(inner.status, depth, style.dark);
+            format.background =
+                theme::highlight_fill(style.colors.color(inner.status), depth, style.dark);
             if selected {
                 format.color = style.strong_color;
             }
@@ -151,6 +154,7 @@ mod tests {
             text_color: Color32::WHITE,
             strong_color: Color32::YELLOW,
             dark: true,
+            colors: Default::default(),
         }
     }
 

@@ -58,6 +58,11 @@ pub fn visuals(theme: Theme, high_contrast: bool) -> Visuals {
         Color32::from_rgb(0x00, 0x3C, 0xC8)
     };
     v.override_text_color = Some(fg);
+    v.weak_text_color = Some(if dark {
+        Color32::from_gray(205)
+    } else {
+        Color32::from_gray(55)
+    });
     v.panel_fill = bg;
     v.window_fill = bg;
     v.extreme_bg_color = bg;

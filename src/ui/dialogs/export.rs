@@ -110,7 +110,10 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                     .labelled_by(label.id);
                 ui.end_row();
 
-                ui.label("Claims");
+                ui.vertical(|ui| {
+                    ui.add_space(2.0);
+                    ui.label("Claims");
+                });
                 ui.vertical(|ui| {
                     ui.horizontal(|ui| {
                         if ui
@@ -128,12 +131,19 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                             state.statuses = EVERY;
                         }
                     });
-                    ui.horizontal_wrapped(|ui| {
-                        for (i, s) in Status::ALL.into_iter().enumerate() {
-                            theme::swatch(ui, s);
-                            ui.checkbox(&mut state.statuses[i], theme::status_text(s));
-                        }
-                    });
+                    egui::Grid::new("export_statuses")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            for (i, s) in Status::ALL.into_iter().enumerate() {
+                                ui.horizontal(|ui| {
+                                    theme::swatch(ui, s);
+                                    ui.checkbox(&mut state.statuses[i], theme::status_text(s));
+                                });
+                                if i % 2 == 1 {
+                                    ui.end_row();
+                                }
+                            }
+                        });
                 });
                 ui.end_row();
 

@@ -19,7 +19,9 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(440.0)
+        .default_width(500.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             appearance(ui, app, out);
             ui.separator();
@@ -113,7 +115,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
             ui.end_row();
 
             ui.label("");
-            ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
                 // The preview: the chosen colours with the symbol and name that always go with them.
                 let set = app.settings.status_colors;
                 for s in Status::ALL {
@@ -121,6 +123,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, set.color(s));
                     ui.label(theme::status_text(s));
+                    ui.add_space(4.0);
                 }
             });
             ui.end_row();
@@ -128,6 +131,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
 }
 
 fn analyst(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+    ui.add_space(2.0);
     ui.strong("You");
     ui.horizontal(|ui| {
         let label = ui.label("Analyst name");
@@ -149,6 +153,7 @@ fn analyst(ui: &mut egui::Ui, app: &mut FactdeskApp) {
 }
 
 fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+    ui.add_space(2.0);
     ui.strong("This project");
     ui.weak("Saved in the project file (used by ClaimReview exports); changes can be undone.");
     let current = app.session.project.settings.clone();
@@ -199,6 +204,7 @@ fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
 }
 
 fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+    ui.add_space(2.0);
     ui.strong("Files");
     ui.horizontal(|ui| {
         let label = ui.label("Autosave after");
@@ -206,6 +212,7 @@ fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
             egui::DragValue::new(&mut app.settings.autosave_seconds)
                 .range(AUTOSAVE_RANGE)
                 .speed(0.5)
+                .fixed_decimals(0)
                 .suffix(" s idle"),
         )
         .labelled_by(label.id)

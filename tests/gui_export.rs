@@ -330,6 +330,9 @@ fn a_colour_set_changes_the_colour_of_a_status_and_contrast_and_theme_apply() {
         h.ctx.global_style().visuals.override_text_color,
         Some(egui::Color32::BLACK)
     );
+    h.get_by_label("High contrast").click();
+    h.run();
+    assert_eq!(h.ctx.global_style().visuals.override_text_color, None);
 }
 
 #[test]

@@ -27,12 +27,14 @@ impl Appearance {
             ctx.set_zoom_factor(zoom);
             self.zoom = Some(zoom);
         }
-        if self.contrast != Some(settings.high_contrast) {
+        let hc = settings.high_contrast;
+        // Plain visuals are egui's own: only a switch away from high contrast restores them.
+        if self.contrast != Some(hc) && (hc || self.contrast.is_some()) {
             for t in [Theme::Dark, Theme::Light] {
-                ctx.set_visuals_of(t, visuals(t, settings.high_contrast));
+                ctx.set_visuals_of(t, visuals(t, hc));
             }
-            self.contrast = Some(settings.high_contrast);
         }
+        self.contrast = Some(hc);
     }
 }
 

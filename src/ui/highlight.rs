@@ -190,6 +190,26 @@ mod tests {
     }
 
     #[test]
+    fn the_chosen_colour_set_shades_the_text() {
+        use crate::ui::status_colors::StatusColors;
+        let art = Article::new(ArticleMeta::default(), "Seoul’s café denied it.");
+        let spans = [span(0, 12, Status::Sourced)];
+        let shade = |colors| {
+            let style = TextStyle { colors, ..style() };
+            layout_job(&art, 0..23, &spans, &style, 300.0).sections[0]
+                .format
+                .background
+        };
+        let okabe = shade(StatusColors::OkabeIto);
+        let tol = shade(StatusColors::TolBright);
+        assert_ne!(okabe, tol);
+        assert_eq!(
+            tol,
+            theme::highlight_fill(StatusColors::TolBright.color(Status::Sourced), 1, true)
+        );
+    }
+
+    #[test]
     fn identical_spans_get_distinct_levels() {
         let spans = [
             span(0, 5, Status::Denied),

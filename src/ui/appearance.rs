@@ -61,9 +61,9 @@ pub fn visuals(theme: Theme, high_contrast: bool) -> Visuals {
     };
     v.override_text_color = Some(fg);
     v.weak_text_color = Some(if dark {
-        Color32::from_gray(205)
+        Color32::from_gray(175)
     } else {
-        Color32::from_gray(55)
+        Color32::from_gray(85)
     });
     v.panel_fill = bg;
     v.window_fill = bg;

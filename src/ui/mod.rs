@@ -18,6 +18,7 @@ mod dialogs;
 mod dispatch;
 mod export_flow;
 mod file_dialogs;
+mod fonts;
 mod highlight;
 mod menu_bar;
 mod project_io;
@@ -61,6 +62,7 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
             let mut settings = Settings::load(cc.storage);
             settings.recovery_dir = eframe::storage_dir("factdesk");
             appearance::watch_system_theme(&cc.egui_ctx);
+            fonts::install_system_fallback(&cc.egui_ctx);
             let app = FactdeskApp::startup(project, settings);
             install_panic_autosave(app.autosave.snapshot.clone());
             Ok(Box::new(app))

@@ -100,13 +100,13 @@ mod tests {
     #[test]
     fn skips_missing_and_non_font_files_and_takes_the_first_font() {
         let dir = std::env::temp_dir().join(format!("factdesk-fonts-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).expect("temp dir");
         let text = dir.join("notes.ttf");
-        std::fs::write(&text, b"not a font at all").unwrap();
+        std::fs::write(&text, b"not a font at all").expect("temp dir");
         let collection = dir.join("a.ttc");
-        std::fs::write(&collection, b"ttcf\0\x02\0\0rest").unwrap();
+        std::fs::write(&collection, b"ttcf\0\x02\0\0rest").expect("temp dir");
         let otf = dir.join("b.otf");
-        std::fs::write(&otf, b"OTTOrest").unwrap();
+        std::fs::write(&otf, b"OTTOrest").expect("temp dir");
         let missing = dir.join("missing.ttf");
 
         let found = first_font(&[
@@ -119,7 +119,7 @@ mod tests {
         let found = first_font(&[missing, text.clone(), otf.clone()]);
         assert_eq!(found.map(|(p, b)| (p, b.len())), Some((otf, 8)));
         assert!(first_font(&[text]).is_none());
-        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).expect("temp dir");
     }
 
     #[test]

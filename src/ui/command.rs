@@ -28,6 +28,9 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    NextUnreviewed,
+    ToggleStats,
+    About,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -40,7 +43,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 25] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -63,6 +66,9 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::NextUnreviewed,
+        UiCommand::ToggleStats,
+        UiCommand::About,
     ];
 
     pub fn label(self) -> &'static str {
@@ -89,6 +95,9 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::NextUnreviewed => "Next unreviewed claim",
+            UiCommand::ToggleStats => "Statistics",
+            UiCommand::About => "About factdesk",
         }
     }
 
@@ -118,6 +127,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::NextUnreviewed => {
+                "Select the next unreviewed claim, across articles, wrapping round"
+            }
+            UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
+            UiCommand::About => "Version, file locations and licence",
         }
     }
 
@@ -146,12 +160,17 @@ impl UiCommand {
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
+            UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
+            UiCommand::About => vec![],
         }
     }
 
     /// A shortcut without Ctrl/Cmd would type a character: it only works while no field is edited.
     fn is_plain(shortcut: &KeyboardShortcut) -> bool {
-        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && shortcut.logical_key != Key::F1
+        !shortcut.modifiers.command
+            && !shortcut.modifiers.ctrl
+            && !matches!(shortcut.logical_key, Key::F1 | Key::F9)
     }
 
     /// The primary shortcut as text ("Ctrl+S"), in the platform's notation.

@@ -11,6 +11,7 @@ mod article_view;
 mod autosave;
 mod claim_list;
 mod claim_panel;
+mod claim_sort;
 mod command;
 mod derived;
 mod dialogs;
@@ -18,18 +19,23 @@ mod dispatch;
 mod file_dialogs;
 mod highlight;
 mod menu_bar;
+mod minimap;
+mod multi_select;
 mod project_io;
 mod safety;
 mod settings;
+mod stats;
 mod status_bar;
 mod theme;
 mod view_cache;
 
 pub use app::{FactdeskApp, SAMPLE_PROJECT, TextSelection};
 pub use autosave::{Snapshot, flush_snapshot, write_snapshot};
+pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use dispatch::Intent;
 pub use settings::{Settings, ThemeChoice};
+pub use stats::Stats;
 
 use std::path::PathBuf;
 

@@ -37,6 +37,8 @@ pub struct Settings {
     /// Where never-saved projects autosave (the app's data folder); None: they do not.
     #[serde(skip)]
     pub recovery_dir: Option<PathBuf>,
+    /// How the claim list is sorted.
+    pub claim_sort: super::claim_sort::ClaimSort,
 }
 
 impl Default for Settings {
@@ -50,6 +52,7 @@ impl Default for Settings {
             autosave_seconds: 5.0,
             analyst: String::new(),
             recovery_dir: None,
+            claim_sort: Default::default(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
 //! shortcut cheat sheet and the command palette.
 
+mod about;
 mod changed_on_disk;
 mod cheat_sheet;
 mod locked;
@@ -52,6 +53,7 @@ pub struct DialogState {
     pub locked: Option<(PathBuf, String)>,
     /// A recovery file to offer: (recovery file, the project it belongs to if it has a file).
     pub restore: Option<(PathBuf, Option<PathBuf>)>,
+    pub about: bool,
 }
 
 impl DialogState {
@@ -133,6 +135,15 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
         }
     }
     messages::toasts(ctx, &mut app.dialogs.toasts);
+    if app.dialogs.about {
+        let settings_dir = eframe::storage_dir("factdesk");
+        let info = about::AboutInfo {
+            project: app.session.path.as_deref(),
+            data_dir: app.settings.recovery_dir.as_deref(),
+            settings_dir: settings_dir.as_deref(),
+        };
+        app.dialogs.about = about::show(ctx, &info);
+    }
     if app.dialogs.cheat_sheet {
         app.dialogs.cheat_sheet = cheat_sheet::show(ctx);
     }

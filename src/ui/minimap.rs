@@ -35,7 +35,7 @@ impl Minimap {
             self.starts.push((y0, claim));
             let a = ((y0 * n as f32) as usize).min(n - 1);
             // Every claim gets at least two pixel rows, so short ones stay visible.
-            let b = ((y1 * n as f32).ceil() as usize).clamp(a + 2, n);
+            let b = ((y1 * n as f32).ceil() as usize).max(a + 2).min(n);
             let si = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
             for c in &mut counts[a..b] {
                 c[si] += 1;
@@ -215,5 +215,34 @@ fn paint(ui: &egui::Ui, rect: egui::Rect, map: &Minimap) {
             egui::Stroke::new(1.5, visuals.strong_text_color()),
             egui::StrokeKind::Inside,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_fill_their_rows_and_clicks_snap_to_the_nearest_start() {
+        let mut m = Minimap::default();
+        m.rebuild(
+            100,
+            vec![
+                (0.10, 0.12, Status::Sourced, 0),
+                (0.50, 0.60, Status::Denied, 1),
+                // A claim at the very end still gets marked, without running past the strip.
+                (0.999, 1.0, Status::Unreviewed, 2),
+            ],
+        );
+        assert_eq!(m.rows.len(), 100);
+        assert_eq!(m.rows[11], Some(Status::Sourced));
+        assert_eq!(m.rows[55], Some(Status::Denied));
+        assert_eq!(m.rows[99], Some(Status::Unreviewed));
+        assert_eq!(m.rows[30], None);
+        assert_eq!(m.nearest(0.52, 0.05), Some(1));
+        assert_eq!(m.nearest(0.30, 0.05), None);
+        // A strip one pixel high is no reason to fail.
+        m.rebuild(1, vec![(0.5, 0.6, Status::Denied, 0)]);
+        assert_eq!(m.rows, vec![Some(Status::Denied)]);
     }
 }

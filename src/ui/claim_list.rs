@@ -265,7 +265,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 .flatten();
             let r = row(ui, &columns, row_h, c, article_no, primary, in_set);
             if r.clicked() {
-                let kind = ClickKind::from_modifiers(ui.input(|i| i.modifiers));
+                let kind = ClickKind::from_modifiers(click_modifiers(ui));
                 out.push(Intent::ClickClaimRow {
                     id: c.id.clone(),
                     kind,
@@ -298,9 +298,8 @@ fn header(
         let cell =
             egui::Rect::from_x_y_ranges(rect.left() + x0..=rect.left() + x1 - 4.0, rect.y_range());
         let text = egui::RichText::new(format!("{}{arrow}", col.label())).strong();
-        let r = ui
-            .put(cell, egui::Button::new(text).frame(false))
-            .on_hover_text(format!(
+        let r =
+            left_aligned(ui, cell, egui::Button::new(text).frame(false)).on_hover_text(format!(
                 "Sort by {}; click again to reverse",
                 col.label().to_lowercase()
             ));
@@ -316,12 +315,39 @@ fn header(
         info.push_str(&format!(" · {selected} selected"));
     }
     let cell = egui::Rect::from_x_y_ranges(rect.left() + q0..=rect.left() + q1, rect.y_range());
-    ui.put(
+    left_aligned(
+        ui,
         cell,
         egui::Label::new(egui::RichText::new(info).weak()).truncate(),
     );
     ui.separator();
     clicked
+}
+
+/// The modifiers held when the pointer button went down or up this frame (a fast Ctrl+click
+/// can press and release Ctrl within one frame), else the current ones.
+fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                egui::Event::PointerButton { modifiers, .. } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(i.modifiers)
+    })
+}
+
+/// Adds `widget` at the left of `cell`, vertically centred (`Ui::put` would centre it).
+fn left_aligned(ui: &mut egui::Ui, cell: egui::Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(cell)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(widget),
+    )
+    .inner
 }
 
 /// One row: a click target the width of the list with the columns painted in it. Its accessible

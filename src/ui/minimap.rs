@@ -8,6 +8,8 @@ use crate::core::model::{ArticleId, Status};
 
 /// Width of the strip in points.
 pub const WIDTH: f32 = 18.0;
+/// Room between the article's own scroll bar and the strip.
+const GAP: f32 = 8.0;
 /// A click this close (in points) to a claim's mark selects that claim.
 const SNAP: f32 = 10.0;
 
@@ -93,9 +95,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let ctx = ui.ctx().clone();
     let offset =
         egui::scroll_area::State::load(&ctx, scroll_id).map_or(0.0, |s| s.clamped_offset().y);
-    let viewport = ctx
+    // The article's vertical scroll bar (last frame) spans exactly its viewport: the strip
+    // lines up with it.
+    let bar = ctx
         .read_response(scroll_id.with(1usize))
-        .map(|r| r.rect.height());
+        .map(|r| r.rect.y_range());
+    let viewport = bar.map(|r| r.span());
     let generation = app.generation;
     let Some(layout) = app
         .layout
@@ -110,14 +115,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     app.minimap.viewport = viewport.unwrap_or(content);
 
     egui::Panel::right("minimap")
-        .exact_size(WIDTH)
+        .exact_size(WIDTH + GAP)
+        .frame(egui::Frame::NONE)
         .resizable(false)
         .show_separator_line(false)
         .show(ui, |ui| {
-            let (rect, r) = ui.allocate_exact_size(
-                egui::vec2(WIDTH, ui.available_height()),
-                egui::Sense::click_and_drag(),
-            );
+            let full = ui.available_rect_before_wrap();
+            let y = bar
+                .map(|b| b.intersection(full.y_range()))
+                .filter(|b| b.span() > 20.0)
+                .unwrap_or(full.y_range());
+            let rect = egui::Rect::from_x_y_ranges(full.right() - WIDTH..=full.right(), y);
+            let r = ui.allocate_rect(rect, egui::Sense::click_and_drag());
             let h = rect.height().max(1.0);
             let key = (
                 generation,

@@ -106,6 +106,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     egui::Window::new("Statistics")
         .open(&mut open)
         .default_size([480.0, 520.0])
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(-240.0, 70.0))
         .resizable(true)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()

@@ -159,7 +159,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 && (r.clicked() || r.dragged())
             {
                 let frac = ((p.y - rect.top()) / h).clamp(0.0, 1.0);
-                let target = (frac * content - app.minimap.viewport / 2.0).max(0.0);
+                // Centred on the pointer, and never past the end (the view would spring back).
+                let max = (content - app.minimap.viewport).max(0.0);
+                let target = (frac * content - app.minimap.viewport / 2.0).clamp(0.0, max);
                 app.article_scroll_to = Some(target);
                 let hit = r
                     .clicked()

@@ -33,6 +33,9 @@ pub enum UiCommand {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    NextUnreviewed,
+    ToggleStats,
+    About,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -45,7 +48,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 27] = [
+    pub const ALL: [UiCommand; 30] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -73,6 +76,9 @@ impl UiCommand {
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
+        UiCommand::NextUnreviewed,
+        UiCommand::ToggleStats,
+        UiCommand::About,
     ];
 
     pub fn label(self) -> &'static str {
@@ -104,6 +110,9 @@ impl UiCommand {
             UiCommand::ZoomIn => "Zoom in",
             UiCommand::ZoomOut => "Zoom out",
             UiCommand::ZoomReset => "Reset zoom",
+            UiCommand::NextUnreviewed => "Next unreviewed claim",
+            UiCommand::ToggleStats => "Statistics",
+            UiCommand::About => "About factdesk",
         }
     }
 
@@ -138,6 +147,11 @@ impl UiCommand {
             UiCommand::ZoomIn => "Make everything larger",
             UiCommand::ZoomOut => "Make everything smaller",
             UiCommand::ZoomReset => "Back to 100 %",
+            UiCommand::NextUnreviewed => {
+                "Select the next unreviewed claim, across articles, wrapping round"
+            }
+            UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
+            UiCommand::About => "Version, file locations and licence",
         }
     }
 
@@ -171,12 +185,17 @@ impl UiCommand {
             UiCommand::ZoomIn => vec![ks(CMD, Key::Plus), ks(CMD, Key::Equals)],
             UiCommand::ZoomOut => vec![ks(CMD, Key::Minus)],
             UiCommand::ZoomReset => vec![ks(CMD, Key::Num0)],
+            UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
+            UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
+            UiCommand::About => vec![],
         }
     }
 
     /// A shortcut without Ctrl/Cmd would type a character: it only works while no field is edited.
     fn is_plain(shortcut: &KeyboardShortcut) -> bool {
-        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && shortcut.logical_key != Key::F1
+        !shortcut.modifiers.command
+            && !shortcut.modifiers.ctrl
+            && !matches!(shortcut.logical_key, Key::F1 | Key::F9)
     }
 
     /// The primary shortcut as text ("Ctrl+S"), in the platform's notation.

@@ -402,3 +402,47 @@ fn a_long_article_is_prepared_off_the_ui_thread_then_searched() {
     assert_eq!(chars[r].iter().collect::<String>(), "Needle");
     assert!(h.query_by_label("1 of 1").is_some());
 }
+
+#[test]
+fn suggestion_and_find_controls_have_accessible_names() {
+    use egui_kittest::kittest::NodeT;
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    let unnamed: Vec<String> = h
+        .query_all(by().predicate(|n| {
+            matches!(
+                n.role(),
+                Role::Button | Role::RadioButton | Role::TextInput | Role::CheckBox
+            ) && !n.is_hidden()
+                && n.label().is_none_or(|l| l.trim().is_empty())
+                && n.value().is_none_or(|v| v.trim().is_empty())
+        }))
+        .map(|n| format!("{:?}", n.accesskit_node().role()))
+        .collect();
+    assert!(unnamed.is_empty(), "controls without a name: {unnamed:?}");
+    for label in [
+        "⏶ Previous",
+        "⏷ Next",
+        "unreviewed",
+        "suggested status",
+        "Accept suggestion",
+        "Reject suggestion",
+        "Accept all visible",
+    ] {
+        h.get_by_label(label);
+    }
+    assert_eq!(h.get_all_by_label("✖ Close").count(), 2);
+    // Each Close button closes its own part.
+    h.get_all_by_label("✖ Close")
+        .next()
+        .expect("a Close")
+        .click();
+    h.run();
+    let panel_open = h.query_by_label("Accept all visible").is_some();
+    assert_ne!(panel_open, h.state().find_open(), "one of them closed");
+    h.get_by_label("✖ Close").click();
+    h.run();
+    assert!(!h.state().find_open());
+    assert!(h.query_by_label("Accept all visible").is_none());
+}

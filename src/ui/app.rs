@@ -7,16 +7,16 @@ use super::derived::Derived;
 use super::dialogs::DialogState;
 use super::dispatch::Intent;
 use super::file_dialogs::FileDialogs;
-use super::settings::{Settings, ThemeChoice};
+use super::settings::Settings;
 use super::view_cache::ArticleLayout;
 use super::{
-    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, status_bar,
-    suggestions_panel, theme,
+    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, minimap, stats,
+    status_bar, suggestions_panel,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
 use crate::core::store;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,14 @@ pub struct FactdeskApp {
     pub(crate) generation: u64,
     pub current_article: Option<ArticleId>,
     pub selected_claim: Option<ClaimId>,
+    /// Every selected claim (Ctrl/Shift+click in the list); `selected_claim` is the primary one.
+    pub selected_claims: BTreeSet<ClaimId>,
+    /// Where a Shift+click range starts.
+    pub(crate) select_anchor: Option<ClaimId>,
+    pub(crate) stats: stats::StatsPanel,
+    pub(crate) minimap: minimap::Minimap,
+    /// Where the minimap asked the article to scroll to (points from the top), read by the view.
+    pub(crate) article_scroll_to: Option<f32>,
     /// The last non-empty text selection in the article (what "Mark claim" marks).
     pub selection: Option<TextSelection>,
     /// The text cursor in the article (what "Mark sentence" uses).
@@ -62,7 +70,7 @@ pub struct FactdeskApp {
     pub quit_requested: bool,
     allow_close: bool,
     title: String,
-    theme_applied: Option<ThemeChoice>,
+    appearance: super::appearance::Appearance,
 }
 
 impl FactdeskApp {
@@ -77,6 +85,11 @@ impl FactdeskApp {
             generation: 0,
             current_article: None,
             selected_claim: None,
+            selected_claims: BTreeSet::new(),
+            select_anchor: None,
+            stats: Default::default(),
+            minimap: Default::default(),
+            article_scroll_to: None,
             selection: None,
             cursor: None,
             scroll_to_selected: false,
@@ -94,7 +107,7 @@ impl FactdeskApp {
             quit_requested: false,
             allow_close: false,
             title: String::new(),
-            theme_applied: None,
+            appearance: Default::default(),
         };
         app.replace_session(session);
         app
@@ -139,6 +152,8 @@ impl FactdeskApp {
         self.generation += 1;
         self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
         self.selected_claim = None;
+        self.selected_claims.clear();
+        self.select_anchor = None;
         self.selection = None;
         self.cursor = None;
         self.layout = None;
@@ -162,6 +177,7 @@ impl FactdeskApp {
             {
                 self.selected_claim = None;
             }
+            self.prune_selection();
             if let Some(a) = &self.current_article
                 && self.session.project.article(a).is_none()
             {
@@ -179,10 +195,7 @@ impl FactdeskApp {
     /// Draws one frame and handles its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.theme_applied != Some(self.settings.theme) {
-            theme::apply(&ctx, self.settings.theme);
-            self.theme_applied = Some(self.settings.theme);
-        }
+        self.appearance.apply(&ctx, &self.settings);
         let mut intents: Vec<Intent> = Vec::new();
         self.poll_background(&ctx, &mut intents);
         self.handle_window_input(&ctx, &mut intents);
@@ -229,8 +242,10 @@ impl FactdeskApp {
                 intents.extend(claim_list::show(ui, self));
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            intents.extend(minimap::show(ui, self));
             intents.extend(article_view::show(ui, self));
         });
+        intents.extend(stats::show(&ctx, self));
         intents.extend(dialogs::show(&ctx, self));
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);

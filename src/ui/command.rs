@@ -28,6 +28,14 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    Export,
+    Settings,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    NextUnreviewed,
+    ToggleStats,
+    About,
     ToggleSuggestions,
     NextSuggestion,
     PreviousSuggestion,
@@ -49,7 +57,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 31] = [
+    pub const ALL: [UiCommand; 39] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -72,6 +80,14 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::Export,
+        UiCommand::Settings,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+        UiCommand::NextUnreviewed,
+        UiCommand::ToggleStats,
+        UiCommand::About,
         UiCommand::ToggleSuggestions,
         UiCommand::NextSuggestion,
         UiCommand::PreviousSuggestion,
@@ -107,6 +123,14 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::Export => "Export claims…",
+            UiCommand::Settings => "Settings…",
+            UiCommand::ZoomIn => "Zoom in",
+            UiCommand::ZoomOut => "Zoom out",
+            UiCommand::ZoomReset => "Reset zoom",
+            UiCommand::NextUnreviewed => "Next unreviewed claim",
+            UiCommand::ToggleStats => "Statistics",
+            UiCommand::About => "About factdesk",
             UiCommand::ToggleSuggestions => "Suggest claims",
             UiCommand::NextSuggestion => "Next suggestion",
             UiCommand::PreviousSuggestion => "Previous suggestion",
@@ -145,6 +169,16 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::Export => "Write the reviewed claims to CSV, JSON, ClaimReview, a report…",
+            UiCommand::Settings => "Theme, zoom, colours, analyst name, reviewing organisation",
+            UiCommand::ZoomIn => "Make everything larger",
+            UiCommand::ZoomOut => "Make everything smaller",
+            UiCommand::ZoomReset => "Back to 100 %",
+            UiCommand::NextUnreviewed => {
+                "Select the next unreviewed claim, across articles, wrapping round"
+            }
+            UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
+            UiCommand::About => "Version, file locations and licence",
             UiCommand::ToggleSuggestions => {
                 "Show or hide the claims factdesk proposes for this article"
             }
@@ -186,6 +220,14 @@ impl UiCommand {
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::Export => vec![ks(CMD, Key::E)],
+            UiCommand::Settings => vec![ks(CMD, Key::Comma)],
+            UiCommand::ZoomIn => vec![ks(CMD, Key::Plus), ks(CMD, Key::Equals)],
+            UiCommand::ZoomOut => vec![ks(CMD, Key::Minus)],
+            UiCommand::ZoomReset => vec![ks(CMD, Key::Num0)],
+            UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
+            UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
+            UiCommand::About => vec![],
             UiCommand::ToggleSuggestions => vec![ks(CMD, Key::G)],
             UiCommand::NextSuggestion => vec![ks(NONE, Key::N)],
             UiCommand::PreviousSuggestion => vec![ks(SHIFT, Key::N)],
@@ -203,7 +245,7 @@ impl UiCommand {
     fn is_plain(shortcut: &KeyboardShortcut) -> bool {
         let function_key = matches!(
             shortcut.logical_key,
-            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6
+            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F9
         );
         !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !function_key
     }

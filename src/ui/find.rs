@@ -340,20 +340,24 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
         }
         ui.label(app.find.count_text());
         if ui
-            .button("⏶")
+            .button("⏶ Previous")
             .on_hover_text("Previous match (Shift+F3)")
             .clicked()
         {
             step = -1;
         }
         if ui
-            .button("⏷")
+            .button("⏷ Next")
             .on_hover_text("Next match (F3, Enter)")
             .clicked()
         {
             step = 1;
         }
-        if ui.button("✖").on_hover_text("Close (Escape)").clicked() {
+        if ui
+            .button("✖ Close")
+            .on_hover_text("Close the find bar (Escape)")
+            .clicked()
+        {
             close = true;
         }
     });

@@ -33,6 +33,9 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::SaveProjectAs, true, &mut out);
             ui.separator();
             item(ui, UiCommand::AddArticles, true, &mut out);
+            item(ui, UiCommand::Export, true, &mut out);
+            ui.separator();
+            item(ui, UiCommand::Settings, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Quit, true, &mut out);
         });
@@ -72,6 +75,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             }
             ui.separator();
             item(ui, UiCommand::NextClaim, true, &mut out);
+            item(ui, UiCommand::NextUnreviewed, true, &mut out);
             item(ui, UiCommand::PreviousClaim, true, &mut out);
             item(ui, UiCommand::FocusSearch, true, &mut out);
             ui.separator();
@@ -97,11 +101,16 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                 out.push(Intent::Run(UiCommand::ToggleSnap));
             }
             item(ui, UiCommand::ToggleTheme, true, &mut out);
+            item(ui, UiCommand::ZoomIn, true, &mut out);
+            item(ui, UiCommand::ZoomOut, true, &mut out);
+            item(ui, UiCommand::ZoomReset, true, &mut out);
+            item(ui, UiCommand::ToggleStats, true, &mut out);
             ui.separator();
             item(ui, UiCommand::CommandPalette, true, &mut out);
         });
         ui.menu_button("Help", |ui| {
             item(ui, UiCommand::CheatSheet, true, &mut out);
+            item(ui, UiCommand::About, true, &mut out);
             ui.weak(format!("factdesk {}", env!("CARGO_PKG_VERSION")));
         });
     });

@@ -62,7 +62,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     ui.horizontal(|ui| {
         ui.heading("Suggestions");
         if ui
-            .button("✖")
+            .button("✖ Close")
             .on_hover_text("Close the suggestions (Ctrl+G)")
             .clicked()
         {

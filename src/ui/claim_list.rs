@@ -169,6 +169,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             };
             ui.horizontal(|ui| {
                 theme::swatch(ui, c.status);
+                super::team::list_marker(ui, project, c);
                 let selected = selected_idx == Some(ci);
                 let r = ui.add(
                     egui::Button::selectable(selected, row_text(c))

@@ -28,6 +28,9 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    ToggleSignOff,
+    NextConflict,
+    CompareProject,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -40,7 +43,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 25] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -63,6 +66,9 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::ToggleSignOff,
+        UiCommand::NextConflict,
+        UiCommand::CompareProject,
     ];
 
     pub fn label(self) -> &'static str {
@@ -89,6 +95,9 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::ToggleSignOff => "Sign off claim",
+            UiCommand::NextConflict => "Next conflict",
+            UiCommand::CompareProject => "Compare with another annotator…",
         }
     }
 
@@ -118,6 +127,13 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::ToggleSignOff => {
+                "Sign the selected claim off as reviewed by you, or remove the sign-off"
+            }
+            UiCommand::NextConflict => "Select the next claim with a merge conflict",
+            UiCommand::CompareProject => {
+                "Compare with another analyst's project of the same articles"
+            }
         }
     }
 
@@ -146,6 +162,9 @@ impl UiCommand {
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::ToggleSignOff => vec![ks(NONE, Key::V)],
+            UiCommand::NextConflict => vec![ks(CMD, Key::J)],
+            UiCommand::CompareProject => vec![],
         }
     }
 

@@ -41,6 +41,8 @@ pub enum Intent {
     /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
     UnsavedDecision(Option<bool>),
     SetTheme(ThemeChoice),
+    /// Team review: analyst, conflicts, comparison.
+    Team(super::team::TeamIntent),
 }
 
 impl FactdeskApp {
@@ -114,6 +116,7 @@ impl FactdeskApp {
                 }
             }
             Intent::SetTheme(t) => self.settings.theme = t,
+            Intent::Team(t) => self.apply_team(t),
         }
     }
 
@@ -177,6 +180,9 @@ impl FactdeskApp {
             }
             UiCommand::CheatSheet => self.dialogs.cheat_sheet = !self.dialogs.cheat_sheet,
             UiCommand::CommandPalette => self.dialogs.open_palette(),
+            UiCommand::ToggleSignOff => self.toggle_sign_off(),
+            UiCommand::NextConflict => self.next_conflict(),
+            UiCommand::CompareProject => self.ask_path(ctx, Purpose::CompareProject),
         }
     }
 

@@ -15,6 +15,7 @@ pub enum Purpose {
     OpenProject,
     SaveProjectAs,
     AddArticles,
+    CompareProject,
 }
 
 impl Purpose {
@@ -23,6 +24,7 @@ impl Purpose {
             Purpose::OpenProject => "Open project",
             Purpose::SaveProjectAs => "Save project as",
             Purpose::AddArticles => "Add articles",
+            Purpose::CompareProject => "Compare with another annotator",
         }
     }
 
@@ -32,6 +34,7 @@ impl Purpose {
             Purpose::OpenProject => "Open",
             Purpose::SaveProjectAs => "Save",
             Purpose::AddArticles => "Add",
+            Purpose::CompareProject => "Compare",
         }
     }
 }
@@ -83,7 +86,7 @@ impl FileDialogs {
                     d = d.set_directory(dir);
                 }
                 let paths = match purpose {
-                    Purpose::OpenProject => d
+                    Purpose::OpenProject | Purpose::CompareProject => d
                         .add_filter("factdesk project", &["ron"])
                         .pick_file()
                         .map(|p| vec![p]),

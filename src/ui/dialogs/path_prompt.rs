@@ -30,6 +30,9 @@ impl PathPrompt {
         Some(match self.purpose {
             Purpose::OpenProject => Intent::OpenPath(PathBuf::from(text)),
             Purpose::SaveProjectAs => Intent::SaveTo(PathBuf::from(text)),
+            Purpose::CompareProject => {
+                Intent::Team(crate::ui::team::TeamIntent::Compare(PathBuf::from(text)))
+            }
             // Several files: one path per line or separated by ';'.
             Purpose::AddArticles => Intent::AddArticlePaths(
                 text.split(['\n', ';'])

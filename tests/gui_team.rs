@@ -6,7 +6,7 @@ mod gui_common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use factdesk::core::action::Action;
 use factdesk::core::model::{Claim, Project, Status};
 use factdesk::core::session::Session;
@@ -45,7 +45,7 @@ fn tagging_records_a_history_entry_with_the_analyst_shown_in_the_panel() {
     let mut h = harness(team_app(project_with_claims()));
     assert!(has_label(&h, &format!("Analyst: {ANALYST}")), "status bar");
     click_row(&mut h, "Wagner group");
-    assert!(!has_label(&h, "Unreviewed → Sourced"));
+    assert!(!has_label(&h, "Unreviewed ➡ Sourced"));
     h.key_press(Key::Num1);
     h.run();
     let c = claim(&h, "Wagner group");
@@ -53,12 +53,20 @@ fn tagging_records_a_history_entry_with_the_analyst_shown_in_the_panel() {
     assert_eq!(c.history.len(), 1);
     assert_eq!(c.history[0].by, ANALYST);
     assert!(
-        has_label(&h, &format!("Unreviewed → Sourced by {ANALYST}")),
+        has_label(&h, &format!("Unreviewed ➡ Sourced by {ANALYST}, ")),
         "the history line names the analyst"
     );
     assert!(has_label(&h, "History (1 status change)"));
     // Readable times, not raw RFC 3339.
-    assert!(has_label(&h, " UTC: Unreviewed → Sourced"));
+    let line = format!("Unreviewed ➡ Sourced by {ANALYST}, ");
+    let node = h.get_all_by_label_contains(&line).next().expect("history line");
+    let text = node
+        .accesskit_node()
+        .label()
+        .filter(|l| !l.is_empty())
+        .or_else(|| node.value())
+        .unwrap_or_default();
+    assert!(text.ends_with(" UTC"), "{text}");
 
     // A claim marked in the app records its creator.
     let art = h.state().session.project.articles[0].id.clone();

@@ -49,11 +49,11 @@ pub fn lines(c: &Claim) -> Vec<String> {
     }];
     for h in &c.history {
         out.push(format!(
-            "{}: {} → {} by {}",
-            h.at.readable(),
+            "{} ➡ {} by {}, {}",
             h.from.label(),
             h.to.label(),
-            who(&h.by)
+            who(&h.by),
+            h.at.readable()
         ));
     }
     if let Some(s) = &c.reviewed {

@@ -59,7 +59,10 @@ fn tagging_records_a_history_entry_with_the_analyst_shown_in_the_panel() {
     assert!(has_label(&h, "History (1 status change)"));
     // Readable times, not raw RFC 3339.
     let line = format!("Unreviewed ➡ Sourced by {ANALYST}, ");
-    let node = h.get_all_by_label_contains(&line).next().expect("history line");
+    let node = h
+        .get_all_by_label_contains(&line)
+        .next()
+        .expect("history line");
     let text = node
         .accesskit_node()
         .label()

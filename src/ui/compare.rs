@@ -282,3 +282,51 @@ fn body(ui: &mut egui::Ui, ours: &Project, state: &CompareState, out: &mut Vec<I
 fn adopt_status(id: &ClaimId, status: Status) -> Action {
     Action::set_status(id, status, "")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Anchor, Article, ArticleMeta, SignOff};
+    use crate::core::time::Timestamp;
+
+    const BODY: &str = "Seoul’s café owners shrugged. 北朝鮮 denied it 🚀.";
+
+    fn with_article(id: &str) -> Project {
+        let mut p = Project::new("desk");
+        let mut a = Article::new(ArticleMeta::default(), BODY);
+        a.id = ArticleId(id.to_string());
+        p.articles.push(a);
+        p
+    }
+
+    #[test]
+    fn adopting_maps_the_article_by_body_and_avoids_taken_ids() {
+        let mut ours = with_article("a-ours");
+        let mut theirs = with_article("a-theirs");
+        let anchor = Anchor::new(BODY, 30..40).expect("range");
+        let mut c = Claim::new(ArticleId("a-theirs".into()), anchor, Timestamp::now());
+        c.creator = "Bo".into();
+        c.status = Status::Denied;
+        c.reviewed = Some(SignOff::now("Their editor"));
+        theirs.claims.push(c.clone());
+        // The same id already used here for another claim.
+        let mut mine = c.clone();
+        mine.article = ArticleId("a-ours".into());
+        mine.anchor = Anchor::new(BODY, 0..5).expect("range");
+        ours.claims.push(mine);
+
+        let Some(Action::AddClaim { claim }) = adopt_claim(&ours, &theirs, &c) else {
+            panic!("an AddClaim")
+        };
+        assert_eq!(claim.article.0, "a-ours");
+        assert_ne!(claim.id, c.id);
+        assert_eq!(claim.creator, "Bo");
+        assert_eq!(claim.status, Status::Denied);
+        assert!(claim.reviewed.is_none(), "their sign-off stays theirs");
+        assert_eq!(claim.anchor.quote, "北朝鮮 denied");
+        crate::core::action::apply(&mut ours, Action::AddClaim { claim }).expect("applies");
+
+        let elsewhere = Project::new("other");
+        assert!(adopt_claim(&elsewhere, &theirs, &c).is_none());
+    }
+}

@@ -371,3 +371,71 @@ fn a_project_that_does_not_load_is_reported_and_nothing_opens() {
     assert!(err.contains("broken.ron"), "{err}");
     assert!(!has_label(&h, "Only theirs"));
 }
+
+#[test]
+fn a_deleted_against_edited_claim_and_an_article_conflict_are_settled_too() {
+    let base = project_with_claims();
+    let wagner = |p: &Project| {
+        p.claims
+            .iter()
+            .find(|c| c.anchor.quote == "Wagner group")
+            .map(|c| c.id.clone())
+            .expect("claim")
+    };
+    let art = base.articles[0].id.clone();
+    let mut ours = Session::opened(base.clone(), None);
+    ours.edit(Action::set_status(&wagner(&base), Status::Disputed, "Ana"))
+        .expect("edit");
+    let mut meta = base.articles[0].meta.clone();
+    meta.title = "Ours: North Korea denies".into();
+    ours.edit(Action::SetArticleMeta {
+        id: art.clone(),
+        meta: Box::new(meta.clone()),
+    })
+    .expect("meta");
+    let mut theirs = Session::opened(base.clone(), None);
+    theirs
+        .edit(Action::RemoveClaim { id: wagner(&base) })
+        .expect("remove");
+    meta.title = "Theirs: Pyongyang denies".into();
+    theirs
+        .edit(Action::SetArticleMeta {
+            id: art.clone(),
+            meta: Box::new(meta),
+        })
+        .expect("meta");
+    let merged = merge(&base, &ours.project, &theirs.project).project;
+    assert_eq!(merged.conflicts.len(), 2, "{:?}", merged.conflicts);
+
+    let mut h = harness(team_app(merged));
+    assert!(has_label(&h, "2 conflicts — review"));
+    // Article conflicts come first: the article is shown with no claim selected.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    h.run();
+    assert!(h.state().selected_claim.is_none());
+    assert!(has_label(&h, "Merge conflict: article-meta"));
+    h.get_by_label("Take theirs").click();
+    h.run();
+    assert_eq!(
+        h.state().session.project.articles[0].meta.title,
+        "Theirs: Pyongyang denies"
+    );
+    assert!(has_label(&h, "1 conflict — review"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    h.run();
+    assert_eq!(h.state().selected_claim.as_ref(), Some(&wagner(&base)));
+    assert!(has_label(&h, "Merge conflict: claim"));
+    h.get_by_label("Take theirs").click();
+    h.run();
+    assert!(
+        h.state().session.project.claim(&wagner(&base)).is_none(),
+        "deleted"
+    );
+    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().session.project.conflicts.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().session.project.claim(&wagner(&base)).is_some());
+    assert_eq!(h.state().session.project.conflicts.len(), 1);
+}

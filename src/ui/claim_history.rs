@@ -9,27 +9,22 @@ use crate::core::model::Claim;
 pub fn sign_off(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
     let cmd = UiCommand::ToggleSignOff;
     let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
-    ui.horizontal_wrapped(|ui| match &c.reviewed {
-        Some(s) => {
-            ui.label(egui::RichText::new(format!("☑ {}", signed_off_text(s))).strong());
-            if ui
-                .button("Remove sign-off")
-                .on_hover_text(format!("Take the editor's sign-off back ({shortcut})"))
-                .clicked()
-            {
-                out.push(Intent::Run(cmd));
-            }
+    if let Some(s) = &c.reviewed {
+        ui.label(egui::RichText::new(format!("☑ {}", signed_off_text(s))).strong());
+    }
+    ui.horizontal(|ui| {
+        let (label, tip) = match c.reviewed {
+            Some(_) => ("Remove sign-off", "Take the editor's sign-off back"),
+            None => (cmd.label(), cmd.tooltip()),
+        };
+        if ui
+            .button(label)
+            .on_hover_text(format!("{tip} ({shortcut})"))
+            .clicked()
+        {
+            out.push(Intent::Run(cmd));
         }
-        None => {
-            if ui
-                .button(cmd.label())
-                .on_hover_text(format!("{} ({shortcut})", cmd.tooltip()))
-                .clicked()
-            {
-                out.push(Intent::Run(cmd));
-            }
-            ui.weak(shortcut);
-        }
+        ui.weak(shortcut);
     });
 }
 

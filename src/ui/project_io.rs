@@ -47,11 +47,17 @@ impl FactdeskApp {
                 })
                 .display()
                 .to_string(),
-            Purpose::OpenProject | Purpose::AddArticles | Purpose::CompareProject => String::new(),
+            Purpose::OpenProject
+            | Purpose::AddArticles
+            | Purpose::Export
+            | Purpose::CompareProject => String::new(),
         }
     }
 
     pub(crate) fn dialog_answered(&mut self, ctx: &egui::Context, answer: Answer) {
+        if answer.purpose == Purpose::Export {
+            return self.export_answered(ctx, answer);
+        }
         match (answer.paths, answer.purpose) {
             (Some(paths), Purpose::OpenProject) => {
                 if let Some(p) = paths.first() {
@@ -69,6 +75,7 @@ impl FactdeskApp {
                 }
             }
             (Some(paths), Purpose::AddArticles) => self.add_article_paths(&paths),
+            (Some(_), Purpose::Export) => {}
             (Some(paths), Purpose::CompareProject) => {
                 if let Some(p) = paths.first() {
                     self.open_comparison(p);

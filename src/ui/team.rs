@@ -11,8 +11,8 @@ use std::path::PathBuf;
 /// What the team parts of the window ask the app to do.
 #[derive(Debug, Clone)]
 pub enum TeamIntent {
-    /// Sets the analyst preference (empty: the default identity).
-    SetAnalyst(String),
+    /// Opens the settings window, where the analyst name is set.
+    EditAnalyst,
     /// Settles a merge conflict with one side's value (one undoable step).
     Resolve {
         id: String,
@@ -33,8 +33,6 @@ pub enum TeamIntent {
 pub struct TeamState {
     /// The analyst preference the session's analyst was last resolved from.
     resolved_for: Option<String>,
-    /// The analyst name being typed in the status-bar popup.
-    pub analyst_draft: String,
     /// The conflict whose field is being edited by hand before "Mark resolved".
     pub editing: Option<(String, ConflictField)>,
     pub compare: Option<CompareState>,
@@ -43,10 +41,7 @@ pub struct TeamState {
 impl FactdeskApp {
     pub(crate) fn apply_team(&mut self, intent: TeamIntent) {
         match intent {
-            TeamIntent::SetAnalyst(name) => {
-                self.settings.analyst = name.trim().to_string();
-                self.sync_analyst();
-            }
+            TeamIntent::EditAnalyst => self.dialogs.settings_window = true,
             TeamIntent::Resolve { id, field, take } => {
                 if let Err(e) = self
                     .session
@@ -153,7 +148,7 @@ fn conflict_targets(project: &Project) -> Vec<Target> {
 }
 
 /// The team part of the status bar: the conflict count (a button to the next one) and the
-/// analyst, clickable to set the name.
+/// analyst (a button to the settings, where the name is set).
 pub fn status_bar(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
     let n = app.session.project.conflicts.len();
@@ -184,31 +179,15 @@ pub fn status_bar(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     } else {
         app.session.analyst.clone()
     };
-    let button = ui
+    if ui
         .button(format!("Analyst: {name}"))
-        .on_hover_text("Who is recorded on new claims, status changes and sign-offs");
-    if button.clicked() {
-        app.team.analyst_draft = app.settings.analyst.clone();
+        .on_hover_text(
+            "Recorded on new claims, status changes and sign-offs; click to change it in Settings",
+        )
+        .clicked()
+    {
+        out.push(Intent::Team(TeamIntent::EditAnalyst));
     }
-    egui::Popup::from_toggle_button_response(&button)
-        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-        .show(|ui| {
-            ui.set_min_width(240.0);
-            let label = ui.label("Analyst name");
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut app.team.analyst_draft)
-                        .hint_text("empty: git user.name or the system user"),
-                )
-                .labelled_by(label.id);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.button("Set analyst").clicked() || enter {
-                out.push(Intent::Team(TeamIntent::SetAnalyst(
-                    app.team.analyst_draft.clone(),
-                )));
-                ui.close();
-            }
-        });
     out
 }
 

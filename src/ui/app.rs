@@ -60,6 +60,7 @@ pub struct FactdeskApp {
     pub(crate) list: ClaimListCache,
     pub(crate) dialogs: DialogState,
     pub(crate) files: FileDialogs,
+    pub(crate) team: super::team::TeamState,
     /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
     pub(crate) article_text_ids: HashSet<egui::Id>,
     pub(crate) last_focus: Option<egui::Id>,
@@ -97,6 +98,7 @@ impl FactdeskApp {
             list: ClaimListCache::default(),
             dialogs: DialogState::default(),
             files: FileDialogs::new(native),
+            team: Default::default(),
             article_text_ids: HashSet::new(),
             last_focus: None,
             focus_search: false,
@@ -205,12 +207,16 @@ impl FactdeskApp {
         }
         self.apply_all(&ctx, std::mem::take(&mut intents));
         self.refresh_derived();
+        self.sync_analyst();
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             intents.extend(menu_bar::show(ui, self));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar::show(ui, &self.session, &self.derived);
+            ui.horizontal(|ui| {
+                status_bar::show(ui, &self.session, &self.derived);
+                intents.extend(super::team::status_bar(ui, self));
+            });
         });
         egui::Panel::left("articles")
             .resizable(true)
@@ -236,6 +242,7 @@ impl FactdeskApp {
         });
         intents.extend(stats::show(&ctx, self));
         intents.extend(dialogs::show(&ctx, self));
+        intents.extend(super::compare::show(&ctx, self));
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);

@@ -36,6 +36,9 @@ pub enum UiCommand {
     NextUnreviewed,
     ToggleStats,
     About,
+    ToggleSignOff,
+    NextConflict,
+    CompareProject,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -48,7 +51,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 30] = [
+    pub const ALL: [UiCommand; 33] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -79,6 +82,9 @@ impl UiCommand {
         UiCommand::NextUnreviewed,
         UiCommand::ToggleStats,
         UiCommand::About,
+        UiCommand::ToggleSignOff,
+        UiCommand::NextConflict,
+        UiCommand::CompareProject,
     ];
 
     pub fn label(self) -> &'static str {
@@ -113,6 +119,9 @@ impl UiCommand {
             UiCommand::NextUnreviewed => "Next unreviewed claim",
             UiCommand::ToggleStats => "Statistics",
             UiCommand::About => "About factdesk",
+            UiCommand::ToggleSignOff => "Sign off claim",
+            UiCommand::NextConflict => "Next conflict",
+            UiCommand::CompareProject => "Compare with another annotator…",
         }
     }
 
@@ -152,6 +161,13 @@ impl UiCommand {
             }
             UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
             UiCommand::About => "Version, file locations and licence",
+            UiCommand::ToggleSignOff => {
+                "Sign the selected claim off as reviewed by you, or remove the sign-off"
+            }
+            UiCommand::NextConflict => "Select the next claim with a merge conflict",
+            UiCommand::CompareProject => {
+                "Compare with another analyst's project of the same articles"
+            }
         }
     }
 
@@ -188,6 +204,9 @@ impl UiCommand {
             UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
             UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
             UiCommand::About => vec![],
+            UiCommand::ToggleSignOff => vec![ks(NONE, Key::V)],
+            UiCommand::NextConflict => vec![ks(CMD, Key::J)],
+            UiCommand::CompareProject => vec![],
         }
     }
 

@@ -50,6 +50,8 @@ pub enum Intent {
         id: ClaimId,
         kind: ClickKind,
     },
+    /// Team review: analyst, conflicts, comparison.
+    Team(super::team::TeamIntent),
 }
 
 impl FactdeskApp {
@@ -125,6 +127,7 @@ impl FactdeskApp {
             Intent::SetTheme(t) => self.settings.theme = t,
             Intent::ExportTo(path, options) => self.export_to(&path, &options),
             Intent::ClickClaimRow { id, kind } => self.click_claim_row(id, kind),
+            Intent::Team(t) => self.apply_team(t),
         }
     }
 
@@ -193,6 +196,9 @@ impl FactdeskApp {
             UiCommand::NextUnreviewed => self.next_unreviewed(),
             UiCommand::ToggleStats => self.stats.open = !self.stats.open,
             UiCommand::About => self.dialogs.about = !self.dialogs.about,
+            UiCommand::ToggleSignOff => self.toggle_sign_off(),
+            UiCommand::NextConflict => self.next_conflict(),
+            UiCommand::CompareProject => self.ask_path(ctx, Purpose::CompareProject),
         }
     }
 

@@ -16,6 +16,7 @@ pub enum Purpose {
     SaveProjectAs,
     AddArticles,
     Export,
+    CompareProject,
 }
 
 /// What a save dialog offers: the file name and the one file type.
@@ -33,6 +34,7 @@ impl Purpose {
             Purpose::SaveProjectAs => "Save project as",
             Purpose::AddArticles => "Add articles",
             Purpose::Export => "Export claims to",
+            Purpose::CompareProject => "Compare with another annotator",
         }
     }
 
@@ -43,6 +45,7 @@ impl Purpose {
             Purpose::SaveProjectAs => "Save",
             Purpose::AddArticles => "Add",
             Purpose::Export => "Export",
+            Purpose::CompareProject => "Compare",
         }
     }
 }
@@ -110,7 +113,7 @@ impl FileDialogs {
                     d = d.set_directory(dir);
                 }
                 let paths = match purpose {
-                    Purpose::OpenProject => d
+                    Purpose::OpenProject | Purpose::CompareProject => d
                         .add_filter("factdesk project", &["ron"])
                         .pick_file()
                         .map(|p| vec![p]),

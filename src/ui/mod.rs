@@ -10,10 +10,13 @@ mod appearance;
 mod article_list;
 mod article_view;
 mod autosave;
+mod claim_history;
 mod claim_list;
 mod claim_panel;
 mod claim_sort;
 mod command;
+mod compare;
+mod conflicts;
 mod derived;
 mod dialogs;
 mod dispatch;
@@ -32,6 +35,7 @@ mod status_bar;
 mod status_colors;
 #[cfg(target_os = "linux")]
 mod system_theme;
+mod team;
 mod theme;
 mod view_cache;
 

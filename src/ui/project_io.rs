@@ -47,7 +47,10 @@ impl FactdeskApp {
                 })
                 .display()
                 .to_string(),
-            Purpose::OpenProject | Purpose::AddArticles | Purpose::Export => String::new(),
+            Purpose::OpenProject
+            | Purpose::AddArticles
+            | Purpose::Export
+            | Purpose::CompareProject => String::new(),
         }
     }
 
@@ -73,6 +76,11 @@ impl FactdeskApp {
             }
             (Some(paths), Purpose::AddArticles) => self.add_article_paths(&paths),
             (Some(_), Purpose::Export) => {}
+            (Some(paths), Purpose::CompareProject) => {
+                if let Some(p) = paths.first() {
+                    self.open_comparison(p);
+                }
+            }
             (None, purpose) if answer.no_backend => {
                 // No desktop dialog answered: fall back to typing a path.
                 let mut prompt = PathPrompt::new(purpose, self.suggested_path(purpose));

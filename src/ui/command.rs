@@ -28,6 +28,11 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    Export,
+    Settings,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
     NextUnreviewed,
     ToggleStats,
     About,
@@ -43,7 +48,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 25] = [
+    pub const ALL: [UiCommand; 30] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -66,6 +71,11 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::Export,
+        UiCommand::Settings,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
         UiCommand::NextUnreviewed,
         UiCommand::ToggleStats,
         UiCommand::About,
@@ -95,6 +105,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::Export => "Export claims…",
+            UiCommand::Settings => "Settings…",
+            UiCommand::ZoomIn => "Zoom in",
+            UiCommand::ZoomOut => "Zoom out",
+            UiCommand::ZoomReset => "Reset zoom",
             UiCommand::NextUnreviewed => "Next unreviewed claim",
             UiCommand::ToggleStats => "Statistics",
             UiCommand::About => "About factdesk",
@@ -127,6 +142,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::Export => "Write the reviewed claims to CSV, JSON, ClaimReview, a report…",
+            UiCommand::Settings => "Theme, zoom, colours, analyst name, reviewing organisation",
+            UiCommand::ZoomIn => "Make everything larger",
+            UiCommand::ZoomOut => "Make everything smaller",
+            UiCommand::ZoomReset => "Back to 100 %",
             UiCommand::NextUnreviewed => {
                 "Select the next unreviewed claim, across articles, wrapping round"
             }
@@ -160,6 +180,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::Export => vec![ks(CMD, Key::E)],
+            UiCommand::Settings => vec![ks(CMD, Key::Comma)],
+            UiCommand::ZoomIn => vec![ks(CMD, Key::Plus), ks(CMD, Key::Equals)],
+            UiCommand::ZoomOut => vec![ks(CMD, Key::Minus)],
+            UiCommand::ZoomReset => vec![ks(CMD, Key::Num0)],
             UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
             UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
             UiCommand::About => vec![],

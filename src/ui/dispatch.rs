@@ -8,6 +8,7 @@ use super::file_dialogs::{Answer, Purpose};
 use super::multi_select::{self, ClickKind};
 use super::settings::ThemeChoice;
 use crate::core::action::Action;
+use crate::core::export::ExportOptions;
 use crate::core::model::{ArticleId, ClaimId, Status};
 use crate::core::nlp;
 use crate::core::time::Timestamp;
@@ -42,6 +43,8 @@ pub enum Intent {
     /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
     UnsavedDecision(Option<bool>),
     SetTheme(ThemeChoice),
+    /// Write an export to this file (reads the project; not an edit).
+    ExportTo(PathBuf, ExportOptions),
     /// A claim row clicked, with Ctrl (toggle) or Shift (range) held or not.
     ClickClaimRow {
         id: ClaimId,
@@ -120,6 +123,7 @@ impl FactdeskApp {
                 }
             }
             Intent::SetTheme(t) => self.settings.theme = t,
+            Intent::ExportTo(path, options) => self.export_to(&path, &options),
             Intent::ClickClaimRow { id, kind } => self.click_claim_row(id, kind),
         }
     }
@@ -181,6 +185,11 @@ impl FactdeskApp {
             }
             UiCommand::CheatSheet => self.dialogs.cheat_sheet = !self.dialogs.cheat_sheet,
             UiCommand::CommandPalette => self.dialogs.open_palette(),
+            UiCommand::Export => self.open_export_dialog(),
+            UiCommand::Settings => self.dialogs.settings_window = !self.dialogs.settings_window,
+            UiCommand::ZoomIn => self.settings.zoom_by(1),
+            UiCommand::ZoomOut => self.settings.zoom_by(-1),
+            UiCommand::ZoomReset => self.settings.zoom = 1.0,
             UiCommand::NextUnreviewed => self.next_unreviewed(),
             UiCommand::ToggleStats => self.stats.open = !self.stats.open,
             UiCommand::About => self.dialogs.about = !self.dialogs.about,

@@ -6,6 +6,7 @@
 //! shortcuts, are one table (command.rs).
 
 mod app;
+mod appearance;
 mod article_list;
 mod article_view;
 mod autosave;
@@ -16,7 +17,9 @@ mod command;
 mod derived;
 mod dialogs;
 mod dispatch;
+mod export_flow;
 mod file_dialogs;
+mod fonts;
 mod highlight;
 mod menu_bar;
 mod minimap;
@@ -26,6 +29,9 @@ mod safety;
 mod settings;
 mod stats;
 mod status_bar;
+mod status_colors;
+#[cfg(target_os = "linux")]
+mod system_theme;
 mod theme;
 mod view_cache;
 
@@ -34,8 +40,13 @@ pub use autosave::{Snapshot, flush_snapshot, write_snapshot};
 pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use dispatch::Intent;
-pub use settings::{Settings, ThemeChoice};
+pub use settings::{Settings, StatusColors, ThemeChoice};
 pub use stats::Stats;
+
+/// The colour a status is drawn in, from the colour set chosen in the settings.
+pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
+    theme::status_color(s)
+}
 
 use std::path::PathBuf;
 
@@ -56,6 +67,8 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
         Box::new(move |cc| {
             let mut settings = Settings::load(cc.storage);
             settings.recovery_dir = eframe::storage_dir("factdesk");
+            appearance::watch_system_theme(&cc.egui_ctx);
+            fonts::install_system_fallback(&cc.egui_ctx);
             let app = FactdeskApp::startup(project, settings);
             install_panic_autosave(app.autosave.snapshot.clone());
             Ok(Box::new(app))

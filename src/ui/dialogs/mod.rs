@@ -1,17 +1,20 @@
 //! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
-//! shortcut cheat sheet and the command palette.
+//! shortcut cheat sheet, the command palette, the export dialog and the settings window.
 
 mod about;
 mod changed_on_disk;
 mod cheat_sheet;
+mod export;
 mod locked;
 mod messages;
 mod palette;
 mod path_prompt;
 mod restore;
+mod settings_window;
 mod unsaved;
 
 pub use changed_on_disk::DiskChoice;
+pub use export::ExportDialog;
 pub use path_prompt::PathPrompt;
 
 use super::app::FactdeskApp;
@@ -53,6 +56,9 @@ pub struct DialogState {
     pub locked: Option<(PathBuf, String)>,
     /// A recovery file to offer: (recovery file, the project it belongs to if it has a file).
     pub restore: Option<(PathBuf, Option<PathBuf>)>,
+    /// The export dialog and its choices.
+    pub export: Option<ExportDialog>,
+    pub settings_window: bool,
     pub about: bool,
 }
 
@@ -80,6 +86,7 @@ impl DialogState {
             || self.changed_on_disk
             || self.locked.is_some()
             || self.restore.is_some()
+            || self.export.is_some()
     }
 }
 
@@ -133,6 +140,17 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
             app.dialogs.restore = None;
             app.restore_choice(restore, &recovery, project.as_deref());
         }
+    }
+    if let Some(state) = app.dialogs.export.as_mut() {
+        match export::show(ctx, state, &app.session.project) {
+            export::Outcome::Open => {}
+            export::Outcome::Close => app.dialogs.export = None,
+            export::Outcome::ChooseDestination => app.choose_export_destination(ctx),
+            export::Outcome::OpenFolder(dir) => app.open_folder(&dir),
+        }
+    }
+    if app.dialogs.settings_window {
+        settings_window::show(ctx, app, &mut out);
     }
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.about {

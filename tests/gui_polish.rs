@@ -320,3 +320,32 @@ fn about_shows_the_version_and_file_locations() {
     h.get_by_label("Settings folder");
     h.get_by_label("(not saved yet)");
 }
+
+/// Dragging on the strip scrolls the article wherever the pointer goes, claims or not.
+#[test]
+#[ignore = "the article view does not read `article_scroll_to` yet"]
+fn dragging_the_minimap_scrolls_the_article() {
+    let mut h = sample_harness();
+    for _ in 0..3 {
+        h.run();
+    }
+    let rect = h.get_by_label("Article minimap").rect();
+    let a = egui::pos2(rect.center().x, rect.top() + 5.0);
+    let b = egui::pos2(rect.center().x, rect.bottom() - 5.0);
+    h.drag_at(a);
+    h.step();
+    h.hover_at(egui::pos2(a.x, (a.y + b.y) / 2.0));
+    h.step();
+    h.hover_at(b);
+    h.step();
+    h.drop_at(b);
+    h.run();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert!(
+        h.state().article_scroll_offset() > 100.0,
+        "scrolled towards the end: {}",
+        h.state().article_scroll_offset()
+    );
+}

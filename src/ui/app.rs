@@ -47,7 +47,8 @@ pub struct FactdeskApp {
     pub(crate) select_anchor: Option<ClaimId>,
     pub(crate) stats: stats::StatsPanel,
     pub(crate) minimap: minimap::Minimap,
-    /// Where the minimap asked the article to scroll to (points from the top), read by the view.
+    /// Where the minimap asks the article to scroll to (points from the top), for the article
+    /// view to take (`Option::take`) and pass to its ScrollArea's `vertical_scroll_offset`.
     pub(crate) article_scroll_to: Option<f32>,
     /// The last non-empty text selection in the article (what "Mark claim" marks).
     pub selection: Option<TextSelection>,

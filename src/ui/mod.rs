@@ -45,12 +45,12 @@ pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use dispatch::Intent;
 pub use settings::{Settings, StatusColors, ThemeChoice};
+pub use stats::Stats;
 
 /// The colour a status is drawn in, from the colour set chosen in the settings.
 pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
     theme::status_color(s)
 }
-pub use stats::Stats;
 
 use std::path::PathBuf;
 

@@ -10,7 +10,8 @@ use super::file_dialogs::FileDialogs;
 use super::settings::{Settings, ThemeChoice};
 use super::view_cache::ArticleLayout;
 use super::{
-    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, status_bar, theme,
+    article_header, article_list, article_view, claim_list, claim_panel, dialogs, menu_bar,
+    start_screen, status_bar, theme,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
@@ -55,6 +56,7 @@ pub struct FactdeskApp {
     pub(crate) article_text_ids: HashSet<egui::Id>,
     pub(crate) last_focus: Option<egui::Id>,
     pub(crate) focus_search: bool,
+    pub(crate) import: super::import_files::ImportUi,
     /// Set once the person chose to quit (after any unsaved-changes question).
     pub quit_requested: bool,
     allow_close: bool,
@@ -86,6 +88,7 @@ impl FactdeskApp {
             article_text_ids: HashSet::new(),
             last_focus: None,
             focus_search: false,
+            import: Default::default(),
             quit_requested: false,
             allow_close: false,
             title: String::new(),
@@ -103,11 +106,19 @@ impl FactdeskApp {
         }
     }
 
-    /// The app as it starts: `project` if given, else the last project, else the sample. A
-    /// project that fails to load is reported in the app, which then shows the sample.
+    /// The app as it starts: `project` if given, else the last project; else the sample on a
+    /// first start (no recent projects yet), or the start screen. A project that fails to load is
+    /// reported in the app, which then shows the sample.
     pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
-        let mut app = FactdeskApp::new(Self::sample_session(), settings);
+        let start_screen = path.is_none() && !settings.recent.is_empty();
+        let session = if start_screen {
+            Session::opened(Project::new("Untitled project"), None)
+        } else {
+            Self::sample_session()
+        };
+        let mut app = FactdeskApp::new(session, settings);
+        app.import.start_screen = start_screen;
         match path {
             Some(path) => app.open_path(&path),
             None => app.offer_unsaved_recovery(),
@@ -137,6 +148,7 @@ impl FactdeskApp {
         self.selection = None;
         self.cursor = None;
         self.layout = None;
+        self.import.reset();
         self.refresh_derived();
     }
 
@@ -217,7 +229,10 @@ impl FactdeskApp {
                 intents.extend(claim_list::show(ui, self));
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            intents.extend(article_view::show(ui, self));
+            if !start_screen::show_if_open(ui, self, &mut intents) {
+                intents.extend(article_header::show(ui, self));
+                intents.extend(article_view::show(ui, self));
+            }
         });
         intents.extend(dialogs::show(&ctx, self));
         self.apply_all(&ctx, intents);
@@ -249,6 +264,7 @@ impl FactdeskApp {
         if !dropped.is_empty() {
             intents.push(Intent::AddArticlePaths(dropped));
         }
+        self.poll_paste(ctx, intents);
     }
 
     /// Closing the window with unsaved changes asks first.

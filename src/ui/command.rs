@@ -28,6 +28,7 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    PasteArticle,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -40,7 +41,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 23] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -63,6 +64,7 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::PasteArticle,
     ];
 
     pub fn label(self) -> &'static str {
@@ -89,6 +91,7 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::PasteArticle => "New article from clipboard",
         }
     }
 
@@ -99,7 +102,7 @@ impl UiCommand {
             UiCommand::SaveProject => "Save the project to its file",
             UiCommand::SaveProjectAs => "Save the project to a new file",
             UiCommand::AddArticles => {
-                "Add plain-text files as articles (or drop files on the window)"
+                "Add text, Markdown or HTML files as articles (or drop files on the window)"
             }
             UiCommand::Quit => "Close factdesk",
             UiCommand::Undo => "Undo the last edit",
@@ -118,6 +121,9 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::PasteArticle => {
+                "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
+            }
         }
     }
 
@@ -146,6 +152,7 @@ impl UiCommand {
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
         }
     }
 

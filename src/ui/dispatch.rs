@@ -41,6 +41,10 @@ pub enum Intent {
     /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
     UnsavedDecision(Option<bool>),
     SetTheme(ThemeChoice),
+    /// Text pasted outside any text field (or after "New article from clipboard").
+    PasteArticle(String),
+    /// Opens the built-in sample (asks about unsaved changes first).
+    OpenSample,
 }
 
 impl FactdeskApp {
@@ -114,6 +118,8 @@ impl FactdeskApp {
                 }
             }
             Intent::SetTheme(t) => self.settings.theme = t,
+            Intent::PasteArticle(text) => self.paste_article(&text),
+            Intent::OpenSample => self.guard(ctx, Pending::Sample),
         }
     }
 
@@ -177,6 +183,7 @@ impl FactdeskApp {
             }
             UiCommand::CheatSheet => self.dialogs.cheat_sheet = !self.dialogs.cheat_sheet,
             UiCommand::CommandPalette => self.dialogs.open_palette(),
+            UiCommand::PasteArticle => self.request_paste(ctx),
         }
     }
 

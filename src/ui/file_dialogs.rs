@@ -92,9 +92,13 @@ impl FileDialogs {
                         .set_file_name("project.ron")
                         .save_file()
                         .map(|p| vec![p]),
-                    Purpose::AddArticles => {
-                        d.add_filter("Text", &["txt", "text", "md"]).pick_files()
-                    }
+                    Purpose::AddArticles => d
+                        .add_filter(
+                            "Articles",
+                            &["txt", "text", "md", "markdown", "html", "htm"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_files(),
                 };
                 let no_backend = paths.is_none() && started.elapsed() < NO_BACKEND_WITHIN;
                 let _ = tx.send(Answer {

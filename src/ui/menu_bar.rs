@@ -33,6 +33,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::SaveProjectAs, true, &mut out);
             ui.separator();
             item(ui, UiCommand::AddArticles, true, &mut out);
+            item(ui, UiCommand::PasteArticle, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Quit, true, &mut out);
         });

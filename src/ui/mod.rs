@@ -6,6 +6,7 @@
 //! shortcuts, are one table (command.rs).
 
 mod app;
+mod article_header;
 mod article_list;
 mod article_view;
 mod autosave;
@@ -17,10 +18,13 @@ mod dialogs;
 mod dispatch;
 mod file_dialogs;
 mod highlight;
+mod import_files;
 mod menu_bar;
+mod paste;
 mod project_io;
 mod safety;
 mod settings;
+mod start_screen;
 mod status_bar;
 mod theme;
 mod view_cache;

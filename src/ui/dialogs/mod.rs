@@ -24,6 +24,8 @@ pub enum Pending {
     Open,
     OpenPath(PathBuf),
     Quit,
+    /// Open the built-in sample project.
+    Sample,
 }
 
 /// A short notice that fades away by itself.
@@ -52,6 +54,8 @@ pub struct DialogState {
     pub locked: Option<(PathBuf, String)>,
     /// A recovery file to offer: (recovery file, the project it belongs to if it has a file).
     pub restore: Option<(PathBuf, Option<PathBuf>)>,
+    /// Per-file results of the last multi-file import.
+    pub import_report: Option<crate::ui::import_files::ImportReport>,
 }
 
 impl DialogState {
@@ -78,6 +82,7 @@ impl DialogState {
             || self.changed_on_disk
             || self.locked.is_some()
             || self.restore.is_some()
+            || self.import_report.is_some()
     }
 }
 
@@ -132,6 +137,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
             app.restore_choice(restore, &recovery, project.as_deref());
         }
     }
+    crate::ui::import_files::show_report(ctx, &mut app.dialogs.import_report);
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.cheat_sheet {
         app.dialogs.cheat_sheet = cheat_sheet::show(ctx);

@@ -182,3 +182,30 @@ fn remove_row(
         });
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::valid_published;
+
+    #[test]
+    fn published_accepts_dates_and_empty_only() {
+        for ok in [
+            "",
+            "2023-01-30",
+            "2023-01-30T08:15",
+            "30 Jan 2023",
+            "Jan 30, 2023 08:15am",
+        ] {
+            assert!(valid_published(ok), "{ok}");
+        }
+        for bad in [
+            "yesterday",
+            "2023",
+            "Jan 2023",
+            "31st of Smarch 2023",
+            "30/13/2023",
+        ] {
+            assert!(!valid_published(bad), "{bad}");
+        }
+    }
+}

@@ -80,14 +80,14 @@ impl FactdeskApp {
             let id = same.id.clone();
             self.dialogs.toast(format!(
                 "Already in the project (same content): “{}”",
-                same.display_title()
+                short(same.display_title())
             ));
             self.current_article = Some(id);
             self.import.start_screen = false;
             return;
         }
         let id = article.id.clone();
-        let title = article.display_title().to_string();
+        let title = short(article.display_title());
         match self.session.edit(Action::AddArticle {
             article: Box::new(article),
         }) {
@@ -104,5 +104,16 @@ impl FactdeskApp {
                 .dialogs
                 .toast(format!("Could not add the article: {e}")),
         }
+    }
+}
+
+/// A title cut to fit a one-line notice.
+fn short(title: &str) -> String {
+    const MAX: usize = 60;
+    if title.chars().count() <= MAX {
+        title.to_string()
+    } else {
+        let cut: String = title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
     }
 }

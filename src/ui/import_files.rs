@@ -156,7 +156,11 @@ impl FactdeskApp {
 fn reason_of(e: &import::ImportError) -> String {
     match e {
         import::ImportError::Refused { reason, .. } => reason.clone(),
-        import::ImportError::Io { source, .. } => format!("cannot read: {source}"),
+        import::ImportError::Io { source, .. } => match source.kind() {
+            std::io::ErrorKind::NotFound => "cannot read: no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".to_string(),
+            _ => format!("cannot read: {source}"),
+        },
     }
 }
 

@@ -258,3 +258,33 @@ fn the_first_start_still_shows_the_sample_and_a_paste_leaves_the_start_screen() 
     assert!(h.query_by_label("Welcome to factdesk").is_none());
     assert!(h.query_by_label("Article details").is_some());
 }
+
+#[test]
+fn pasting_while_article_text_is_selected_leaves_no_stale_selection() {
+    let mut h = harness(app(project()));
+    let rect = h
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .next()
+        .expect("article text")
+        .rect();
+    let y = rect.top() + 10.0;
+    let (a, b) = (
+        egui::pos2(rect.left() + 5.0, y),
+        egui::pos2(rect.left() + rect.width() * 0.4, y),
+    );
+    h.drag_at(a);
+    h.step();
+    h.hover_at(b);
+    h.step();
+    h.drop_at(b);
+    h.run();
+    assert!(
+        h.state().selection.is_some(),
+        "text selected in the article"
+    );
+    paste(&mut h, PASTED);
+    h.run();
+    assert_eq!(h.state().session.project.articles.len(), 2, "pasted");
+    assert!(h.state().selection.is_none());
+    assert!(h.state().cursor.is_none());
+}

@@ -46,6 +46,11 @@ impl FactdeskApp {
         match pasted {
             Some(text) => {
                 self.import.paste_requested_at = None;
+                // The article's text blocks keep their selection by position: let go of it so it
+                // does not reappear in the new article.
+                if let Some(id) = focused.filter(|id| self.article_text_ids.contains(id)) {
+                    ctx.memory_mut(|m| m.surrender_focus(id));
+                }
                 intents.push(Intent::PasteArticle(text));
             }
             None => {

@@ -191,6 +191,17 @@ fn a_published_date_that_is_not_a_date_is_refused_with_a_hint() {
         h.state().session.project.articles[0].meta.published,
         "2023-02-01"
     );
+    // Typed one key at a time, spaces included, as a person types.
+    replace_text(&mut h, "Published", "3");
+    for c in "0 Jan 2023 08:15am".chars() {
+        h.get_by_label("Published").type_text(&c.to_string());
+        h.run();
+    }
+    assert_eq!(
+        h.state().session.project.articles[0].meta.published,
+        "30 Jan 2023 08:15am"
+    );
+    assert!(h.query_by_label_contains("Not a date").is_none());
 }
 
 #[test]

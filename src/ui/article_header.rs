@@ -117,19 +117,24 @@ fn published_field(
             )
             .labelled_by(label);
         if r.changed() {
-            if valid_published(&text) {
-                app.import.date_draft = None;
+            // The field keeps exactly what was typed (spaces too) while it has focus; the
+            // article takes it whenever it reads as a date.
+            if valid_published(&text) && text.trim() != meta.published {
                 let mut edited = meta.clone();
                 edited.published = text.trim().to_string();
                 out.push(set_meta(id, edited));
-            } else {
-                app.import.date_draft = Some((id.clone(), text));
             }
+            app.import.date_draft = Some((id.clone(), text.clone()));
         } else if r.lost_focus() {
-            // The refused text goes; the stored date never changed.
+            // Refused text goes; the stored date never changed.
             app.import.date_draft = None;
         }
-        if app.import.date_draft.as_ref().is_some_and(|(a, _)| a == id) {
+        if app
+            .import
+            .date_draft
+            .as_ref()
+            .is_some_and(|(a, t)| a == id && !valid_published(t))
+        {
             ui.colored_label(ui.visuals().error_fg_color, DATE_HINT);
             let kept = if meta.published.is_empty() {
                 "none".to_string()

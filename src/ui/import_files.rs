@@ -17,7 +17,7 @@ pub struct ImportUi {
     pub paste_requested_at: Option<u64>,
     /// The article whose removal waits for confirmation.
     pub confirm_remove: Option<ArticleId>,
-    /// The published-date field while it holds text that is not a date: (article, text).
+    /// The published-date field's text while it is being edited: (article, text).
     pub date_draft: Option<(ArticleId, String)>,
 }
 

@@ -7,11 +7,11 @@ use super::derived::Derived;
 use super::dialogs::DialogState;
 use super::dispatch::Intent;
 use super::file_dialogs::FileDialogs;
-use super::settings::{Settings, ThemeChoice};
+use super::settings::Settings;
 use super::view_cache::ArticleLayout;
 use super::{
     article_header, article_list, article_view, claim_list, claim_panel, dialogs, menu_bar,
-    start_screen, status_bar, theme,
+    start_screen, status_bar,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
@@ -61,7 +61,7 @@ pub struct FactdeskApp {
     pub quit_requested: bool,
     allow_close: bool,
     title: String,
-    theme_applied: Option<ThemeChoice>,
+    appearance: super::appearance::Appearance,
 }
 
 impl FactdeskApp {
@@ -92,7 +92,7 @@ impl FactdeskApp {
             quit_requested: false,
             allow_close: false,
             title: String::new(),
-            theme_applied: None,
+            appearance: Default::default(),
         };
         app.replace_session(session);
         app
@@ -186,10 +186,7 @@ impl FactdeskApp {
     /// Draws one frame and handles its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.theme_applied != Some(self.settings.theme) {
-            theme::apply(&ctx, self.settings.theme);
-            self.theme_applied = Some(self.settings.theme);
-        }
+        self.appearance.apply(&ctx, &self.settings);
         let mut intents: Vec<Intent> = Vec::new();
         self.poll_background(&ctx, &mut intents);
         self.handle_window_input(&ctx, &mut intents);

@@ -78,6 +78,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         text_color: visuals.text_color(),
         strong_color: visuals.strong_text_color(),
         dark: visuals.dark_mode,
+        colors: app.settings.status_colors,
     };
     let width = (ui.available_width() - 16.0).max(120.0);
     layout.prepare(width, &style);

@@ -28,6 +28,11 @@ pub enum UiCommand {
     ToggleTheme,
     CheatSheet,
     CommandPalette,
+    Export,
+    Settings,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
     PasteArticle,
 }
 
@@ -41,7 +46,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 23] = [
+    pub const ALL: [UiCommand; 28] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -64,6 +69,11 @@ impl UiCommand {
         UiCommand::ToggleTheme,
         UiCommand::CheatSheet,
         UiCommand::CommandPalette,
+        UiCommand::Export,
+        UiCommand::Settings,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
         UiCommand::PasteArticle,
     ];
 
@@ -91,6 +101,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Light / dark theme",
             UiCommand::CheatSheet => "Keyboard shortcuts",
             UiCommand::CommandPalette => "Command palette",
+            UiCommand::Export => "Export claims…",
+            UiCommand::Settings => "Settings…",
+            UiCommand::ZoomIn => "Zoom in",
+            UiCommand::ZoomOut => "Zoom out",
+            UiCommand::ZoomReset => "Reset zoom",
             UiCommand::PasteArticle => "New article from clipboard",
         }
     }
@@ -121,6 +136,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => "Switch between the light and the dark theme",
             UiCommand::CheatSheet => "Show every command and its shortcut",
             UiCommand::CommandPalette => "Find and run any command by name",
+            UiCommand::Export => "Write the reviewed claims to CSV, JSON, ClaimReview, a report…",
+            UiCommand::Settings => "Theme, zoom, colours, analyst name, reviewing organisation",
+            UiCommand::ZoomIn => "Make everything larger",
+            UiCommand::ZoomOut => "Make everything smaller",
+            UiCommand::ZoomReset => "Back to 100 %",
             UiCommand::PasteArticle => {
                 "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
             }
@@ -152,6 +172,11 @@ impl UiCommand {
             UiCommand::ToggleTheme => vec![],
             UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
             UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
+            UiCommand::Export => vec![ks(CMD, Key::E)],
+            UiCommand::Settings => vec![ks(CMD, Key::Comma)],
+            UiCommand::ZoomIn => vec![ks(CMD, Key::Plus), ks(CMD, Key::Equals)],
+            UiCommand::ZoomOut => vec![ks(CMD, Key::Minus)],
+            UiCommand::ZoomReset => vec![ks(CMD, Key::Num0)],
             UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
         }
     }

@@ -7,6 +7,7 @@ use super::dialogs::Pending;
 use super::file_dialogs::{Answer, Purpose};
 use super::settings::ThemeChoice;
 use crate::core::action::{Action, ClaimEdit};
+use crate::core::export::ExportOptions;
 use crate::core::model::{ArticleId, ClaimId, Status};
 use crate::core::nlp;
 use crate::core::time::Timestamp;
@@ -41,6 +42,8 @@ pub enum Intent {
     /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
     UnsavedDecision(Option<bool>),
     SetTheme(ThemeChoice),
+    /// Write an export to this file (reads the project; not an edit).
+    ExportTo(PathBuf, ExportOptions),
     /// Text pasted outside any text field (or after "New article from clipboard").
     PasteArticle(String),
     /// Opens the built-in sample (asks about unsaved changes first).
@@ -118,6 +121,7 @@ impl FactdeskApp {
                 }
             }
             Intent::SetTheme(t) => self.settings.theme = t,
+            Intent::ExportTo(path, options) => self.export_to(&path, &options),
             Intent::PasteArticle(text) => self.paste_article(&text),
             Intent::OpenSample => self.guard(ctx, Pending::Sample),
         }
@@ -183,6 +187,11 @@ impl FactdeskApp {
             }
             UiCommand::CheatSheet => self.dialogs.cheat_sheet = !self.dialogs.cheat_sheet,
             UiCommand::CommandPalette => self.dialogs.open_palette(),
+            UiCommand::Export => self.open_export_dialog(),
+            UiCommand::Settings => self.dialogs.settings_window = !self.dialogs.settings_window,
+            UiCommand::ZoomIn => self.settings.zoom_by(1),
+            UiCommand::ZoomOut => self.settings.zoom_by(-1),
+            UiCommand::ZoomReset => self.settings.zoom = 1.0,
             UiCommand::PasteArticle => self.request_paste(ctx),
         }
     }

@@ -15,6 +15,15 @@ pub enum Purpose {
     OpenProject,
     SaveProjectAs,
     AddArticles,
+    Export,
+}
+
+/// What a save dialog offers: the file name and the one file type.
+#[derive(Debug, Clone, Default)]
+pub struct SaveHint {
+    pub file_name: String,
+    pub filter_name: String,
+    pub extension: String,
 }
 
 impl Purpose {
@@ -23,6 +32,7 @@ impl Purpose {
             Purpose::OpenProject => "Open project",
             Purpose::SaveProjectAs => "Save project as",
             Purpose::AddArticles => "Add articles",
+            Purpose::Export => "Export claims to",
         }
     }
 
@@ -32,6 +42,7 @@ impl Purpose {
             Purpose::OpenProject => "Open",
             Purpose::SaveProjectAs => "Save",
             Purpose::AddArticles => "Add",
+            Purpose::Export => "Export",
         }
     }
 }
@@ -65,6 +76,22 @@ impl FileDialogs {
 
     /// Starts a native dialog; false when native dialogs are off (ask in-app instead).
     pub fn request(&mut self, ctx: &egui::Context, purpose: Purpose, dir: Option<PathBuf>) -> bool {
+        self.request_with(ctx, purpose, dir, SaveHint::default())
+    }
+
+    /// Turns native dialogs on or off (a settings change).
+    pub fn set_native(&mut self, native: bool) {
+        self.native = native;
+    }
+
+    /// Like [`FileDialogs::request`], with the file name and type a save dialog offers.
+    pub fn request_with(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        dir: Option<PathBuf>,
+        hint: SaveHint,
+    ) -> bool {
         if !self.native {
             return false;
         }
@@ -99,6 +126,11 @@ impl FileDialogs {
                         )
                         .add_filter("All files", &["*"])
                         .pick_files(),
+                    Purpose::Export => d
+                        .add_filter(&hint.filter_name, &[hint.extension.as_str()])
+                        .set_file_name(&hint.file_name)
+                        .save_file()
+                        .map(|p| vec![p]),
                 };
                 let no_backend = paths.is_none() && started.elapsed() < NO_BACKEND_WITHIN;
                 let _ = tx.send(Answer {

@@ -24,6 +24,8 @@ pub struct TextStyle {
     pub text_color: Color32,
     pub strong_color: Color32,
     pub dark: bool,
+    /// The status colour set (part of the style so cached layouts follow a change).
+    pub colors: super::status_colors::StatusColors,
 }
 
 impl TextStyle {
@@ -71,7 +73,8 @@ pub fn layout_job(
         if let Some(inner) = covering.iter().min_by_key(|s| (s.end - s.start, s.start)) {
             let selected = covering.iter().any(|s| s.selected);
             let depth = covering.len() + usize::from(selected) * 2;
-            format.background = theme::highlight_fill(inner.status, depth, style.dark);
+            format.background =
+                theme::highlight_fill(style.colors.color(inner.status), depth, style.dark);
             if selected {
                 format.color = style.strong_color;
             }
@@ -151,6 +154,7 @@ mod tests {
             text_color: Color32::WHITE,
             strong_color: Color32::YELLOW,
             dark: true,
+            colors: Default::default(),
         }
     }
 
@@ -183,6 +187,26 @@ mod tests {
         assert_ne!(bg[1], bg[0]);
         assert_eq!(bg[3], Color32::TRANSPARENT);
         assert_eq!(levels(&spans), vec![0, 1]);
+    }
+
+    #[test]
+    fn the_chosen_colour_set_shades_the_text() {
+        use crate::ui::status_colors::StatusColors;
+        let art = Article::new(ArticleMeta::default(), "Seoul’s café denied it.");
+        let spans = [span(0, 12, Status::Sourced)];
+        let shade = |colors| {
+            let style = TextStyle { colors, ..style() };
+            layout_job(&art, 0..23, &spans, &style, 300.0).sections[0]
+                .format
+                .background
+        };
+        let okabe = shade(StatusColors::OkabeIto);
+        let tol = shade(StatusColors::TolBright);
+        assert_ne!(okabe, tol);
+        assert_eq!(
+            tol,
+            theme::highlight_fill(StatusColors::TolBright.color(Status::Sourced), 1, true)
+        );
     }
 
     #[test]

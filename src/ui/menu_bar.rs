@@ -33,6 +33,9 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::SaveProjectAs, true, &mut out);
             ui.separator();
             item(ui, UiCommand::AddArticles, true, &mut out);
+            item(ui, UiCommand::Export, true, &mut out);
+            ui.separator();
+            item(ui, UiCommand::Settings, true, &mut out);
             item(ui, UiCommand::PasteArticle, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Quit, true, &mut out);
@@ -78,6 +81,9 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                 out.push(Intent::Run(UiCommand::ToggleSnap));
             }
             item(ui, UiCommand::ToggleTheme, true, &mut out);
+            item(ui, UiCommand::ZoomIn, true, &mut out);
+            item(ui, UiCommand::ZoomOut, true, &mut out);
+            item(ui, UiCommand::ZoomReset, true, &mut out);
             ui.separator();
             item(ui, UiCommand::CommandPalette, true, &mut out);
         });

@@ -6,6 +6,7 @@
 //! shortcuts, are one table (command.rs).
 
 mod app;
+mod appearance;
 mod article_header;
 mod article_list;
 mod article_view;
@@ -16,7 +17,9 @@ mod command;
 mod derived;
 mod dialogs;
 mod dispatch;
+mod export_flow;
 mod file_dialogs;
+mod fonts;
 mod highlight;
 mod import_files;
 mod menu_bar;
@@ -26,6 +29,9 @@ mod safety;
 mod settings;
 mod start_screen;
 mod status_bar;
+mod status_colors;
+#[cfg(target_os = "linux")]
+mod system_theme;
 mod theme;
 mod view_cache;
 
@@ -33,7 +39,12 @@ pub use app::{FactdeskApp, SAMPLE_PROJECT, TextSelection};
 pub use autosave::{Snapshot, flush_snapshot, write_snapshot};
 pub use command::UiCommand;
 pub use dispatch::Intent;
-pub use settings::{Settings, ThemeChoice};
+pub use settings::{Settings, StatusColors, ThemeChoice};
+
+/// The colour a status is drawn in, from the colour set chosen in the settings.
+pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
+    theme::status_color(s)
+}
 
 use std::path::PathBuf;
 
@@ -54,6 +65,8 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
         Box::new(move |cc| {
             let mut settings = Settings::load(cc.storage);
             settings.recovery_dir = eframe::storage_dir("factdesk");
+            appearance::watch_system_theme(&cc.egui_ctx);
+            fonts::install_system_fallback(&cc.egui_ctx);
             let app = FactdeskApp::startup(project, settings);
             install_panic_autosave(app.autosave.snapshot.clone());
             Ok(Box::new(app))

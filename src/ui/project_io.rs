@@ -45,11 +45,14 @@ impl FactdeskApp {
                 })
                 .display()
                 .to_string(),
-            Purpose::OpenProject | Purpose::AddArticles => String::new(),
+            Purpose::OpenProject | Purpose::AddArticles | Purpose::Export => String::new(),
         }
     }
 
     pub(crate) fn dialog_answered(&mut self, ctx: &egui::Context, answer: Answer) {
+        if answer.purpose == Purpose::Export {
+            return self.export_answered(ctx, answer);
+        }
         match (answer.paths, answer.purpose) {
             (Some(paths), Purpose::OpenProject) => {
                 if let Some(p) = paths.first() {
@@ -67,6 +70,7 @@ impl FactdeskApp {
                 }
             }
             (Some(paths), Purpose::AddArticles) => self.add_article_paths(&paths),
+            (Some(_), Purpose::Export) => {}
             (None, purpose) if answer.no_backend => {
                 // No desktop dialog answered: fall back to typing a path.
                 let mut prompt = PathPrompt::new(purpose, self.suggested_path(purpose));

@@ -1,5 +1,7 @@
-//! App preferences kept between runs with eframe persistence: recent projects, theme, snapping.
+//! App preferences kept between runs with eframe persistence: recent projects, theme, zoom,
+//! colours, snapping, analyst name, export defaults.
 
+pub use super::status_colors::StatusColors;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -37,7 +39,24 @@ pub struct Settings {
     /// Where never-saved projects autosave (the app's data folder); None: they do not.
     #[serde(skip)]
     pub recovery_dir: Option<PathBuf>,
+    /// Size of everything on screen (1.0 = 100 %), between [`MIN_ZOOM`] and [`MAX_ZOOM`].
+    pub zoom: f32,
+    /// Which colour set marks the claim statuses.
+    pub status_colors: StatusColors,
+    /// Stronger text/background contrast and a thicker focus outline.
+    pub high_contrast: bool,
+    /// The folder of the last export, offered first next time.
+    pub last_export_dir: Option<PathBuf>,
+    /// The format of the last export (its command-line name, e.g. "csv").
+    pub last_export_format: String,
+    /// CSV exports start with a byte order mark so Excel reads them as UTF-8.
+    pub export_csv_bom: bool,
 }
+
+pub const MIN_ZOOM: f32 = 0.5;
+pub const MAX_ZOOM: f32 = 3.0;
+/// The autosave interval range offered (seconds).
+pub const AUTOSAVE_RANGE: std::ops::RangeInclusive<f32> = 2.0..=600.0;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -50,6 +69,12 @@ impl Default for Settings {
             autosave_seconds: 5.0,
             analyst: String::new(),
             recovery_dir: None,
+            zoom: 1.0,
+            status_colors: StatusColors::default(),
+            high_contrast: false,
+            last_export_dir: None,
+            last_export_format: String::new(),
+            export_csv_bom: false,
         }
     }
 }
@@ -88,6 +113,21 @@ impl Settings {
     pub fn store(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, self);
     }
+
+    /// The zoom kept in its range (a hand-edited or corrupt value never makes the app unusable).
+    pub fn zoom_factor(&self) -> f32 {
+        if self.zoom.is_finite() {
+            self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            1.0
+        }
+    }
+
+    /// One zoom step in (`steps` > 0) or out, rounded to 10 %.
+    pub fn zoom_by(&mut self, steps: i32) {
+        let z = self.zoom_factor() + 0.1 * steps as f32;
+        self.zoom = ((z * 10.0).round() / 10.0).clamp(MIN_ZOOM, MAX_ZOOM);
+    }
 }
 
 #[cfg(test)]
@@ -108,5 +148,47 @@ mod tests {
         s.forget(Path::new("/a.ron"));
         assert_eq!(s.recent, vec![PathBuf::from("/b.ron")]);
         assert!(s.last_project.is_none());
+    }
+
+    #[test]
+    fn settings_stored_before_the_newer_fields_still_load() {
+        // What an earlier factdesk stored through eframe persistence (RON).
+        let old = r#"(recent: ["/p/a.ron"], last_project: Some("/p/a.ron"), theme: Light,
+            snap_to_words: false, native_dialogs: true, autosave_seconds: 12.0, analyst: "Ana")"#;
+        let s: Settings = ron::from_str(old).expect("old settings load");
+        assert_eq!(s.theme, ThemeChoice::Light);
+        assert!(!s.snap_to_words);
+        assert_eq!(s.analyst, "Ana");
+        assert_eq!(s.autosave_seconds, 12.0);
+        assert_eq!(s.zoom, 1.0);
+        assert_eq!(s.status_colors, StatusColors::OkabeIto);
+        assert!(!s.high_contrast);
+        assert!(s.last_export_dir.is_none());
+        // And the new fields survive a round trip.
+        let mut n = s.clone();
+        n.zoom = 1.4;
+        n.status_colors = StatusColors::TolBright;
+        n.high_contrast = true;
+        n.last_export_dir = Some(PathBuf::from("/exports"));
+        n.last_export_format = "html".into();
+        let text = ron::to_string(&n).expect("serialise");
+        assert_eq!(ron::from_str::<Settings>(&text).expect("reload"), n);
+    }
+
+    #[test]
+    fn zoom_steps_stay_in_range() {
+        let mut s = Settings::default();
+        s.zoom_by(1);
+        assert!((s.zoom - 1.1).abs() < 1e-6);
+        for _ in 0..40 {
+            s.zoom_by(1);
+        }
+        assert_eq!(s.zoom, MAX_ZOOM);
+        for _ in 0..40 {
+            s.zoom_by(-1);
+        }
+        assert_eq!(s.zoom, MIN_ZOOM);
+        s.zoom = f32::NAN;
+        assert_eq!(s.zoom_factor(), 1.0);
     }
 }

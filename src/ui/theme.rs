@@ -1,17 +1,14 @@
-//! Colours and symbols: a colour-blind-safe status palette (Okabe-Ito), the legend, light/dark.
+//! Colours and symbols: the status colours (a colour-blind-safe set chosen in the settings,
+//! Okabe-Ito by default), the legend, light/dark.
 
 use super::settings::ThemeChoice;
+use super::status_colors::StatusColors;
 use crate::core::model::Status;
 use egui::{Color32, Ui};
 
-/// Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
+/// The colour of a status in the colour set chosen in the settings.
 pub fn status_color(s: Status) -> Color32 {
-    match s {
-        Status::Unreviewed => Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
-        Status::Sourced => Color32::from_rgb(0x00, 0x9E, 0x73),    // bluish green
-        Status::Disputed => Color32::from_rgb(0xE6, 0x9F, 0x00),   // orange
-        Status::Denied => Color32::from_rgb(0xD5, 0x5E, 0x00),     // vermillion
-    }
+    StatusColors::active().color(s)
 }
 
 /// A symbol shown next to the status name, so colour is never the only signal.
@@ -29,12 +26,13 @@ pub fn status_text(s: Status) -> String {
     format!("{} {}", status_icon(s), s.label())
 }
 
-/// Background of highlighted text: the innermost claim's colour, stronger the deeper the nesting.
-pub fn highlight_fill(s: Status, depth: usize, dark: bool) -> Color32 {
+/// Background of highlighted text: the innermost claim's status colour, stronger the deeper the
+/// nesting.
+pub fn highlight_fill(color: Color32, depth: usize, dark: bool) -> Color32 {
     let base = if dark { 70 } else { 55 };
     let step = if dark { 45 } else { 40 };
     let alpha = (base + step * depth.saturating_sub(1)).min(200) as u8;
-    status_color(s).gamma_multiply_u8(alpha)
+    color.gamma_multiply_u8(alpha)
 }
 
 /// Applies the theme choice to the whole app.

@@ -1,16 +1,19 @@
 //! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
-//! shortcut cheat sheet and the command palette.
+//! shortcut cheat sheet, the command palette, the export dialog and the settings window.
 
 mod changed_on_disk;
 mod cheat_sheet;
+mod export;
 mod locked;
 mod messages;
 mod palette;
 mod path_prompt;
 mod restore;
+mod settings_window;
 mod unsaved;
 
 pub use changed_on_disk::DiskChoice;
+pub use export::ExportDialog;
 pub use path_prompt::PathPrompt;
 
 use super::app::FactdeskApp;
@@ -54,6 +57,9 @@ pub struct DialogState {
     pub locked: Option<(PathBuf, String)>,
     /// A recovery file to offer: (recovery file, the project it belongs to if it has a file).
     pub restore: Option<(PathBuf, Option<PathBuf>)>,
+    /// The export dialog and its choices.
+    pub export: Option<ExportDialog>,
+    pub settings_window: bool,
     /// Per-file results of the last multi-file import.
     pub import_report: Option<crate::ui::import_files::ImportReport>,
 }
@@ -82,6 +88,7 @@ impl DialogState {
             || self.changed_on_disk
             || self.locked.is_some()
             || self.restore.is_some()
+            || self.export.is_some()
             || self.import_report.is_some()
     }
 }
@@ -136,6 +143,17 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
             app.dialogs.restore = None;
             app.restore_choice(restore, &recovery, project.as_deref());
         }
+    }
+    if let Some(state) = app.dialogs.export.as_mut() {
+        match export::show(ctx, state, &app.session.project) {
+            export::Outcome::Open => {}
+            export::Outcome::Close => app.dialogs.export = None,
+            export::Outcome::ChooseDestination => app.choose_export_destination(ctx),
+            export::Outcome::OpenFolder(dir) => app.open_folder(&dir),
+        }
+    }
+    if app.dialogs.settings_window {
+        settings_window::show(ctx, app, &mut out);
     }
     crate::ui::import_files::show_report(ctx, &mut app.dialogs.import_report);
     messages::toasts(ctx, &mut app.dialogs.toasts);

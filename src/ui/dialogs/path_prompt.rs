@@ -2,7 +2,7 @@
 //! projects one click away.
 
 use crate::ui::dispatch::Intent;
-use crate::ui::file_dialogs::Purpose;
+use crate::ui::file_dialogs::{Answer, Purpose};
 use std::path::PathBuf;
 
 /// The state of the path prompt.
@@ -30,6 +30,11 @@ impl PathPrompt {
         Some(match self.purpose {
             Purpose::OpenProject => Intent::OpenPath(PathBuf::from(text)),
             Purpose::SaveProjectAs => Intent::SaveTo(PathBuf::from(text)),
+            Purpose::Export => Intent::DialogAnswer(Answer {
+                purpose: Purpose::Export,
+                paths: Some(vec![PathBuf::from(text)]),
+                no_backend: false,
+            }),
             // Several files: one path per line or separated by ';'.
             Purpose::AddArticles => Intent::AddArticlePaths(
                 text.split(['\n', ';'])

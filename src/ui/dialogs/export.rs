@@ -1,0 +1,252 @@
+//! The export dialog: format, which claims, a live count of what will be written and any
+//! warnings, then the destination; after a successful export, the path and "Open folder".
+
+use crate::core::export::{self, ClaimFilter, ExportOptions, Format};
+use crate::core::model::{ArticleId, Project, Status};
+use crate::ui::theme;
+use std::path::PathBuf;
+
+/// The choices of an open export dialog.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub format: Format,
+    /// Which statuses to export, in `Status::ALL` order.
+    pub statuses: [bool; 4],
+    /// One article, or all of them.
+    pub article: Option<ArticleId>,
+    pub csv_bom: bool,
+    /// The last file written from this dialog and how many claims it holds.
+    pub done: Option<(PathBuf, usize)>,
+}
+
+/// What the person did in the dialog this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Open,
+    Close,
+    /// Ask where to write (file dialog or path prompt).
+    ChooseDestination,
+    OpenFolder(PathBuf),
+}
+
+const REVIEWED: [bool; 4] = [false, true, true, true];
+const EVERY: [bool; 4] = [true; 4];
+
+impl ExportDialog {
+    pub fn new(format: Format, csv_bom: bool) -> Self {
+        ExportDialog {
+            format,
+            statuses: REVIEWED,
+            article: None,
+            csv_bom,
+            done: None,
+        }
+    }
+
+    /// The claim selection the checkboxes describe; None when no status is ticked.
+    pub fn filter(&self) -> Option<ClaimFilter> {
+        let filter = match self.statuses {
+            REVIEWED => ClaimFilter::default(),
+            EVERY => ClaimFilter::everything(),
+            ticks => {
+                let statuses: Vec<Status> = Status::ALL
+                    .into_iter()
+                    .zip(ticks)
+                    .filter_map(|(s, on)| on.then_some(s))
+                    .collect();
+                if statuses.is_empty() {
+                    return None;
+                }
+                ClaimFilter {
+                    statuses,
+                    ..ClaimFilter::default()
+                }
+            }
+        };
+        Some(ClaimFilter {
+            article: self.article.clone(),
+            ..filter
+        })
+    }
+
+    /// The export these choices make; None when no status is ticked.
+    pub fn options(&self) -> Option<ExportOptions> {
+        Some(ExportOptions {
+            format: self.format,
+            filter: self.filter()?,
+            csv_bom: self.csv_bom && self.format == Format::Csv,
+        })
+    }
+}
+
+fn claims_text(n: usize) -> String {
+    match n {
+        1 => "1 claim will be exported".to_string(),
+        n => format!("{n} claims will be exported"),
+    }
+}
+
+/// Draws the dialog over `project`.
+pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) -> Outcome {
+    let mut outcome = Outcome::Open;
+    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading("Export claims");
+        ui.add_space(4.0);
+        egui::Grid::new("export_grid")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label("Format");
+                egui::ComboBox::from_id_salt("export_format")
+                    .selected_text(state.format.label())
+                    .width(300.0)
+                    .show_ui(ui, |ui| {
+                        for f in Format::ALL {
+                            ui.selectable_value(&mut state.format, f, f.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+
+                ui.vertical(|ui| {
+                    ui.add_space(2.0);
+                    ui.label("Claims");
+                });
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .selectable_label(state.statuses == REVIEWED, "Reviewed only")
+                            .on_hover_text("Sourced, disputed and denied claims (the default)")
+                            .clicked()
+                        {
+                            state.statuses = REVIEWED;
+                        }
+                        if ui
+                            .selectable_label(state.statuses == EVERY, "All claims")
+                            .on_hover_text("Unreviewed claims too")
+                            .clicked()
+                        {
+                            state.statuses = EVERY;
+                        }
+                    });
+                    egui::Grid::new("export_statuses")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            for (i, s) in Status::ALL.into_iter().enumerate() {
+                                ui.horizontal(|ui| {
+                                    theme::swatch(ui, s);
+                                    ui.checkbox(&mut state.statuses[i], theme::status_text(s));
+                                });
+                                if i % 2 == 1 {
+                                    ui.end_row();
+                                }
+                            }
+                        });
+                });
+                ui.end_row();
+
+                let label = ui.label("Article");
+                let current = state
+                    .article
+                    .as_ref()
+                    .and_then(|id| project.article(id))
+                    .map_or("All articles".to_string(), |a| a.meta.title.clone());
+                egui::ComboBox::from_id_salt("export_article")
+                    .selected_text(current)
+                    .width(300.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut state.article, None, "All articles");
+                        for a in &project.articles {
+                            let title = if a.meta.title.is_empty() {
+                                a.id.to_string()
+                            } else {
+                                a.meta.title.clone()
+                            };
+                            ui.selectable_value(&mut state.article, Some(a.id.clone()), title);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+
+                if state.format == Format::Csv {
+                    ui.label("");
+                    ui.checkbox(&mut state.csv_bom, "BOM for Excel")
+                        .on_hover_text(
+                            "Start the file with a UTF-8 byte order mark so Excel shows accents \
+                             and quotes correctly",
+                        );
+                    ui.end_row();
+                }
+            });
+
+        ui.separator();
+        let options = state.options();
+        match &options {
+            Some(o) => {
+                ui.strong(claims_text(export::count_for(project, o)));
+                for w in export::warnings(project, o) {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
+                }
+            }
+            None => {
+                ui.colored_label(ui.visuals().warn_fg_color, "⚠ Tick at least one status");
+            }
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(options.is_some(), egui::Button::new("Export…"))
+                .on_hover_text("Choose where to write the file")
+                .clicked()
+            {
+                outcome = Outcome::ChooseDestination;
+            }
+            if ui.button("Close").clicked() {
+                outcome = Outcome::Close;
+            }
+        });
+        if let Some((path, n)) = &state.done {
+            ui.separator();
+            ui.label(format!(
+                "✔ Exported {n} claim{} to {}",
+                if *n == 1 { "" } else { "s" },
+                path.display()
+            ));
+            if let Some(dir) = path.parent()
+                && ui
+                    .button("Open folder")
+                    .on_hover_text("Show the folder in the file manager")
+                    .clicked()
+            {
+                outcome = Outcome::OpenFolder(dir.to_path_buf());
+            }
+        }
+    });
+    if outcome == Outcome::Open && modal.should_close() {
+        outcome = Outcome::Close;
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_map_to_the_export_filter() {
+        let mut d = ExportDialog::new(Format::Csv, true);
+        assert_eq!(d.filter(), Some(ClaimFilter::default()));
+        d.statuses = EVERY;
+        assert_eq!(d.filter(), Some(ClaimFilter::everything()));
+        d.statuses = [false, false, false, true];
+        assert_eq!(d.filter().map(|f| f.statuses), Some(vec![Status::Denied]));
+        d.statuses = [false; 4];
+        assert_eq!(d.options(), None);
+        d.statuses = REVIEWED;
+        d.format = Format::Json;
+        assert_eq!(d.options().map(|o| o.csv_bom), Some(false));
+    }
+}

@@ -1,0 +1,231 @@
+//! The settings window: appearance (theme, zoom, contrast, status colours), the analyst's name,
+//! the project's reviewing organisation, autosave and file dialogs. App preferences persist
+//! with the app; the reviewing organisation belongs to the project and is edited through an
+//! undoable action, so it is saved in the project file.
+
+use crate::core::action::Action;
+use crate::core::model::{ProjectSettings, Status};
+use crate::ui::app::FactdeskApp;
+use crate::ui::command::UiCommand;
+use crate::ui::dispatch::Intent;
+use crate::ui::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
+use crate::ui::theme;
+
+/// Draws the window while it is open; closing it clears `app.dialogs.settings_window`.
+pub fn show(ctx: &egui::Context, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Settings")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(500.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            appearance(ui, app, out);
+            ui.separator();
+            analyst(ui, app);
+            ui.separator();
+            project(ui, app, out);
+            ui.separator();
+            files(ui, app);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.weak("Preferences are kept for this computer.");
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+            });
+        });
+    if !open || close {
+        app.dialogs.settings_window = false;
+    }
+}
+
+fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+    ui.strong("Appearance");
+    egui::Grid::new("settings_appearance")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Theme");
+            ui.horizontal(|ui| {
+                for (choice, text, tip) in [
+                    (
+                        ThemeChoice::System,
+                        "System",
+                        "Follow the desktop's light/dark setting",
+                    ),
+                    (ThemeChoice::Light, "Light", "Always light"),
+                    (ThemeChoice::Dark, "Dark", "Always dark"),
+                ] {
+                    if ui
+                        .radio(app.settings.theme == choice, text)
+                        .on_hover_text(tip)
+                        .clicked()
+                    {
+                        out.push(Intent::SetTheme(choice));
+                    }
+                }
+            });
+            ui.end_row();
+
+            let label = ui.label("Zoom");
+            ui.horizontal(|ui| {
+                let mut zoom = app.settings.zoom_factor();
+                let slider = egui::Slider::new(&mut zoom, MIN_ZOOM..=MAX_ZOOM)
+                    .step_by(0.1)
+                    .custom_formatter(|z, _| format!("{:.0} %", z * 100.0))
+                    .custom_parser(|t| {
+                        t.trim_end_matches(['%', ' '])
+                            .parse::<f64>()
+                            .ok()
+                            .map(|p| p / 100.0)
+                    });
+                if ui.add(slider).labelled_by(label.id).changed() {
+                    app.settings.zoom = zoom;
+                }
+                if ui
+                    .button(UiCommand::ZoomReset.label())
+                    .on_hover_text(UiCommand::ZoomReset.tooltip())
+                    .clicked()
+                {
+                    out.push(Intent::Run(UiCommand::ZoomReset));
+                }
+            });
+            ui.end_row();
+
+            ui.label("Contrast");
+            ui.checkbox(&mut app.settings.high_contrast, "High contrast")
+                .on_hover_text("Black and white text and backgrounds, thicker focus outline");
+            ui.end_row();
+
+            let label = ui.label("Status colours");
+            egui::ComboBox::from_id_salt("status_colors")
+                .selected_text(app.settings.status_colors.label())
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    for c in StatusColors::ALL {
+                        ui.selectable_value(&mut app.settings.status_colors, c, c.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            ui.label("");
+            ui.horizontal(|ui| {
+                // The preview: the chosen colours with the symbol and name that always go with them.
+                let set = app.settings.status_colors;
+                for s in Status::ALL {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, set.color(s));
+                    ui.label(theme::status_text(s));
+                    ui.add_space(4.0);
+                }
+            });
+            ui.end_row();
+        });
+}
+
+fn analyst(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+    ui.add_space(2.0);
+    ui.strong("You");
+    ui.horizontal(|ui| {
+        let label = ui.label("Analyst name");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.settings.analyst)
+                    .desired_width(240.0)
+                    .hint_text("from git or the system user"),
+            )
+            .labelled_by(label.id);
+        if edit.changed() {
+            app.session.analyst = app.analyst_name();
+        }
+    });
+    ui.weak(format!(
+        "Recorded on new claims, status changes and sign-offs, now as “{}”.",
+        app.session.analyst
+    ));
+}
+
+fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+    ui.add_space(2.0);
+    ui.strong("This project");
+    ui.weak("Saved in the project file (used by ClaimReview exports); changes can be undone.");
+    let current = app.session.project.settings.clone();
+    egui::Grid::new("settings_project")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label("Reviewing organisation");
+            let mut org = current.reviewer_org.clone();
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut org)
+                        .desired_width(240.0)
+                        .hint_text("e.g. Example Fact Check"),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                out.push(Intent::Typing(Action::SetProjectSettings {
+                    settings: ProjectSettings {
+                        reviewer_org: org,
+                        ..current.clone()
+                    },
+                }));
+            }
+            ui.end_row();
+
+            let label = ui.label("Reviewer URL");
+            let mut url = current.reviewer_url.clone();
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut url)
+                        .desired_width(240.0)
+                        .hint_text("https://…"),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                out.push(Intent::Typing(Action::SetProjectSettings {
+                    settings: ProjectSettings {
+                        reviewer_url: url,
+                        ..current.clone()
+                    },
+                }));
+            }
+            ui.end_row();
+        });
+}
+
+fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+    ui.add_space(2.0);
+    ui.strong("Files");
+    ui.horizontal(|ui| {
+        let label = ui.label("Autosave after");
+        ui.add(
+            egui::DragValue::new(&mut app.settings.autosave_seconds)
+                .range(AUTOSAVE_RANGE)
+                .speed(0.5)
+                .fixed_decimals(0)
+                .suffix(" s idle"),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Unsaved work goes to a recovery file after this many idle seconds");
+    });
+    if ui
+        .checkbox(
+            &mut app.settings.native_dialogs,
+            "Use the desktop's file dialogs",
+        )
+        .on_hover_text("Off: type paths in the app instead")
+        .changed()
+    {
+        app.files.set_native(app.settings.native_dialogs);
+    }
+}

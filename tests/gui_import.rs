@@ -240,6 +240,10 @@ fn the_start_screen_lists_recent_projects_and_opens_one() {
     assert!(h.state().session.project.articles.is_empty());
     assert!(h.query_by_label_contains("— not found").is_some());
     assert!(h.query_by_label("gone.ron").is_some());
+    h.get_by_label("Remove from list").click();
+    h.run();
+    assert!(h.query_by_label("gone.ron").is_none());
+    assert_eq!(h.state().settings.recent, vec![saved.clone()]);
     h.get_by_label("desk-café.ron").click();
     h.run();
     assert_eq!(h.state().session.path.as_deref(), Some(saved.as_path()));

@@ -47,8 +47,14 @@ pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Inte
             if app.settings.recent.is_empty() {
                 ui.weak("None yet: projects you open or save appear here.");
             }
+            let mut forget = None;
             for path in &app.settings.recent {
-                recent_row(ui, path, out);
+                if recent_row(ui, path, out) {
+                    forget = Some(path.clone());
+                }
+            }
+            if let Some(path) = forget {
+                app.settings.forget(&path);
             }
             ui.add_space(16.0);
             ui.weak(
@@ -59,7 +65,9 @@ pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Inte
     true
 }
 
-fn recent_row(ui: &mut egui::Ui, path: &std::path::Path, out: &mut Vec<Intent>) {
+/// One recent project; true when a missing one is to be dropped from the list.
+fn recent_row(ui: &mut egui::Ui, path: &std::path::Path, out: &mut Vec<Intent>) -> bool {
+    let mut forget = false;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -82,6 +90,11 @@ fn recent_row(ui: &mut egui::Ui, path: &std::path::Path, out: &mut Vec<Intent>) 
             ui.add_enabled(false, egui::Link::new(&name))
                 .on_disabled_hover_text(path.display().to_string());
             ui.weak(format!("{folder} — not found"));
+            forget = ui
+                .small_button("Remove from list")
+                .on_hover_text("Forget this recent project (the file is not touched)")
+                .clicked();
         }
     });
+    forget
 }

@@ -303,3 +303,33 @@ fn pasting_while_article_text_is_selected_leaves_no_stale_selection() {
     assert!(h.state().selection.is_none());
     assert!(h.state().cursor.is_none());
 }
+
+#[test]
+fn new_article_from_clipboard_takes_the_answering_paste_even_in_a_field() {
+    let mut h = harness(app(project()));
+    open_details(&mut h);
+    h.get_by_label("Byline").focus();
+    h.run();
+    // The command asks the platform for the clipboard; its answer is the next frame's paste.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    h.step();
+    paste(
+        &mut h,
+        "Statement by the ministry\n\nThe “allegations” are false.",
+    );
+    let p = &h.state().session.project;
+    assert_eq!(p.articles.len(), 2);
+    assert_eq!(p.articles[1].meta.title, "Statement by the ministry");
+    assert_eq!(
+        p.articles[0].meta.byline, "",
+        "nothing typed into the field"
+    );
+    // With nothing on the clipboard the command says so instead of waiting forever.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    h.run();
+    h.run_steps(5);
+    assert!(
+        h.query_by_label_contains("The clipboard holds no text")
+            .is_some()
+    );
+}

@@ -1,13 +1,14 @@
 //! Measures the cost of a UI frame of the real app, headless (an egui context, no window):
 //! warm-up, then N frames in each state (idle at the top, scrolled to the middle with a claim
-//! selected, claim list filtered). The last line is JSON for the idle state.
+//! selected, claim list filtered, sorted by speaker, statistics open) and a bulk tag of 1,000
+//! selected claims. The last line is JSON for the idle state.
 //!
 //! `cargo run --release --example frame_bench -- [PROJECT.ron] [--chars N] [--claims N] [--frames N]`
 //! Without a project, a synthetic one is generated (default 1,000,000 chars, 10,000 claims).
 
 use factdesk::core::session::Session;
 use factdesk::core::{store, synth};
-use factdesk::ui::{FactdeskApp, Settings, UiCommand};
+use factdesk::ui::{ClaimSort, FactdeskApp, Settings, SortColumn, UiCommand};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -162,6 +163,38 @@ fn main() {
     b.app.filter.search = "kirby".to_string();
     b.frame();
     b.measure("idle, claim list filtered", args.frames);
+    b.app.filter.search.clear();
+    b.app.settings.claim_sort = ClaimSort {
+        column: SortColumn::Speaker,
+        descending: false,
+    };
+    let sort = b.frame();
+    println!("sort the list by speaker: {sort:.3} ms (one frame)");
+    b.measure("idle, sorted by speaker", args.frames);
+    // Bulk tag: the first 1,000 claims selected, tagged as one undoable batch.
+    let ids: Vec<_> = b
+        .app
+        .session
+        .project
+        .claims
+        .iter()
+        .take(1000)
+        .map(|c| c.id.clone())
+        .collect();
+    b.app.selected_claim = ids.first().cloned();
+    b.app.selected_claims = ids.iter().cloned().collect();
+    let started = Instant::now();
+    b.app.run_command(&b.ctx, UiCommand::TagDisputed);
+    let tag_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let after = b.frame();
+    println!(
+        "tag {} selected claims (one undo step): {tag_ms:.3} ms, next frame {after:.3} ms",
+        ids.len()
+    );
+    b.app.run_command(&b.ctx, UiCommand::ToggleStats);
+    let open = b.frame();
+    println!("open the statistics window: {open:.3} ms (one frame)");
+    b.measure("idle, statistics open", args.frames);
     println!(
         "{{\"frames\": {}, \"mean_ms\": {:.4}, \"p95_ms\": {:.4}, \"max_ms\": {:.4}}}",
         idle.frames, idle.mean, idle.p95, idle.max

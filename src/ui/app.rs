@@ -11,12 +11,12 @@ use super::settings::Settings;
 use super::view_cache::ArticleLayout;
 use super::{
     article_header, article_list, article_view, claim_list, claim_panel, dialogs, menu_bar,
-    start_screen, status_bar,
+    minimap, start_screen, stats, status_bar,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
 use crate::core::store;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,14 @@ pub struct FactdeskApp {
     pub(crate) generation: u64,
     pub current_article: Option<ArticleId>,
     pub selected_claim: Option<ClaimId>,
+    /// Every selected claim (Ctrl/Shift+click in the list); `selected_claim` is the primary one.
+    pub selected_claims: BTreeSet<ClaimId>,
+    /// Where a Shift+click range starts.
+    pub(crate) select_anchor: Option<ClaimId>,
+    pub(crate) stats: stats::StatsPanel,
+    pub(crate) minimap: minimap::Minimap,
+    /// Where the minimap asked the article to scroll to (points from the top), read by the view.
+    pub(crate) article_scroll_to: Option<f32>,
     /// The last non-empty text selection in the article (what "Mark claim" marks).
     pub selection: Option<TextSelection>,
     /// The text cursor in the article (what "Mark sentence" uses).
@@ -76,6 +84,11 @@ impl FactdeskApp {
             generation: 0,
             current_article: None,
             selected_claim: None,
+            selected_claims: BTreeSet::new(),
+            select_anchor: None,
+            stats: Default::default(),
+            minimap: Default::default(),
+            article_scroll_to: None,
             selection: None,
             cursor: None,
             scroll_to_selected: false,
@@ -145,6 +158,8 @@ impl FactdeskApp {
         self.generation += 1;
         self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
         self.selected_claim = None;
+        self.selected_claims.clear();
+        self.select_anchor = None;
         self.selection = None;
         self.cursor = None;
         self.layout = None;
@@ -169,6 +184,7 @@ impl FactdeskApp {
             {
                 self.selected_claim = None;
             }
+            self.prune_selection();
             if let Some(a) = &self.current_article
                 && self.session.project.article(a).is_none()
             {
@@ -227,10 +243,12 @@ impl FactdeskApp {
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if !start_screen::show_if_open(ui, self, &mut intents) {
+                intents.extend(minimap::show(ui, self));
                 intents.extend(article_header::show(ui, self));
                 intents.extend(article_view::show(ui, self));
             }
         });
+        intents.extend(stats::show(&ctx, self));
         intents.extend(dialogs::show(&ctx, self));
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);

@@ -1,9 +1,12 @@
 //! The claim list: the claims of the current article (or all), filtered by status and text,
-//! drawn with `show_rows` so only visible rows cost anything. Rows are rebuilt only when the
-//! project or the filter changes.
+//! sorted by a column, drawn with `show_rows` so only visible rows cost anything. Rows are
+//! rebuilt only when the project, the filter or the sort changes. Ctrl/Shift+click select
+//! several rows (see `multi_select`).
 
 use super::app::FactdeskApp;
+use super::claim_sort::{ClaimSort, SortColumn};
 use super::dispatch::Intent;
+use super::multi_select::ClickKind;
 use super::theme;
 use crate::core::model::{Claim, Project, Status};
 use std::hash::{Hash, Hasher};
@@ -66,6 +69,7 @@ impl ClaimListCache {
         app_key: u64,
         project: &Project,
         filter: &ClaimFilter,
+        sort: ClaimSort,
         article: Option<&crate::core::model::ArticleId>,
     ) {
         if self.key == Some(app_key) {
@@ -81,6 +85,7 @@ impl ClaimListCache {
             .filter(|(_, c)| filter.matches(c, &needle))
             .map(|(i, _)| i)
             .collect();
+        sort.apply(project, &mut self.rows);
     }
 }
 
@@ -106,6 +111,62 @@ pub fn row_text(c: &Claim) -> String {
     )
 }
 
+/// Column widths of the list (the quote takes what is left).
+const POSITION_W: f32 = 70.0;
+const STATUS_W: f32 = 120.0;
+const SPEAKER_W: f32 = 170.0;
+const UPDATED_W: f32 = 130.0;
+
+/// The x range of each column in a row `width` wide, in `SortColumn` order plus the quote.
+struct Columns {
+    position: (f32, f32),
+    status: (f32, f32),
+    quote: (f32, f32),
+    speaker: (f32, f32),
+    updated: (f32, f32),
+}
+
+impl Columns {
+    fn new(width: f32) -> Columns {
+        let mut x = 0.0;
+        let mut next = |w: f32| {
+            let r = (x, x + w);
+            x += w;
+            r
+        };
+        let position = next(POSITION_W);
+        let status = next(STATUS_W);
+        let quote_w = (width - POSITION_W - STATUS_W - SPEAKER_W - UPDATED_W).max(120.0);
+        let quote = next(quote_w);
+        let speaker = next(SPEAKER_W);
+        let updated = next(UPDATED_W);
+        Columns {
+            position,
+            status,
+            quote,
+            speaker,
+            updated,
+        }
+    }
+
+    fn of(&self, c: SortColumn) -> (f32, f32) {
+        match c {
+            SortColumn::Position => self.position,
+            SortColumn::Status => self.status,
+            SortColumn::Speaker => self.speaker,
+            SortColumn::Updated => self.updated,
+        }
+    }
+}
+
+/// "2026-11-29 05:00" from an RFC 3339 timestamp.
+fn short_time(t: &str) -> String {
+    t.chars()
+        .take(16)
+        .map(|c| if c == 'T' { ' ' } else { c })
+        .collect()
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -115,7 +176,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             ui.checkbox(&mut app.filter.show[i], theme::status_text(s))
                 .on_hover_text(format!("Show {} claims", s.as_str()));
         }
-        ui.checkbox(&mut app.filter.all_articles, "All articles");
+        ui.separator();
+        ui.selectable_value(&mut app.filter.all_articles, false, "This article")
+            .on_hover_text("List and search the current article's claims");
+        ui.selectable_value(&mut app.filter.all_articles, true, "All articles")
+            .on_hover_text("List and search the claims of every article");
         let label = ui.label("Search");
         let search = ui
             .add(
@@ -134,16 +199,31 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             app.generation,
             app.session.history.revision(),
             &app.filter,
+            app.settings.claim_sort,
             &app.current_article,
         )
             .hash(&mut h);
         h.finish()
     };
     let project = &app.session.project;
-    app.list
-        .refresh(key, project, &app.filter, app.current_article.as_ref());
-    ui.weak(format!("{} shown", app.list.rows.len()));
-    ui.separator();
+    app.list.refresh(
+        key,
+        project,
+        &app.filter,
+        app.settings.claim_sort,
+        app.current_article.as_ref(),
+    );
+    let columns = Columns::new(ui.available_width());
+    let sort = app.settings.claim_sort;
+    if let Some(column) = header(
+        ui,
+        &columns,
+        sort,
+        app.list.rows.len(),
+        app.selected_claims.len(),
+    ) {
+        app.settings.claim_sort = sort.clicked(column);
+    }
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let selected_idx = app
         .selected_claim
@@ -159,31 +239,219 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         let y = pos as f32 * (row_h + spacing);
         let total = app.list.rows.len() as f32 * (row_h + spacing);
         let max = (total - ui.available_height()).max(0.0);
-        area = area.vertical_scroll_offset((y - row_h * 2.0).clamp(0.0, max));
+        let current = egui::scroll_area::State::load(
+            ui.ctx(),
+            ui.make_persistent_id(egui::IdSalt::new("claim_list")),
+        )
+        .map_or(0.0, |s| s.clamped_offset().y);
+        let view = ui.available_height();
+        // Only scroll when the row is out of view, so clicking a visible row never jumps.
+        if y < current || y + row_h > current + view {
+            area = area.vertical_scroll_offset((y - row_h * 2.0).clamp(0.0, max));
+        }
     }
     let rows = &app.list.rows;
+    let multi = &app.selected_claims;
+    let all_articles = app.filter.all_articles;
     area.show_rows(ui, row_h, rows.len(), |ui, range| {
         for &ci in &rows[range] {
             let Some(c) = project.claims.get(ci) else {
                 continue;
             };
-            ui.horizontal(|ui| {
-                theme::swatch(ui, c.status);
-                let selected = selected_idx == Some(ci);
-                let r = ui.add(
-                    egui::Button::selectable(selected, row_text(c))
-                        .right_text(egui::RichText::new(c.speaker.as_str()).weak())
-                        .truncate()
-                        .min_size(egui::vec2(ui.available_width(), row_h - 2.0)),
-                );
-                if r.clicked() {
-                    out.push(Intent::SelectClaim {
-                        id: c.id.clone(),
-                        scroll: true,
-                    });
-                }
-            });
+            let primary = selected_idx == Some(ci);
+            let in_set = multi.contains(&c.id);
+            let article_no = all_articles
+                .then(|| project.article_index(&c.article).map(|i| i + 1))
+                .flatten();
+            let r = row(ui, &columns, row_h, c, article_no, primary, in_set);
+            if r.clicked() {
+                let kind = ClickKind::from_modifiers(click_modifiers(ui));
+                out.push(Intent::ClickClaimRow {
+                    id: c.id.clone(),
+                    kind,
+                });
+            }
         }
     });
     out
+}
+
+/// The column headers; returns the column whose header was clicked.
+fn header(
+    ui: &mut egui::Ui,
+    columns: &Columns,
+    sort: ClaimSort,
+    shown: usize,
+    selected: usize,
+) -> Option<SortColumn> {
+    let mut clicked = None;
+    let h = ui.spacing().interact_size.y;
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::hover());
+    for col in SortColumn::ALL {
+        let (x0, x1) = columns.of(col);
+        let arrow = match (sort.column == col, sort.descending) {
+            (true, false) => " ⏶",
+            (true, true) => " ⏷",
+            _ => "",
+        };
+        let cell =
+            egui::Rect::from_x_y_ranges(rect.left() + x0..=rect.left() + x1 - 4.0, rect.y_range());
+        let text = egui::RichText::new(format!("{}{arrow}", col.label())).strong();
+        let r =
+            left_aligned(ui, cell, egui::Button::new(text).frame(false)).on_hover_text(format!(
+                "Sort by {}; click again to reverse",
+                col.label().to_lowercase()
+            ));
+        let name = format!("Sort by {}", col.label().to_lowercase());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if r.clicked() {
+            clicked = Some(col);
+        }
+    }
+    let (q0, q1) = columns.quote;
+    let mut info = format!("Quote · {shown} shown");
+    if selected > 1 {
+        info.push_str(&format!(" · {selected} selected"));
+    }
+    let cell = egui::Rect::from_x_y_ranges(rect.left() + q0..=rect.left() + q1, rect.y_range());
+    left_aligned(
+        ui,
+        cell,
+        egui::Label::new(egui::RichText::new(info).weak()).truncate(),
+    );
+    ui.separator();
+    clicked
+}
+
+/// The modifiers held when the pointer button went down or up this frame (a fast Ctrl+click
+/// can press and release Ctrl within one frame), else the current ones.
+fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                egui::Event::PointerButton { modifiers, .. } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(i.modifiers)
+    })
+}
+
+/// Adds `widget` at the left of `cell`, vertically centred (`Ui::put` would centre it).
+fn left_aligned(ui: &mut egui::Ui, cell: egui::Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(cell)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(widget),
+    )
+    .inner
+}
+
+/// One row: a click target the width of the list with the columns painted in it. Its accessible
+/// label is the status, the quote and the speaker.
+fn row(
+    ui: &mut egui::Ui,
+    columns: &Columns,
+    row_h: f32,
+    c: &Claim,
+    article_no: Option<usize>,
+    primary: bool,
+    in_set: bool,
+) -> egui::Response {
+    let (rect, r) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), row_h),
+        egui::Sense::click(),
+    );
+    let selected = primary || in_set;
+    let label = if c.speaker.is_empty() {
+        row_text(c)
+    } else {
+        format!("{} — {}", row_text(c), c.speaker)
+    };
+    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    if !ui.is_rect_visible(rect) {
+        return r;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    if selected {
+        let fill = if primary {
+            visuals.selection.bg_fill
+        } else {
+            visuals.selection.bg_fill.gamma_multiply(0.55)
+        };
+        painter.rect_filled(rect, 3.0, fill);
+    } else if r.hovered() {
+        painter.rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    if primary {
+        painter.rect_stroke(
+            rect,
+            3.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    if r.has_focus() {
+        painter.rect_stroke(
+            rect,
+            3.0,
+            visuals.widgets.active.fg_stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let text_color = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+    let weak = if selected {
+        text_color
+    } else {
+        visuals.weak_text_color()
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let y = rect.center().y;
+    let cell = |(x0, x1): (f32, f32), text: String, color: egui::Color32| {
+        let clip = egui::Rect::from_x_y_ranges(
+            rect.left() + x0 + 4.0..=rect.left() + x1 - 6.0,
+            rect.y_range(),
+        );
+        painter
+            .with_clip_rect(clip.intersect(painter.clip_rect()))
+            .text(
+                egui::pos2(clip.left(), y),
+                egui::Align2::LEFT_CENTER,
+                text,
+                font.clone(),
+                color,
+            );
+    };
+    let position = match article_no {
+        Some(n) => format!("{n}·{}", c.anchor.start),
+        None => c.anchor.start.to_string(),
+    };
+    cell(columns.position, position, weak);
+    let (sx0, _) = columns.status;
+    let swatch = egui::Rect::from_center_size(
+        egui::pos2(rect.left() + sx0 + 10.0, y),
+        egui::vec2(12.0, 12.0),
+    );
+    painter.rect_filled(swatch, 2.0, theme::status_color(c.status));
+    cell(
+        (columns.status.0 + 16.0, columns.status.1),
+        theme::status_text(c.status),
+        text_color,
+    );
+    cell(
+        columns.quote,
+        format!("“{}”", one_line(&c.anchor.quote, 140)),
+        text_color,
+    );
+    cell(columns.speaker, c.speaker.clone(), weak);
+    cell(columns.updated, short_time(c.updated.as_str()), weak);
+    r
 }

@@ -54,7 +54,13 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     egui::ScrollArea::vertical()
         .id_salt("claim_panel")
         .auto_shrink(false)
-        .show(ui, |ui| editor(ui, c, &mut out));
+        .show(ui, |ui| {
+            let n = app.selected_claims.len();
+            if n > 1 && app.selected_claims.contains(&c.id) {
+                ui.strong(format!("{n} claims selected: tags and Delete apply to all"));
+            }
+            editor(ui, c, &mut out)
+        });
     out
 }
 
@@ -85,7 +91,8 @@ fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
                     let r = ui
                         .add(egui::Button::selectable(c.status == s, s.label()))
                         .on_hover_text(format!("{} ({shortcut})", cmd.tooltip()));
-                    if r.clicked() && c.status != s {
+                    // With several claims selected the others may differ: always run.
+                    if r.clicked() {
                         out.push(Intent::Run(cmd));
                     }
                     ui.weak(shortcut);

@@ -33,6 +33,9 @@ pub enum UiCommand {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    NextUnreviewed,
+    ToggleStats,
+    About,
     PasteArticle,
 }
 
@@ -46,7 +49,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 28] = [
+    pub const ALL: [UiCommand; 31] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -74,6 +77,9 @@ impl UiCommand {
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
+        UiCommand::NextUnreviewed,
+        UiCommand::ToggleStats,
+        UiCommand::About,
         UiCommand::PasteArticle,
     ];
 
@@ -106,6 +112,9 @@ impl UiCommand {
             UiCommand::ZoomIn => "Zoom in",
             UiCommand::ZoomOut => "Zoom out",
             UiCommand::ZoomReset => "Reset zoom",
+            UiCommand::NextUnreviewed => "Next unreviewed claim",
+            UiCommand::ToggleStats => "Statistics",
+            UiCommand::About => "About factdesk",
             UiCommand::PasteArticle => "New article from clipboard",
         }
     }
@@ -141,6 +150,11 @@ impl UiCommand {
             UiCommand::ZoomIn => "Make everything larger",
             UiCommand::ZoomOut => "Make everything smaller",
             UiCommand::ZoomReset => "Back to 100 %",
+            UiCommand::NextUnreviewed => {
+                "Select the next unreviewed claim, across articles, wrapping round"
+            }
+            UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
+            UiCommand::About => "Version, file locations and licence",
             UiCommand::PasteArticle => {
                 "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
             }
@@ -177,13 +191,18 @@ impl UiCommand {
             UiCommand::ZoomIn => vec![ks(CMD, Key::Plus), ks(CMD, Key::Equals)],
             UiCommand::ZoomOut => vec![ks(CMD, Key::Minus)],
             UiCommand::ZoomReset => vec![ks(CMD, Key::Num0)],
+            UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
+            UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
+            UiCommand::About => vec![],
             UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
         }
     }
 
     /// A shortcut without Ctrl/Cmd would type a character: it only works while no field is edited.
     fn is_plain(shortcut: &KeyboardShortcut) -> bool {
-        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && shortcut.logical_key != Key::F1
+        !shortcut.modifiers.command
+            && !shortcut.modifiers.ctrl
+            && !matches!(shortcut.logical_key, Key::F1 | Key::F9)
     }
 
     /// The primary shortcut as text ("Ctrl+S"), in the platform's notation.

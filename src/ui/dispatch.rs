@@ -5,8 +5,9 @@ use super::app::{FactdeskApp, TextSelection};
 use super::command::UiCommand;
 use super::dialogs::Pending;
 use super::file_dialogs::{Answer, Purpose};
+use super::multi_select::{self, ClickKind};
 use super::settings::ThemeChoice;
-use crate::core::action::{Action, ClaimEdit};
+use crate::core::action::Action;
 use crate::core::export::ExportOptions;
 use crate::core::model::{ArticleId, ClaimId, Status};
 use crate::core::nlp;
@@ -44,6 +45,11 @@ pub enum Intent {
     SetTheme(ThemeChoice),
     /// Write an export to this file (reads the project; not an edit).
     ExportTo(PathBuf, ExportOptions),
+    /// A claim row clicked, with Ctrl (toggle) or Shift (range) held or not.
+    ClickClaimRow {
+        id: ClaimId,
+        kind: ClickKind,
+    },
     /// Text pasted outside any text field (or after "New article from clipboard").
     PasteArticle(String),
     /// Opens the built-in sample (asks about unsaved changes first).
@@ -122,6 +128,7 @@ impl FactdeskApp {
             }
             Intent::SetTheme(t) => self.settings.theme = t,
             Intent::ExportTo(path, options) => self.export_to(&path, &options),
+            Intent::ClickClaimRow { id, kind } => self.click_claim_row(id, kind),
             Intent::PasteArticle(text) => self.paste_article(&text),
             Intent::OpenSample => self.guard(ctx, Pending::Sample),
         }
@@ -136,6 +143,8 @@ impl FactdeskApp {
     pub(crate) fn select_claim(&mut self, id: ClaimId, scroll: bool) {
         if let Some(c) = self.session.project.claim(&id) {
             self.current_article = Some(c.article.clone());
+            self.selected_claims = multi_select::only(&id);
+            self.select_anchor = Some(id.clone());
             self.selected_claim = Some(id);
             self.scroll_to_selected = scroll;
         }
@@ -168,12 +177,7 @@ impl FactdeskApp {
             UiCommand::TagDisputed => self.tag(Status::Disputed),
             UiCommand::TagDenied => self.tag(Status::Denied),
             UiCommand::TagUnreviewed => self.tag(Status::Unreviewed),
-            UiCommand::DeleteClaim => {
-                if let Some(id) = self.selected_claim.take() {
-                    let result = self.session.edit(Action::RemoveClaim { id });
-                    self.report_edit(result);
-                }
-            }
+            UiCommand::DeleteClaim => self.delete_selection(),
             UiCommand::NextClaim => self.step_claim(1),
             UiCommand::PreviousClaim => self.step_claim(-1),
             UiCommand::FocusSearch => self.focus_search = true,
@@ -192,20 +196,16 @@ impl FactdeskApp {
             UiCommand::ZoomIn => self.settings.zoom_by(1),
             UiCommand::ZoomOut => self.settings.zoom_by(-1),
             UiCommand::ZoomReset => self.settings.zoom = 1.0,
+            UiCommand::NextUnreviewed => self.next_unreviewed(),
+            UiCommand::ToggleStats => self.stats.open = !self.stats.open,
+            UiCommand::About => self.dialogs.about = !self.dialogs.about,
             UiCommand::PasteArticle => self.request_paste(ctx),
         }
     }
 
+    /// Tags the selected claim, or every selected claim as one undo step.
     fn tag(&mut self, status: Status) {
-        let Some(id) = self.selected_claim.clone() else {
-            self.dialogs
-                .toast("Select a claim to tag first".to_string());
-            return;
-        };
-        let result = self
-            .session
-            .edit(Action::edit_claim(&id, ClaimEdit::Status(status)));
-        self.report_edit(result);
+        self.tag_selection(status);
     }
 
     /// Marks the selected article text (trimmed, snapped to words by default) as a new claim.

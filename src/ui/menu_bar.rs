@@ -68,6 +68,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             }
             ui.separator();
             item(ui, UiCommand::NextClaim, true, &mut out);
+            item(ui, UiCommand::NextUnreviewed, true, &mut out);
             item(ui, UiCommand::PreviousClaim, true, &mut out);
             item(ui, UiCommand::FocusSearch, true, &mut out);
         });
@@ -84,11 +85,13 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::ZoomIn, true, &mut out);
             item(ui, UiCommand::ZoomOut, true, &mut out);
             item(ui, UiCommand::ZoomReset, true, &mut out);
+            item(ui, UiCommand::ToggleStats, true, &mut out);
             ui.separator();
             item(ui, UiCommand::CommandPalette, true, &mut out);
         });
         ui.menu_button("Help", |ui| {
             item(ui, UiCommand::CheatSheet, true, &mut out);
+            item(ui, UiCommand::About, true, &mut out);
             ui.weak(format!("factdesk {}", env!("CARGO_PKG_VERSION")));
         });
     });

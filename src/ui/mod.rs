@@ -13,6 +13,7 @@ mod article_view;
 mod autosave;
 mod claim_list;
 mod claim_panel;
+mod claim_sort;
 mod command;
 mod derived;
 mod dialogs;
@@ -23,11 +24,14 @@ mod fonts;
 mod highlight;
 mod import_files;
 mod menu_bar;
+mod minimap;
+mod multi_select;
 mod paste;
 mod project_io;
 mod safety;
 mod settings;
 mod start_screen;
+mod stats;
 mod status_bar;
 mod status_colors;
 #[cfg(target_os = "linux")]
@@ -37,6 +41,7 @@ mod view_cache;
 
 pub use app::{FactdeskApp, SAMPLE_PROJECT, TextSelection};
 pub use autosave::{Snapshot, flush_snapshot, write_snapshot};
+pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use dispatch::Intent;
 pub use settings::{Settings, StatusColors, ThemeChoice};
@@ -45,6 +50,7 @@ pub use settings::{Settings, StatusColors, ThemeChoice};
 pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
     theme::status_color(s)
 }
+pub use stats::Stats;
 
 use std::path::PathBuf;
 

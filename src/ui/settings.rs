@@ -51,6 +51,8 @@ pub struct Settings {
     pub last_export_format: String,
     /// CSV exports start with a byte order mark so Excel reads them as UTF-8.
     pub export_csv_bom: bool,
+    /// How the claim list is sorted.
+    pub claim_sort: super::claim_sort::ClaimSort,
 }
 
 pub const MIN_ZOOM: f32 = 0.5;
@@ -75,6 +77,7 @@ impl Default for Settings {
             last_export_dir: None,
             last_export_format: String::new(),
             export_csv_bom: false,
+            claim_sort: Default::default(),
         }
     }
 }

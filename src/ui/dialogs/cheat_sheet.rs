@@ -21,7 +21,7 @@ pub fn show(ctx: &egui::Context) -> bool {
                         ui.end_row();
                     }
                 });
-            ui.weak("Plain keys (M, 1, 2, 3, 0, J, K, Delete) work while no text field is being edited.");
+            ui.weak("Plain keys (M, 1, 2, 3, 0, J, K, U, Delete) work while no text field is being edited.");
         });
     open
 }

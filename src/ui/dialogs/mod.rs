@@ -1,6 +1,7 @@
 //! Modal dialogs and notices: unsaved changes, the in-app path prompt, errors and toasts, the
 //! shortcut cheat sheet, the command palette, the export dialog and the settings window.
 
+mod about;
 mod changed_on_disk;
 mod cheat_sheet;
 mod export;
@@ -60,6 +61,7 @@ pub struct DialogState {
     /// The export dialog and its choices.
     pub export: Option<ExportDialog>,
     pub settings_window: bool,
+    pub about: bool,
     /// Per-file results of the last multi-file import.
     pub import_report: Option<crate::ui::import_files::ImportReport>,
 }
@@ -157,6 +159,15 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     }
     crate::ui::import_files::show_report(ctx, &mut app.dialogs.import_report);
     messages::toasts(ctx, &mut app.dialogs.toasts);
+    if app.dialogs.about {
+        let settings_dir = eframe::storage_dir("factdesk");
+        let info = about::AboutInfo {
+            project: app.session.path.as_deref(),
+            data_dir: app.settings.recovery_dir.as_deref(),
+            settings_dir: settings_dir.as_deref(),
+        };
+        app.dialogs.about = about::show(ctx, &info);
+    }
     if app.dialogs.cheat_sheet {
         app.dialogs.cheat_sheet = cheat_sheet::show(ctx);
     }

@@ -1,0 +1,221 @@
+//! Several claims selected at once: Ctrl+click toggles a row, Shift+click selects a range of the
+//! list; tag and delete commands then apply to all of them as one undo step. Also "next
+//! unreviewed", which walks every article's claims in order.
+
+use super::app::FactdeskApp;
+use crate::core::action::{Action, ClaimEdit};
+use crate::core::model::{ClaimId, Status};
+use std::collections::BTreeSet;
+
+/// How a claim row was clicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClickKind {
+    /// Ctrl/Cmd held: add or remove this claim.
+    pub toggle: bool,
+    /// Shift held: select the rows from the anchor to this one.
+    pub range: bool,
+}
+
+impl ClickKind {
+    pub fn from_modifiers(m: egui::Modifiers) -> Self {
+        ClickKind {
+            toggle: m.command || m.ctrl,
+            range: m.shift,
+        }
+    }
+}
+
+impl FactdeskApp {
+    /// A click on a claim row of the list.
+    pub(crate) fn click_claim_row(&mut self, id: ClaimId, kind: ClickKind) {
+        if self.session.project.claim(&id).is_none() {
+            return;
+        }
+        if kind.range {
+            let anchor = self
+                .select_anchor
+                .clone()
+                .or_else(|| self.selected_claim.clone());
+            let range = anchor.and_then(|a| self.list_range(&a, &id));
+            if let Some(range) = range {
+                if !kind.toggle {
+                    self.selected_claims.clear();
+                }
+                self.selected_claims.extend(range);
+                self.set_primary(id);
+                return;
+            }
+        }
+        if kind.toggle {
+            if self.selected_claims.is_empty()
+                && let Some(p) = self.selected_claim.clone()
+            {
+                self.selected_claims.insert(p);
+            }
+            if self.selected_claims.remove(&id) {
+                if self.selected_claim.as_ref() == Some(&id) {
+                    // The primary left the set: another member takes its place.
+                    self.selected_claim = self.selected_claims.iter().next().cloned();
+                }
+            } else {
+                self.selected_claims.insert(id.clone());
+                self.set_primary(id.clone());
+            }
+            self.select_anchor = Some(id);
+            return;
+        }
+        self.select_claim(id, true);
+    }
+
+    /// Makes `id` the primary (the one the claim panel edits) without changing the set.
+    fn set_primary(&mut self, id: ClaimId) {
+        if let Some(c) = self.session.project.claim(&id) {
+            self.current_article = Some(c.article.clone());
+        }
+        self.selected_claim = Some(id);
+        self.scroll_to_selected = true;
+    }
+
+    /// The claims listed between `a` and `b` (both included), in list order.
+    fn list_range(&self, a: &ClaimId, b: &ClaimId) -> Option<Vec<ClaimId>> {
+        let p = &self.session.project;
+        let pos = |id: &ClaimId| {
+            let ci = p.claim_index(id)?;
+            self.list.rows.iter().position(|&r| r == ci)
+        };
+        let (x, y) = (pos(a)?, pos(b)?);
+        let (lo, hi) = (x.min(y), x.max(y));
+        Some(
+            self.list.rows[lo..=hi]
+                .iter()
+                .filter_map(|&ci| p.claims.get(ci).map(|c| c.id.clone()))
+                .collect(),
+        )
+    }
+
+    /// What tag and delete commands act on: the selected set when the primary is in it,
+    /// else the primary alone. In project order.
+    pub(crate) fn command_targets(&self) -> Vec<ClaimId> {
+        let Some(primary) = &self.selected_claim else {
+            return Vec::new();
+        };
+        if self.selected_claims.len() > 1 && self.selected_claims.contains(primary) {
+            let p = &self.session.project;
+            let mut ids: Vec<(usize, ClaimId)> = self
+                .selected_claims
+                .iter()
+                .filter_map(|id| p.claim_index(id).map(|i| (i, id.clone())))
+                .collect();
+            ids.sort();
+            ids.into_iter().map(|(_, id)| id).collect()
+        } else {
+            vec![primary.clone()]
+        }
+    }
+
+    /// Tags every targeted claim: one undo step, whatever their number.
+    pub(crate) fn tag_selection(&mut self, status: Status) {
+        let targets = self.command_targets();
+        if targets.is_empty() {
+            self.dialogs
+                .toast("Select a claim to tag first".to_string());
+            return;
+        }
+        let p = &self.session.project;
+        let mut actions: Vec<Action> = targets
+            .iter()
+            .filter(|id| p.claim(id).is_some_and(|c| c.status != status))
+            .map(|id| Action::edit_claim(id, ClaimEdit::Status(status)))
+            .collect();
+        let action = match actions.len() {
+            0 => return,
+            1 => actions.remove(0),
+            _ => Action::Batch { actions },
+        };
+        if let Err(e) = self.session.edit(action) {
+            self.dialogs.toast(format!("Could not apply the edit: {e}"));
+        }
+    }
+
+    /// Deletes every targeted claim as one undo step.
+    pub(crate) fn delete_selection(&mut self) {
+        let mut targets = self.command_targets();
+        let action = match targets.len() {
+            0 => return,
+            1 => Action::RemoveClaim {
+                id: targets.remove(0),
+            },
+            _ => Action::Batch {
+                actions: targets
+                    .into_iter()
+                    .map(|id| Action::RemoveClaim { id })
+                    .collect(),
+            },
+        };
+        self.selected_claim = None;
+        self.selected_claims.clear();
+        self.select_anchor = None;
+        if let Err(e) = self.session.edit(action) {
+            self.dialogs.toast(format!("Could not delete: {e}"));
+        }
+    }
+
+    /// Selects the next unreviewed claim after the selected one (or after the start of the
+    /// current article), in article order then text order, wrapping round to the first.
+    pub(crate) fn next_unreviewed(&mut self) {
+        let p = &self.session.project;
+        let n = p.claims.len();
+        // Claims are kept in article order, then text order: the index is the reading order.
+        let start = match self
+            .selected_claim
+            .as_ref()
+            .and_then(|id| p.claim_index(id))
+        {
+            Some(i) => i + 1,
+            None => self.current_article.as_ref().map_or(0, |a| {
+                p.claims
+                    .partition_point(|c| p.article_index(&c.article) < p.article_index(a))
+            }),
+        };
+        let found = (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| p.claims[i].status == Status::Unreviewed)
+            .map(|i| p.claims[i].id.clone());
+        match found {
+            Some(id) => self.select_claim(id, true),
+            None => self.dialogs.toast("Every claim is reviewed".to_string()),
+        }
+    }
+
+    /// Drops selected claims that no longer exist (after an undo, a delete elsewhere).
+    pub(crate) fn prune_selection(&mut self) {
+        let p = &self.session.project;
+        self.selected_claims.retain(|id| p.claim(id).is_some());
+        if self
+            .select_anchor
+            .as_ref()
+            .is_some_and(|id| p.claim(id).is_none())
+        {
+            self.select_anchor = None;
+        }
+    }
+
+    /// The claim ids the list shows, top to bottom (for tests and scripts driving the app).
+    pub fn listed_claims(&self) -> Vec<ClaimId> {
+        self.list
+            .rows
+            .iter()
+            .filter_map(|&ci| self.session.project.claims.get(ci).map(|c| c.id.clone()))
+            .collect()
+    }
+
+    /// Whether `id` is part of the selection (the primary or the multi-selection).
+    pub fn is_selected(&self, id: &ClaimId) -> bool {
+        self.selected_claim.as_ref() == Some(id) || self.selected_claims.contains(id)
+    }
+}
+
+/// A fresh set holding only `id`.
+pub fn only(id: &ClaimId) -> BTreeSet<ClaimId> {
+    BTreeSet::from([id.clone()])
+}

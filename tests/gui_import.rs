@@ -333,3 +333,36 @@ fn new_article_from_clipboard_takes_the_answering_paste_even_in_a_field() {
             .is_some()
     );
 }
+
+/// Controls on screen without an accessible name (text fields must have a label, not just text).
+fn unnamed(h: &egui_kittest::Harness<'static, FactdeskApp>) -> Vec<String> {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::{NodeT, by};
+    h.query_all(by().predicate(|n| {
+        matches!(
+            n.role(),
+            Role::Button | Role::TextInput | Role::Link | Role::CheckBox
+        ) && !n.is_hidden()
+            && n.label().is_none_or(|l| l.trim().is_empty())
+    }))
+    .map(|n| {
+        let node = n.accesskit_node();
+        format!("{:?} at {:?}", node.role(), node.bounding_box())
+    })
+    .collect()
+}
+
+#[test]
+fn article_details_and_the_start_screen_name_every_control() {
+    let mut h = harness(app(project_with_claims()));
+    open_details(&mut h);
+    h.get_by_label("Remove article…").click();
+    h.run();
+    assert!(h.query_by_label("Dateline").is_some());
+    assert_eq!(unnamed(&h), Vec::<String>::new());
+    let mut settings = Settings::headless();
+    settings.recent = vec![PathBuf::from("/nonexistent/old.ron")];
+    let h = harness(FactdeskApp::startup(None, settings));
+    assert!(h.query_by_label("Welcome to factdesk").is_some());
+    assert_eq!(unnamed(&h), Vec::<String>::new());
+}

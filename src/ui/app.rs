@@ -10,8 +10,8 @@ use super::file_dialogs::FileDialogs;
 use super::settings::Settings;
 use super::view_cache::ArticleLayout;
 use super::{
-    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, minimap, stats,
-    status_bar,
+    article_header, article_list, article_view, claim_list, claim_panel, dialogs, menu_bar,
+    minimap, start_screen, stats, status_bar,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
@@ -66,6 +66,7 @@ pub struct FactdeskApp {
     pub(crate) article_text_ids: HashSet<egui::Id>,
     pub(crate) last_focus: Option<egui::Id>,
     pub(crate) focus_search: bool,
+    pub(crate) import: super::import_files::ImportUi,
     /// Set once the person chose to quit (after any unsaved-changes question).
     pub quit_requested: bool,
     allow_close: bool,
@@ -103,6 +104,7 @@ impl FactdeskApp {
             article_text_ids: HashSet::new(),
             last_focus: None,
             focus_search: false,
+            import: Default::default(),
             quit_requested: false,
             allow_close: false,
             title: String::new(),
@@ -120,11 +122,19 @@ impl FactdeskApp {
         }
     }
 
-    /// The app as it starts: `project` if given, else the last project, else the sample. A
-    /// project that fails to load is reported in the app, which then shows the sample.
+    /// The app as it starts: `project` if given, else the last project; else the sample on a
+    /// first start (no recent projects yet), or the start screen. A project that fails to load is
+    /// reported in the app, which then shows the sample.
     pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
-        let mut app = FactdeskApp::new(Self::sample_session(), settings);
+        let start_screen = path.is_none() && !settings.recent.is_empty();
+        let session = if start_screen {
+            Session::opened(Project::new("Untitled project"), None)
+        } else {
+            Self::sample_session()
+        };
+        let mut app = FactdeskApp::new(session, settings);
+        app.import.start_screen = start_screen;
         match path {
             Some(path) => app.open_path(&path),
             None => app.offer_unsaved_recovery(),
@@ -156,6 +166,7 @@ impl FactdeskApp {
         self.selection = None;
         self.cursor = None;
         self.layout = None;
+        self.import.reset();
         self.refresh_derived();
     }
 
@@ -238,8 +249,11 @@ impl FactdeskApp {
                 intents.extend(claim_list::show(ui, self));
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            intents.extend(minimap::show(ui, self));
-            intents.extend(article_view::show(ui, self));
+            if !start_screen::show_if_open(ui, self, &mut intents) {
+                intents.extend(minimap::show(ui, self));
+                intents.extend(article_header::show(ui, self));
+                intents.extend(article_view::show(ui, self));
+            }
         });
         intents.extend(stats::show(&ctx, self));
         intents.extend(dialogs::show(&ctx, self));
@@ -273,6 +287,7 @@ impl FactdeskApp {
         if !dropped.is_empty() {
             intents.push(Intent::AddArticlePaths(dropped));
         }
+        self.poll_paste(ctx, intents);
     }
 
     /// Closing the window with unsaved changes asks first.

@@ -39,6 +39,7 @@ pub enum UiCommand {
     ToggleSignOff,
     NextConflict,
     CompareProject,
+    PasteArticle,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -51,7 +52,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 33] = [
+    pub const ALL: [UiCommand; 34] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -85,6 +86,7 @@ impl UiCommand {
         UiCommand::ToggleSignOff,
         UiCommand::NextConflict,
         UiCommand::CompareProject,
+        UiCommand::PasteArticle,
     ];
 
     pub fn label(self) -> &'static str {
@@ -122,6 +124,7 @@ impl UiCommand {
             UiCommand::ToggleSignOff => "Sign off claim",
             UiCommand::NextConflict => "Next conflict",
             UiCommand::CompareProject => "Compare with another annotator…",
+            UiCommand::PasteArticle => "New article from clipboard",
         }
     }
 
@@ -132,7 +135,7 @@ impl UiCommand {
             UiCommand::SaveProject => "Save the project to its file",
             UiCommand::SaveProjectAs => "Save the project to a new file",
             UiCommand::AddArticles => {
-                "Add plain-text files as articles (or drop files on the window)"
+                "Add text, Markdown or HTML files as articles (or drop files on the window)"
             }
             UiCommand::Quit => "Close factdesk",
             UiCommand::Undo => "Undo the last edit",
@@ -167,6 +170,9 @@ impl UiCommand {
             UiCommand::NextConflict => "Select the next claim with a merge conflict",
             UiCommand::CompareProject => {
                 "Compare with another analyst's project of the same articles"
+            }
+            UiCommand::PasteArticle => {
+                "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
             }
         }
     }
@@ -207,6 +213,7 @@ impl UiCommand {
             UiCommand::ToggleSignOff => vec![ks(NONE, Key::V)],
             UiCommand::NextConflict => vec![ks(CMD, Key::J)],
             UiCommand::CompareProject => vec![],
+            UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
         }
     }
 

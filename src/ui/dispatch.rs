@@ -52,6 +52,10 @@ pub enum Intent {
     },
     /// Team review: analyst, conflicts, comparison.
     Team(super::team::TeamIntent),
+    /// Text pasted outside any text field (or after "New article from clipboard").
+    PasteArticle(String),
+    /// Opens the built-in sample (asks about unsaved changes first).
+    OpenSample,
 }
 
 impl FactdeskApp {
@@ -128,6 +132,8 @@ impl FactdeskApp {
             Intent::ExportTo(path, options) => self.export_to(&path, &options),
             Intent::ClickClaimRow { id, kind } => self.click_claim_row(id, kind),
             Intent::Team(t) => self.apply_team(t),
+            Intent::PasteArticle(text) => self.paste_article(&text),
+            Intent::OpenSample => self.guard(ctx, Pending::Sample),
         }
     }
 
@@ -199,6 +205,7 @@ impl FactdeskApp {
             UiCommand::ToggleSignOff => self.toggle_sign_off(),
             UiCommand::NextConflict => self.next_conflict(),
             UiCommand::CompareProject => self.ask_path(ctx, Purpose::CompareProject),
+            UiCommand::PasteArticle => self.request_paste(ctx),
         }
     }
 

@@ -122,9 +122,13 @@ impl FileDialogs {
                         .set_file_name("project.ron")
                         .save_file()
                         .map(|p| vec![p]),
-                    Purpose::AddArticles => {
-                        d.add_filter("Text", &["txt", "text", "md"]).pick_files()
-                    }
+                    Purpose::AddArticles => d
+                        .add_filter(
+                            "Articles",
+                            &["txt", "text", "md", "markdown", "html", "htm"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_files(),
                     Purpose::Export => d
                         .add_filter(&hint.filter_name, &[hint.extension.as_str()])
                         .set_file_name(&hint.file_name)

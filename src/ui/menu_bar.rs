@@ -37,6 +37,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::Export, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Settings, true, &mut out);
+            item(ui, UiCommand::PasteArticle, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Quit, true, &mut out);
         });

@@ -7,6 +7,7 @@
 
 mod app;
 mod appearance;
+mod article_header;
 mod article_list;
 mod article_view;
 mod autosave;
@@ -24,12 +25,15 @@ mod export_flow;
 mod file_dialogs;
 mod fonts;
 mod highlight;
+mod import_files;
 mod menu_bar;
 mod minimap;
 mod multi_select;
+mod paste;
 mod project_io;
 mod safety;
 mod settings;
+mod start_screen;
 mod stats;
 mod status_bar;
 mod status_colors;

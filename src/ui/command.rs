@@ -40,6 +40,9 @@ pub enum UiCommand {
     NextConflict,
     CompareProject,
     PasteArticle,
+    ExtendSelectionDown,
+    ExtendSelectionUp,
+    SelectAllListed,
 }
 
 fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -52,7 +55,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 34] = [
+    pub const ALL: [UiCommand; 37] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -87,6 +90,9 @@ impl UiCommand {
         UiCommand::NextConflict,
         UiCommand::CompareProject,
         UiCommand::PasteArticle,
+        UiCommand::ExtendSelectionDown,
+        UiCommand::ExtendSelectionUp,
+        UiCommand::SelectAllListed,
     ];
 
     pub fn label(self) -> &'static str {
@@ -125,6 +131,9 @@ impl UiCommand {
             UiCommand::NextConflict => "Next conflict",
             UiCommand::CompareProject => "Compare with another annotator…",
             UiCommand::PasteArticle => "New article from clipboard",
+            UiCommand::ExtendSelectionDown => "Extend selection down",
+            UiCommand::ExtendSelectionUp => "Extend selection up",
+            UiCommand::SelectAllListed => "Select all listed claims",
         }
     }
 
@@ -174,6 +183,11 @@ impl UiCommand {
             UiCommand::PasteArticle => {
                 "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
             }
+            UiCommand::ExtendSelectionDown => "Add the next claim of the list to the selection",
+            UiCommand::ExtendSelectionUp => "Add the previous claim of the list to the selection",
+            UiCommand::SelectAllListed => {
+                "Select every claim the list shows, to tag or delete them together"
+            }
         }
     }
 
@@ -214,6 +228,9 @@ impl UiCommand {
             UiCommand::NextConflict => vec![ks(CMD, Key::J)],
             UiCommand::CompareProject => vec![],
             UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
+            UiCommand::ExtendSelectionDown => vec![ks(SHIFT, Key::J)],
+            UiCommand::ExtendSelectionUp => vec![ks(SHIFT, Key::K)],
+            UiCommand::SelectAllListed => vec![ks(CMD_SHIFT, Key::A)],
         }
     }
 

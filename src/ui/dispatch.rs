@@ -206,6 +206,9 @@ impl FactdeskApp {
             UiCommand::NextConflict => self.next_conflict(),
             UiCommand::CompareProject => self.ask_path(ctx, Purpose::CompareProject),
             UiCommand::PasteArticle => self.request_paste(ctx),
+            UiCommand::ExtendSelectionDown => self.extend_selection(1),
+            UiCommand::ExtendSelectionUp => self.extend_selection(-1),
+            UiCommand::SelectAllListed => self.select_all_listed(),
         }
     }
 

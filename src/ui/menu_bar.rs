@@ -73,6 +73,9 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::NextUnreviewed, true, &mut out);
             item(ui, UiCommand::NextConflict, true, &mut out);
             item(ui, UiCommand::PreviousClaim, true, &mut out);
+            item(ui, UiCommand::ExtendSelectionDown, has_claim, &mut out);
+            item(ui, UiCommand::ExtendSelectionUp, has_claim, &mut out);
+            item(ui, UiCommand::SelectAllListed, true, &mut out);
             item(ui, UiCommand::FocusSearch, true, &mut out);
         });
         ui.menu_button("View", |ui| {

@@ -82,6 +82,8 @@ fn every_dialog_a_command_opens_names_its_controls() {
         UiCommand::AddArticles,
         UiCommand::Export,
         UiCommand::Settings,
+        UiCommand::ToggleStats,
+        UiCommand::About,
     ];
     for cmd in opens_something {
         let mut h = sample_harness();

@@ -320,3 +320,82 @@ fn about_shows_the_version_and_file_locations() {
     h.get_by_label("Settings folder");
     h.get_by_label("(not saved yet)");
 }
+
+/// Dragging on the strip scrolls the article wherever the pointer goes, claims or not.
+#[test]
+#[ignore = "the article view does not read `article_scroll_to` yet"]
+fn dragging_the_minimap_scrolls_the_article() {
+    let mut h = sample_harness();
+    for _ in 0..3 {
+        h.run();
+    }
+    let rect = h.get_by_label("Article minimap").rect();
+    let a = egui::pos2(rect.center().x, rect.top() + 5.0);
+    let b = egui::pos2(rect.center().x, rect.bottom() - 5.0);
+    h.drag_at(a);
+    h.step();
+    h.hover_at(egui::pos2(a.x, (a.y + b.y) / 2.0));
+    h.step();
+    h.hover_at(b);
+    h.step();
+    h.drop_at(b);
+    h.run();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert!(
+        h.state().article_scroll_offset() > 100.0,
+        "scrolled towards the end: {}",
+        h.state().article_scroll_offset()
+    );
+}
+
+#[test]
+fn shift_j_and_shift_k_extend_the_selection_by_keyboard_and_ctrl_shift_a_selects_all() {
+    let mut h = harness(app(project_with_claims()));
+    let order = listed_quotes(&h);
+    assert_eq!(order.len(), 3);
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(
+        h.state().selected_claim.as_ref(),
+        Some(&id_of(&h, &order[0]))
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::J);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::J);
+    h.run();
+    assert_eq!(
+        h.state().selected_claims.len(),
+        3,
+        "three rows from the first"
+    );
+    assert_eq!(
+        h.state().selected_claim.as_ref(),
+        Some(&id_of(&h, &order[2]))
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::K);
+    h.run();
+    assert_eq!(
+        h.state().selected_claims.len(),
+        2,
+        "Shift+K shrinks it again"
+    );
+    assert!(h.state().is_selected(&id_of(&h, &order[0])));
+    assert!(!h.state().is_selected(&id_of(&h, &order[2])));
+    // Tagging applies to the keyboard selection as one step.
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(claim_status(&h, &order[0]), Some(Status::Denied));
+    assert_eq!(claim_status(&h, &order[1]), Some(Status::Denied));
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(
+        h.state().selected_claims.len(),
+        1,
+        "a plain step selects one claim"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    assert_eq!(h.state().selected_claims.len(), 3, "all listed claims");
+}

@@ -10,8 +10,8 @@ use super::file_dialogs::FileDialogs;
 use super::settings::Settings;
 use super::view_cache::ArticleLayout;
 use super::{
-    article_list, article_view, claim_list, claim_panel, dialogs, menu_bar, minimap, stats,
-    status_bar, suggestions_panel,
+    article_header, article_list, article_view, claim_list, claim_panel, dialogs, menu_bar,
+    minimap, start_screen, stats, status_bar, suggestions_panel,
 };
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
@@ -47,7 +47,8 @@ pub struct FactdeskApp {
     pub(crate) select_anchor: Option<ClaimId>,
     pub(crate) stats: stats::StatsPanel,
     pub(crate) minimap: minimap::Minimap,
-    /// Where the minimap asked the article to scroll to (points from the top), read by the view.
+    /// Where the minimap asks the article to scroll to (points from the top), for the article
+    /// view to take (`Option::take`) and pass to its ScrollArea's `vertical_scroll_offset`.
     pub(crate) article_scroll_to: Option<f32>,
     /// The last non-empty text selection in the article (what "Mark claim" marks).
     pub selection: Option<TextSelection>,
@@ -60,10 +61,12 @@ pub struct FactdeskApp {
     pub(crate) list: ClaimListCache,
     pub(crate) dialogs: DialogState,
     pub(crate) files: FileDialogs,
+    pub(crate) team: super::team::TeamState,
     /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
     pub(crate) article_text_ids: HashSet<egui::Id>,
     pub(crate) last_focus: Option<egui::Id>,
     pub(crate) focus_search: bool,
+    pub(crate) import: super::import_files::ImportUi,
     pub(crate) suggest: super::suggestions::SuggestState,
     pub(crate) find: super::find::FindState,
     /// Set once the person chose to quit (after any unsaved-changes question).
@@ -99,9 +102,11 @@ impl FactdeskApp {
             list: ClaimListCache::default(),
             dialogs: DialogState::default(),
             files: FileDialogs::new(native),
+            team: Default::default(),
             article_text_ids: HashSet::new(),
             last_focus: None,
             focus_search: false,
+            import: Default::default(),
             suggest: Default::default(),
             find: Default::default(),
             quit_requested: false,
@@ -121,11 +126,19 @@ impl FactdeskApp {
         }
     }
 
-    /// The app as it starts: `project` if given, else the last project, else the sample. A
-    /// project that fails to load is reported in the app, which then shows the sample.
+    /// The app as it starts: `project` if given, else the last project; else the sample on a
+    /// first start (no recent projects yet), or the start screen. A project that fails to load is
+    /// reported in the app, which then shows the sample.
     pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
-        let mut app = FactdeskApp::new(Self::sample_session(), settings);
+        let start_screen = path.is_none() && !settings.recent.is_empty();
+        let session = if start_screen {
+            Session::opened(Project::new("Untitled project"), None)
+        } else {
+            Self::sample_session()
+        };
+        let mut app = FactdeskApp::new(session, settings);
+        app.import.start_screen = start_screen;
         match path {
             Some(path) => app.open_path(&path),
             None => app.offer_unsaved_recovery(),
@@ -157,6 +170,7 @@ impl FactdeskApp {
         self.selection = None;
         self.cursor = None;
         self.layout = None;
+        self.import.reset();
         self.refresh_derived();
     }
 
@@ -209,13 +223,17 @@ impl FactdeskApp {
         }
         self.apply_all(&ctx, std::mem::take(&mut intents));
         self.refresh_derived();
+        self.sync_analyst();
         self.refresh_suggestions(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             intents.extend(menu_bar::show(ui, self));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar::show(ui, &self.session, &self.derived);
+            ui.horizontal(|ui| {
+                status_bar::show(ui, &self.session, &self.derived);
+                intents.extend(super::team::status_bar(ui, self));
+            });
         });
         egui::Panel::left("articles")
             .resizable(true)
@@ -242,11 +260,15 @@ impl FactdeskApp {
                 intents.extend(claim_list::show(ui, self));
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            intents.extend(minimap::show(ui, self));
-            intents.extend(article_view::show(ui, self));
+            if !start_screen::show_if_open(ui, self, &mut intents) {
+                intents.extend(minimap::show(ui, self));
+                intents.extend(article_header::show(ui, self));
+                intents.extend(article_view::show(ui, self));
+            }
         });
         intents.extend(stats::show(&ctx, self));
         intents.extend(dialogs::show(&ctx, self));
+        intents.extend(super::compare::show(&ctx, self));
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);
@@ -277,6 +299,7 @@ impl FactdeskApp {
         if !dropped.is_empty() {
             intents.push(Intent::AddArticlePaths(dropped));
         }
+        self.poll_paste(ctx, intents);
     }
 
     /// Closing the window with unsaved changes asks first.

@@ -263,7 +263,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             let article_no = all_articles
                 .then(|| project.article_index(&c.article).map(|i| i + 1))
                 .flatten();
-            let r = row(ui, &columns, row_h, c, article_no, primary, in_set);
+            let mark = super::team::list_mark(ui.visuals(), project, c);
+            let r = row(ui, &columns, row_h, c, article_no, (primary, in_set), mark);
             if r.clicked() {
                 let kind = ClickKind::from_modifiers(click_modifiers(ui));
                 out.push(Intent::ClickClaimRow {
@@ -358,19 +359,22 @@ fn row(
     row_h: f32,
     c: &Claim,
     article_no: Option<usize>,
-    primary: bool,
-    in_set: bool,
+    (primary, in_set): (bool, bool),
+    mark: Option<(&'static str, egui::Color32, String)>,
 ) -> egui::Response {
     let (rect, r) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), row_h),
         egui::Sense::click(),
     );
     let selected = primary || in_set;
-    let label = if c.speaker.is_empty() {
+    let mut label = if c.speaker.is_empty() {
         row_text(c)
     } else {
         format!("{} — {}", row_text(c), c.speaker)
     };
+    if let Some((_, _, words)) = &mark {
+        label.push_str(&format!(" — {words}"));
+    }
     r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     if !ui.is_rect_visible(rect) {
         return r;
@@ -446,6 +450,16 @@ fn row(
         theme::status_text(c.status),
         text_color,
     );
+    if let Some((symbol, color, _)) = mark {
+        // Just left of the quote column, so the status text keeps its place.
+        painter.text(
+            egui::pos2(rect.left() + columns.quote.0 - 8.0, y),
+            egui::Align2::CENTER_CENTER,
+            symbol,
+            egui::FontId::proportional(13.0),
+            color,
+        );
+    }
     cell(
         columns.quote,
         format!("“{}”", one_line(&c.anchor.quote, 140)),

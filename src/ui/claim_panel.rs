@@ -1,12 +1,13 @@
-//! The selected claim's editor: status buttons, speaker, sources (URL, title, note; several),
-//! note, delete. Typing in a field becomes one undo step per field.
+//! The selected claim's editor: merge conflicts to settle, status buttons, sign-off, speaker,
+//! sources (URL, title, note; several), note, delete, and the claim's history. Typing in a field
+//! becomes one undo step per field.
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
 use super::dispatch::Intent;
 use super::theme;
 use crate::core::action::{Action, ClaimEdit};
-use crate::core::model::{Claim, Source, Status};
+use crate::core::model::{Claim, ConflictField, Project, Source, Status};
 
 fn tag_command(s: Status) -> UiCommand {
     match s {
@@ -44,7 +45,16 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
         .selected_claim
         .as_ref()
         .and_then(|id| app.session.project.claim(id));
+    let editing = app.team.editing.as_ref();
     let Some(c) = claim else {
+        let project = &app.session.project;
+        if let Some(a) = &app.current_article
+            && project.conflicts_on(&a.0).next().is_some()
+        {
+            ui.heading("Article");
+            super::conflicts::show(ui, project.conflicts_on(&a.0), editing, &mut out);
+            ui.separator();
+        }
         ui.heading("Claim");
         ui.weak("No claim selected.");
         ui.add_space(6.0);
@@ -59,12 +69,18 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             if n > 1 && app.selected_claims.contains(&c.id) {
                 ui.strong(format!("{n} claims selected: tags and Delete apply to all"));
             }
-            editor(ui, c, &mut out)
+            editor(ui, &app.session.project, c, editing, &mut out);
         });
     out
 }
 
-fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
+fn editor(
+    ui: &mut egui::Ui,
+    project: &Project,
+    c: &Claim,
+    editing: Option<&(String, ConflictField)>,
+    out: &mut Vec<Intent>,
+) {
     ui.heading("Claim");
     ui.horizontal(|ui| {
         theme::swatch(ui, c.status);
@@ -72,6 +88,7 @@ fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
     });
     let quote = super::claim_list::one_line(&c.anchor.quote, 600);
     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+    super::conflicts::show(ui, project.conflicts_on(&c.id.0), editing, out);
     ui.add_space(6.0);
     egui::Grid::new("tag_buttons")
         .num_columns(2)
@@ -102,6 +119,7 @@ fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
                 }
             }
         });
+    super::claim_history::sign_off(ui, c, out);
     ui.separator();
     let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
     if let Some(t) = field(ui, "Speaker", &c.speaker, "who made the claim", false) {
@@ -157,8 +175,9 @@ fn editor(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
         out.push(Intent::Run(UiCommand::DeleteClaim));
     }
     ui.add_space(6.0);
+    super::claim_history::show(ui, c);
     ui.weak(format!(
-        "chars {}..{} · id {}\ncreated {} · updated {}",
-        c.anchor.start, c.anchor.end, c.id, c.created, c.updated
+        "chars {}..{} · id {}",
+        c.anchor.start, c.anchor.end, c.id
     ));
 }

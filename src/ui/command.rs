@@ -36,6 +36,13 @@ pub enum UiCommand {
     NextUnreviewed,
     ToggleStats,
     About,
+    ToggleSignOff,
+    NextConflict,
+    CompareProject,
+    PasteArticle,
+    ExtendSelectionDown,
+    ExtendSelectionUp,
+    SelectAllListed,
     ToggleSuggestions,
     NextSuggestion,
     PreviousSuggestion,
@@ -57,7 +64,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 39] = [
+    pub const ALL: [UiCommand; 46] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -88,6 +95,13 @@ impl UiCommand {
         UiCommand::NextUnreviewed,
         UiCommand::ToggleStats,
         UiCommand::About,
+        UiCommand::ToggleSignOff,
+        UiCommand::NextConflict,
+        UiCommand::CompareProject,
+        UiCommand::PasteArticle,
+        UiCommand::ExtendSelectionDown,
+        UiCommand::ExtendSelectionUp,
+        UiCommand::SelectAllListed,
         UiCommand::ToggleSuggestions,
         UiCommand::NextSuggestion,
         UiCommand::PreviousSuggestion,
@@ -131,6 +145,13 @@ impl UiCommand {
             UiCommand::NextUnreviewed => "Next unreviewed claim",
             UiCommand::ToggleStats => "Statistics",
             UiCommand::About => "About factdesk",
+            UiCommand::ToggleSignOff => "Sign off claim",
+            UiCommand::NextConflict => "Next conflict",
+            UiCommand::CompareProject => "Compare with another annotator…",
+            UiCommand::PasteArticle => "New article from clipboard",
+            UiCommand::ExtendSelectionDown => "Extend selection down",
+            UiCommand::ExtendSelectionUp => "Extend selection up",
+            UiCommand::SelectAllListed => "Select all listed claims",
             UiCommand::ToggleSuggestions => "Suggest claims",
             UiCommand::NextSuggestion => "Next suggestion",
             UiCommand::PreviousSuggestion => "Previous suggestion",
@@ -150,7 +171,7 @@ impl UiCommand {
             UiCommand::SaveProject => "Save the project to its file",
             UiCommand::SaveProjectAs => "Save the project to a new file",
             UiCommand::AddArticles => {
-                "Add plain-text files as articles (or drop files on the window)"
+                "Add text, Markdown or HTML files as articles (or drop files on the window)"
             }
             UiCommand::Quit => "Close factdesk",
             UiCommand::Undo => "Undo the last edit",
@@ -179,6 +200,21 @@ impl UiCommand {
             }
             UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
             UiCommand::About => "Version, file locations and licence",
+            UiCommand::ToggleSignOff => {
+                "Sign the selected claim off as reviewed by you, or remove the sign-off"
+            }
+            UiCommand::NextConflict => "Select the next claim with a merge conflict",
+            UiCommand::CompareProject => {
+                "Compare with another analyst's project of the same articles"
+            }
+            UiCommand::PasteArticle => {
+                "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
+            }
+            UiCommand::ExtendSelectionDown => "Add the next claim of the list to the selection",
+            UiCommand::ExtendSelectionUp => "Add the previous claim of the list to the selection",
+            UiCommand::SelectAllListed => {
+                "Select every claim the list shows, to tag or delete them together"
+            }
             UiCommand::ToggleSuggestions => {
                 "Show or hide the claims factdesk proposes for this article"
             }
@@ -228,6 +264,13 @@ impl UiCommand {
             UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
             UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
             UiCommand::About => vec![],
+            UiCommand::ToggleSignOff => vec![ks(NONE, Key::V)],
+            UiCommand::NextConflict => vec![ks(CMD, Key::J)],
+            UiCommand::CompareProject => vec![],
+            UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
+            UiCommand::ExtendSelectionDown => vec![ks(SHIFT, Key::J)],
+            UiCommand::ExtendSelectionUp => vec![ks(SHIFT, Key::K)],
+            UiCommand::SelectAllListed => vec![ks(CMD_SHIFT, Key::A)],
             UiCommand::ToggleSuggestions => vec![ks(CMD, Key::G)],
             UiCommand::NextSuggestion => vec![ks(NONE, Key::N)],
             UiCommand::PreviousSuggestion => vec![ks(SHIFT, Key::N)],

@@ -50,6 +50,12 @@ pub enum Intent {
         id: ClaimId,
         kind: ClickKind,
     },
+    /// Team review: analyst, conflicts, comparison.
+    Team(super::team::TeamIntent),
+    /// Text pasted outside any text field (or after "New article from clipboard").
+    PasteArticle(String),
+    /// Opens the built-in sample (asks about unsaved changes first).
+    OpenSample,
     /// A suggestion clicked in the suggestions list (index into the visible list).
     SelectSuggestion(usize),
 }
@@ -128,6 +134,9 @@ impl FactdeskApp {
             Intent::SetTheme(t) => self.settings.theme = t,
             Intent::ExportTo(path, options) => self.export_to(&path, &options),
             Intent::ClickClaimRow { id, kind } => self.click_claim_row(id, kind),
+            Intent::Team(t) => self.apply_team(t),
+            Intent::PasteArticle(text) => self.paste_article(&text),
+            Intent::OpenSample => self.guard(ctx, Pending::Sample),
             Intent::SelectSuggestion(i) => self.select_suggestion(i, true),
         }
     }
@@ -197,6 +206,13 @@ impl FactdeskApp {
             UiCommand::NextUnreviewed => self.next_unreviewed(),
             UiCommand::ToggleStats => self.stats.open = !self.stats.open,
             UiCommand::About => self.dialogs.about = !self.dialogs.about,
+            UiCommand::ToggleSignOff => self.toggle_sign_off(),
+            UiCommand::NextConflict => self.next_conflict(),
+            UiCommand::CompareProject => self.ask_path(ctx, Purpose::CompareProject),
+            UiCommand::PasteArticle => self.request_paste(ctx),
+            UiCommand::ExtendSelectionDown => self.extend_selection(1),
+            UiCommand::ExtendSelectionUp => self.extend_selection(-1),
+            UiCommand::SelectAllListed => self.select_all_listed(),
             UiCommand::ToggleSuggestions => self.toggle_suggestions(),
             UiCommand::NextSuggestion => self.step_suggestion(1),
             UiCommand::PreviousSuggestion => self.step_suggestion(-1),

@@ -16,6 +16,7 @@ pub enum Purpose {
     SaveProjectAs,
     AddArticles,
     Export,
+    CompareProject,
 }
 
 /// What a save dialog offers: the file name and the one file type.
@@ -33,6 +34,7 @@ impl Purpose {
             Purpose::SaveProjectAs => "Save project as",
             Purpose::AddArticles => "Add articles",
             Purpose::Export => "Export claims to",
+            Purpose::CompareProject => "Compare with another annotator",
         }
     }
 
@@ -43,6 +45,7 @@ impl Purpose {
             Purpose::SaveProjectAs => "Save",
             Purpose::AddArticles => "Add",
             Purpose::Export => "Export",
+            Purpose::CompareProject => "Compare",
         }
     }
 }
@@ -110,7 +113,7 @@ impl FileDialogs {
                     d = d.set_directory(dir);
                 }
                 let paths = match purpose {
-                    Purpose::OpenProject => d
+                    Purpose::OpenProject | Purpose::CompareProject => d
                         .add_filter("factdesk project", &["ron"])
                         .pick_file()
                         .map(|p| vec![p]),
@@ -119,9 +122,13 @@ impl FileDialogs {
                         .set_file_name("project.ron")
                         .save_file()
                         .map(|p| vec![p]),
-                    Purpose::AddArticles => {
-                        d.add_filter("Text", &["txt", "text", "md"]).pick_files()
-                    }
+                    Purpose::AddArticles => d
+                        .add_filter(
+                            "Articles",
+                            &["txt", "text", "md", "markdown", "html", "htm"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_files(),
                     Purpose::Export => d
                         .add_filter(&hint.filter_name, &[hint.extension.as_str()])
                         .set_file_name(&hint.file_name)

@@ -33,9 +33,11 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             item(ui, UiCommand::SaveProjectAs, true, &mut out);
             ui.separator();
             item(ui, UiCommand::AddArticles, true, &mut out);
+            item(ui, UiCommand::CompareProject, true, &mut out);
             item(ui, UiCommand::Export, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Settings, true, &mut out);
+            item(ui, UiCommand::PasteArticle, true, &mut out);
             ui.separator();
             item(ui, UiCommand::Quit, true, &mut out);
         });
@@ -70,13 +72,18 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                 UiCommand::TagDenied,
                 UiCommand::TagUnreviewed,
                 UiCommand::DeleteClaim,
+                UiCommand::ToggleSignOff,
             ] {
                 item(ui, cmd, has_claim, &mut out);
             }
             ui.separator();
             item(ui, UiCommand::NextClaim, true, &mut out);
             item(ui, UiCommand::NextUnreviewed, true, &mut out);
+            item(ui, UiCommand::NextConflict, true, &mut out);
             item(ui, UiCommand::PreviousClaim, true, &mut out);
+            item(ui, UiCommand::ExtendSelectionDown, has_claim, &mut out);
+            item(ui, UiCommand::ExtendSelectionUp, has_claim, &mut out);
+            item(ui, UiCommand::SelectAllListed, true, &mut out);
             item(ui, UiCommand::FocusSearch, true, &mut out);
             ui.separator();
             item(ui, UiCommand::ToggleSuggestions, true, &mut out);

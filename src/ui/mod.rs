@@ -7,13 +7,17 @@
 
 mod app;
 mod appearance;
+mod article_header;
 mod article_list;
 mod article_view;
 mod autosave;
+mod claim_history;
 mod claim_list;
 mod claim_panel;
 mod claim_sort;
 mod command;
+mod compare;
+mod conflicts;
 mod derived;
 mod dialogs;
 mod dispatch;
@@ -22,12 +26,15 @@ mod file_dialogs;
 mod find;
 mod fonts;
 mod highlight;
+mod import_files;
 mod menu_bar;
 mod minimap;
 mod multi_select;
+mod paste;
 mod project_io;
 mod safety;
 mod settings;
+mod start_screen;
 mod stats;
 mod status_bar;
 mod status_colors;
@@ -35,6 +42,7 @@ mod suggestions;
 mod suggestions_panel;
 #[cfg(target_os = "linux")]
 mod system_theme;
+mod team;
 mod theme;
 mod view_cache;
 
@@ -44,12 +52,12 @@ pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use dispatch::Intent;
 pub use settings::{Settings, StatusColors, ThemeChoice};
+pub use stats::Stats;
 
 /// The colour a status is drawn in, from the colour set chosen in the settings.
 pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
     theme::status_color(s)
 }
-pub use stats::Stats;
 
 use std::path::PathBuf;
 

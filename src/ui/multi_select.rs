@@ -67,6 +67,60 @@ impl FactdeskApp {
         self.select_claim(id, true);
     }
 
+    /// Shift+J / Shift+K: grows or shrinks the selected range from the anchor claim, one list row
+    /// at a time (the keyboard's Shift+click).
+    pub(crate) fn extend_selection(&mut self, delta: isize) {
+        let rows = &self.list.rows;
+        if rows.is_empty() {
+            return;
+        }
+        let p = &self.session.project;
+        let pos = self
+            .selected_claim
+            .as_ref()
+            .and_then(|id| p.claim_index(id))
+            .and_then(|ci| rows.iter().position(|&r| r == ci));
+        let next = match pos {
+            Some(at) => (at as isize + delta).clamp(0, rows.len() as isize - 1) as usize,
+            None if delta > 0 => 0,
+            None => rows.len() - 1,
+        };
+        let Some(id) = rows
+            .get(next)
+            .and_then(|&ci| p.claims.get(ci))
+            .map(|c| c.id.clone())
+        else {
+            return;
+        };
+        if self.selected_claim.is_none() {
+            self.select_claim(id, true);
+            return;
+        }
+        self.click_claim_row(
+            id,
+            ClickKind {
+                toggle: false,
+                range: true,
+            },
+        );
+    }
+
+    /// Selects every claim the list shows (its filters and search apply).
+    pub(crate) fn select_all_listed(&mut self) {
+        let ids = self.listed_claims();
+        let Some(first) = ids.first().cloned() else {
+            return;
+        };
+        let primary = self
+            .selected_claim
+            .clone()
+            .filter(|id| ids.contains(id))
+            .unwrap_or(first);
+        self.selected_claims = ids.into_iter().collect();
+        self.select_anchor = Some(primary.clone());
+        self.set_primary(primary);
+    }
+
     /// Makes `id` the primary (the one the claim panel edits) without changing the set.
     fn set_primary(&mut self, id: ClaimId) {
         if let Some(c) = self.session.project.claim(&id) {

@@ -4,8 +4,6 @@
 use super::app::FactdeskApp;
 use super::dialogs::{PathPrompt, Pending};
 use super::file_dialogs::{Answer, Purpose};
-use crate::core::action::Action;
-use crate::core::import;
 use crate::core::model::Project;
 use crate::core::session::Session;
 use std::path::{Path, PathBuf};
@@ -47,7 +45,10 @@ impl FactdeskApp {
                 })
                 .display()
                 .to_string(),
-            Purpose::OpenProject | Purpose::AddArticles | Purpose::Export => String::new(),
+            Purpose::OpenProject
+            | Purpose::AddArticles
+            | Purpose::Export
+            | Purpose::CompareProject => String::new(),
         }
     }
 
@@ -73,6 +74,11 @@ impl FactdeskApp {
             }
             (Some(paths), Purpose::AddArticles) => self.add_article_paths(&paths),
             (Some(_), Purpose::Export) => {}
+            (Some(paths), Purpose::CompareProject) => {
+                if let Some(p) = paths.first() {
+                    self.open_comparison(p);
+                }
+            }
             (None, purpose) if answer.no_backend => {
                 // No desktop dialog answered: fall back to typing a path.
                 let mut prompt = PathPrompt::new(purpose, self.suggested_path(purpose));
@@ -103,43 +109,12 @@ impl FactdeskApp {
             Pending::New => {
                 self.replace_session(Session::opened(Project::new("Untitled project"), None));
                 self.settings.last_project = None;
+                self.import.start_screen = true;
             }
+            Pending::Sample => self.replace_session(FactdeskApp::sample_session()),
             Pending::Open => self.ask_path(ctx, Purpose::OpenProject),
             Pending::OpenPath(p) => self.open_path(&p),
             Pending::Quit => self.close_window(ctx),
-        }
-    }
-
-    /// Imports text files as articles (one undo step each); errors are listed together.
-    pub fn add_article_paths(&mut self, paths: &[PathBuf]) {
-        let mut errors = Vec::new();
-        let mut added = 0;
-        for path in paths {
-            match import::import_path(path) {
-                Ok(article) => {
-                    let id = article.id.clone();
-                    match self.session.edit(Action::AddArticle {
-                        article: Box::new(article),
-                    }) {
-                        Ok(()) => {
-                            self.current_article = Some(id);
-                            self.selected_claim = None;
-                            added += 1;
-                        }
-                        Err(e) => errors.push(format!("{}: {e}", path.display())),
-                    }
-                }
-                Err(e) => errors.push(e.to_string()),
-            }
-        }
-        if added > 0 {
-            self.dialogs.toast(format!("Added {added} article(s)"));
-        }
-        if !errors.is_empty() {
-            self.dialogs.error = Some(format!(
-                "Some files could not be added.\n\n{}",
-                errors.join("\n")
-            ));
         }
     }
 }

@@ -148,9 +148,17 @@ fn progress(ui: &mut egui::Ui, c: &StatusCounts) {
     });
 }
 
+/// The order of the segments in a bar (and of the legend above the bars).
+const BAR_ORDER: [Status; 4] = [
+    Status::Sourced,
+    Status::Disputed,
+    Status::Denied,
+    Status::Unreviewed,
+];
+
 fn legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        for s in Status::ALL {
+        for s in BAR_ORDER {
             theme::swatch(ui, s);
             ui.weak(theme::status_text(s));
         }
@@ -205,12 +213,7 @@ fn bars(ui: &mut egui::Ui, stats: &Stats, current: Option<&ArticleId>, out: &mut
                 let bar_w = (width - title_w - count_w).max(20.0);
                 let mut x = rect.left() + title_w;
                 let y = rect.center().y - bar_h / 2.0;
-                for s in [
-                    Status::Sourced,
-                    Status::Disputed,
-                    Status::Denied,
-                    Status::Unreviewed,
-                ] {
+                for s in BAR_ORDER {
                     let n = c.get(s);
                     if n == 0 {
                         continue;

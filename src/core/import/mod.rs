@@ -1,7 +1,7 @@
 //! Turning files and pasted text into articles: decoding, format sniffing and extraction of a clean
 //! body plus metadata. Formats: plain text (any common encoding), wire copy, Markdown, saved HTML.
 
-mod dates;
+pub mod dates;
 pub mod decode;
 pub mod eval;
 pub mod html;

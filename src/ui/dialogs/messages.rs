@@ -33,7 +33,8 @@ pub fn toasts(ctx: &egui::Context, toasts: &mut Vec<Toast>) {
             for t in toasts.iter_mut() {
                 t.shown_at.get_or_insert(now);
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.label(&t.text);
+                    // An area at the window's edge has almost no width to wrap in: one line each.
+                    ui.add(egui::Label::new(&t.text).wrap_mode(egui::TextWrapMode::Extend));
                 });
             }
         });

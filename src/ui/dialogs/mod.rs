@@ -28,6 +28,8 @@ pub enum Pending {
     Open,
     OpenPath(PathBuf),
     Quit,
+    /// Open the built-in sample project.
+    Sample,
 }
 
 /// A short notice that fades away by itself.
@@ -60,6 +62,8 @@ pub struct DialogState {
     pub export: Option<ExportDialog>,
     pub settings_window: bool,
     pub about: bool,
+    /// Per-file results of the last multi-file import.
+    pub import_report: Option<crate::ui::import_files::ImportReport>,
 }
 
 impl DialogState {
@@ -87,6 +91,7 @@ impl DialogState {
             || self.locked.is_some()
             || self.restore.is_some()
             || self.export.is_some()
+            || self.import_report.is_some()
     }
 }
 
@@ -152,6 +157,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     if app.dialogs.settings_window {
         settings_window::show(ctx, app, &mut out);
     }
+    crate::ui::import_files::show_report(ctx, &mut app.dialogs.import_report);
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.about {
         let settings_dir = eframe::storage_dir("factdesk");

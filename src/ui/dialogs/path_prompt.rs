@@ -35,6 +35,9 @@ impl PathPrompt {
                 paths: Some(vec![PathBuf::from(text)]),
                 no_backend: false,
             }),
+            Purpose::CompareProject => {
+                Intent::Team(crate::ui::team::TeamIntent::Compare(PathBuf::from(text)))
+            }
             // Several files: one path per line or separated by ';'.
             Purpose::AddArticles => Intent::AddArticlePaths(
                 text.split(['\n', ';'])

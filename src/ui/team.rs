@@ -1,0 +1,226 @@
+//! Team review in the app: who the analyst is, sign-off, the merge-conflict count and stepping
+//! through conflicts. The panels that show history, conflicts and comparisons call in here.
+
+use super::app::FactdeskApp;
+use super::compare::CompareState;
+use super::dispatch::Intent;
+use crate::core::action::Action;
+use crate::core::model::{ArticleId, Claim, ClaimId, ConflictField, Project, SignOff, Take};
+use std::path::PathBuf;
+
+/// What the team parts of the window ask the app to do.
+#[derive(Debug, Clone)]
+pub enum TeamIntent {
+    /// Opens the settings window, where the analyst name is set.
+    EditAnalyst,
+    /// Settles a merge conflict with one side's value (one undoable step).
+    Resolve {
+        id: String,
+        field: ConflictField,
+        take: Take,
+    },
+    /// Starts editing a conflicted field by hand; `None` stops.
+    EditConflict(Option<(String, ConflictField)>),
+    /// Loads another annotator's project (read-only) and compares it with this one.
+    Compare(PathBuf),
+    CloseComparison,
+    /// Shows a claim of the compared project: its article, its text selected here.
+    ShowTheirs(ClaimId),
+}
+
+/// The team state of the window.
+#[derive(Debug, Default)]
+pub struct TeamState {
+    /// The analyst preference the session's analyst was last resolved from.
+    resolved_for: Option<String>,
+    /// The conflict whose field is being edited by hand before "Mark resolved".
+    pub editing: Option<(String, ConflictField)>,
+    pub compare: Option<CompareState>,
+}
+
+impl FactdeskApp {
+    pub(crate) fn apply_team(&mut self, intent: TeamIntent) {
+        match intent {
+            TeamIntent::EditAnalyst => self.dialogs.settings_window = true,
+            TeamIntent::Resolve { id, field, take } => {
+                if let Err(e) = self
+                    .session
+                    .edit(Action::ResolveConflict { id, field, take })
+                {
+                    self.dialogs
+                        .toast(format!("Could not resolve the conflict: {e}"));
+                }
+                self.team.editing = None;
+            }
+            TeamIntent::EditConflict(which) => self.team.editing = which,
+            TeamIntent::Compare(path) => {
+                self.dialogs.path_prompt = None;
+                self.open_comparison(&path);
+            }
+            TeamIntent::CloseComparison => self.team.compare = None,
+            TeamIntent::ShowTheirs(id) => self.show_theirs(&id),
+        }
+    }
+
+    /// Keeps the session's analyst in step with the preference (which the settings window may
+    /// change at any time); resolving the default identity may run git, so only on a change.
+    pub(crate) fn sync_analyst(&mut self) {
+        if self.team.resolved_for.as_deref() != Some(self.settings.analyst.as_str()) {
+            self.session.analyst = self.analyst_name();
+            self.team.resolved_for = Some(self.settings.analyst.clone());
+        }
+    }
+
+    /// Signs the selected claim off by the analyst, or removes its sign-off (undoable either way).
+    pub(crate) fn toggle_sign_off(&mut self) {
+        let Some(c) = self
+            .selected_claim
+            .as_ref()
+            .and_then(|id| self.session.project.claim(id))
+        else {
+            self.dialogs
+                .toast("Select a claim to sign off first".to_string());
+            return;
+        };
+        let reviewed = match c.reviewed {
+            Some(_) => None,
+            None => Some(SignOff::now(&self.session.analyst)),
+        };
+        let action = Action::SetReviewed {
+            id: c.id.clone(),
+            reviewed,
+        };
+        if let Err(e) = self.session.edit(action) {
+            self.dialogs.toast(format!("Could not sign off: {e}"));
+        }
+    }
+
+    /// Selects the claim (or article) of the next unresolved conflict after the selected claim.
+    pub(crate) fn next_conflict(&mut self) {
+        let targets = conflict_targets(&self.session.project);
+        if targets.is_empty() {
+            self.dialogs.toast("No merge conflicts".to_string());
+            return;
+        }
+        let here = self.selected_claim.as_ref().map(|c| c.0.as_str());
+        let next = here
+            .and_then(|h| targets.iter().position(|t| t.id() == h))
+            .map_or(0, |i| (i + 1) % targets.len());
+        match &targets[next] {
+            Target::Claim(id) => self.select_claim(id.clone(), true),
+            Target::Article(id) => {
+                self.current_article = Some(id.clone());
+                self.selected_claim = None;
+            }
+        }
+    }
+}
+
+/// Where a conflict is shown: on its claim, or (article conflicts) with no claim selected.
+enum Target {
+    Claim(ClaimId),
+    Article(ArticleId),
+}
+
+impl Target {
+    fn id(&self) -> &str {
+        match self {
+            Target::Claim(c) => &c.0,
+            Target::Article(a) => &a.0,
+        }
+    }
+}
+
+/// The distinct places with conflicts, in the project's claim order (articles first).
+fn conflict_targets(project: &Project) -> Vec<Target> {
+    let mut out = Vec::new();
+    for a in &project.articles {
+        if project.conflicts_on(&a.id.0).next().is_some() {
+            out.push(Target::Article(a.id.clone()));
+        }
+    }
+    for c in &project.claims {
+        if project.conflicts_on(&c.id.0).next().is_some() {
+            out.push(Target::Claim(c.id.clone()));
+        }
+    }
+    out
+}
+
+/// The team part of the status bar: the conflict count (a button to the next one) and the
+/// analyst (a button to the settings, where the name is set).
+pub fn status_bar(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+    let mut out = Vec::new();
+    let n = app.session.project.conflicts.len();
+    if n > 0 {
+        ui.separator();
+        let text = if n == 1 {
+            "1 conflict — review".to_string()
+        } else {
+            format!("{n} conflicts — review")
+        };
+        let cmd = super::command::UiCommand::NextConflict;
+        let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
+        let warn = ui.visuals().warn_fg_color;
+        if ui
+            .button(egui::RichText::new(format!("⚠ {text}")).color(warn))
+            .on_hover_text(format!(
+                "Merge conflicts left by factdesk merge: {} ({shortcut})",
+                cmd.label()
+            ))
+            .clicked()
+        {
+            out.push(Intent::Run(cmd));
+        }
+    }
+    ui.separator();
+    let name = if app.session.analyst.is_empty() {
+        "(nobody)".to_string()
+    } else {
+        app.session.analyst.clone()
+    };
+    if ui
+        .button(format!("Analyst: {name}"))
+        .on_hover_text(
+            "Recorded on new claims, status changes and sign-offs; click to change it in Settings",
+        )
+        .clicked()
+    {
+        out.push(Intent::Team(TeamIntent::EditAnalyst));
+    }
+    out
+}
+
+/// The mark shown in a claim-list row: `⚠` while the claim has a merge conflict, `☑` once
+/// signed off; with its colour and the words a screen reader says for it.
+pub fn list_mark(
+    visuals: &egui::Visuals,
+    project: &Project,
+    c: &Claim,
+) -> Option<(&'static str, egui::Color32, String)> {
+    if project.conflicts_on(&c.id.0).next().is_some() {
+        Some((
+            "⚠",
+            visuals.warn_fg_color,
+            "merge conflict to resolve".to_string(),
+        ))
+    } else {
+        c.reviewed.as_ref().map(|s| {
+            (
+                "☑",
+                visuals.strong_text_color(),
+                signed_off_text(s).to_lowercase(),
+            )
+        })
+    }
+}
+
+/// "Signed off by NAME on DATE".
+pub fn signed_off_text(s: &SignOff) -> String {
+    let by = if s.by.is_empty() {
+        "someone"
+    } else {
+        s.by.as_str()
+    };
+    format!("Signed off by {by} on {}", s.at.readable())
+}

@@ -446,3 +446,32 @@ fn suggestion_and_find_controls_have_accessible_names() {
     assert!(!h.state().find_open());
     assert!(h.query_by_label("Accept all visible").is_none());
 }
+
+#[test]
+fn moving_the_current_suggestion_or_match_relays_out_only_the_blocks_it_touches() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    press(&mut h, Modifiers::NONE, Key::N);
+    h.run();
+    let before = h.state().layouts_built();
+    h.run();
+    assert_eq!(
+        h.state().layouts_built(),
+        before,
+        "idle frames lay nothing out"
+    );
+    // The first two suggestions sit in different paragraphs: two blocks change.
+    press(&mut h, Modifiers::NONE, Key::N);
+    let after = h.state().layouts_built();
+    assert!(after > before, "the emphasis moved");
+    assert!(after - before <= 4, "laid out {} blocks", after - before);
+
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    h.get_by_label("Find text").type_text("wagner");
+    h.run();
+    assert!(h.state().find_count() >= 2);
+    let before = h.state().layouts_built();
+    press(&mut h, Modifiers::NONE, Key::F3);
+    let after = h.state().layouts_built();
+    assert!(after - before <= 4, "laid out {} blocks", after - before);
+}

@@ -323,7 +323,6 @@ fn about_shows_the_version_and_file_locations() {
 
 /// Dragging on the strip scrolls the article wherever the pointer goes, claims or not.
 #[test]
-#[ignore = "the article view does not read `article_scroll_to` yet"]
 fn dragging_the_minimap_scrolls_the_article() {
     let mut h = sample_harness();
     for _ in 0..3 {

@@ -89,6 +89,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let spans = app.derived.article_spans(&article.id);
     let selected = app.selected_claim.as_ref();
     // One place to scroll to, at most: a selected claim, else the current suggestion or match.
+    // Where the minimap was clicked or dragged (a scroll offset); a jump to a claim wins.
+    let minimap_target = app.article_scroll_to.take();
     let claim_target = std::mem::take(&mut app.scroll_to_selected)
         .then(|| selected.and_then(|id| project.claim(id)))
         .flatten()
@@ -115,6 +117,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut area = egui::ScrollArea::vertical()
         .id_salt(("article", article.id.as_str()))
         .auto_shrink(false);
+    if let Some(y) = minimap_target {
+        area = area.vertical_scroll_offset(y.max(0.0));
+    }
     if let Some(pos) = claim_target.or(suggestion_target).or(find_target) {
         let b = layout.block_of(pos);
         let decor = decor_of(layout, b);

@@ -429,6 +429,10 @@ fn suggestion_and_find_controls_have_accessible_names() {
         "Accept suggestion",
         "Reject suggestion",
         "Accept all visible",
+        "Reject all visible",
+        "Search suggestions",
+        "Suggested ✔ Sourced",
+        "Suggested ? Unreviewed",
     ] {
         h.get_by_label(label);
     }
@@ -474,4 +478,193 @@ fn moving_the_current_suggestion_or_match_relays_out_only_the_blocks_it_touches(
     press(&mut h, Modifiers::NONE, Key::F3);
     let after = h.state().layouts_built();
     assert!(after - before <= 4, "laid out {} blocks", after - before);
+}
+
+fn untick(h: &mut Harness<'static, FactdeskApp>, status: &str) {
+    h.get_by_label(&format!("Suggested {status}")).click();
+    h.run();
+}
+
+fn spans(list: &[factdesk::core::nlp::Suggestion]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = list.iter().map(|s| (s.start, s.end)).collect();
+    v.dedup();
+    v
+}
+
+#[test]
+fn filtering_to_denied_lists_navigates_and_accepts_only_denied_as_one_step() {
+    use factdesk::core::model::Status;
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let all = h.state().visible_suggestions().to_vec();
+    let denied: Vec<_> = all
+        .iter()
+        .filter(|s| s.status == Status::Denied)
+        .cloned()
+        .collect();
+    assert!(!denied.is_empty() && denied.len() < all.len());
+    assert!(
+        h.query_by_label(&format!("{0} of {0} shown", all.len()))
+            .is_some()
+    );
+    for s in ["✔ Sourced", "⚠ Disputed", "? Unreviewed"] {
+        untick(&mut h, s);
+    }
+    assert_eq!(h.state().visible_suggestions(), denied.as_slice());
+    assert!(
+        h.query_by_label(&format!("{} of {} shown", denied.len(), all.len()))
+            .is_some()
+    );
+    assert_eq!(
+        h.state().settings.suggest_filter.hidden,
+        [Status::Unreviewed, Status::Sourced, Status::Disputed],
+        "the filter is kept in the settings"
+    );
+    // N and Shift+N walk the denied ones only.
+    for want in &denied {
+        press(&mut h, Modifiers::NONE, Key::N);
+        assert_eq!(current_quote(&h).as_ref(), Some(&want.quote));
+    }
+    press(&mut h, Modifiers::SHIFT, Key::N);
+    if denied.len() > 1 {
+        assert_eq!(
+            current_quote(&h),
+            Some(denied[denied.len() - 2].quote.clone())
+        );
+    }
+    // Shift+A accepts those, with their suggested status, and nothing else.
+    h.get_by_label("suggested status").click();
+    h.run();
+    let before = h.state().session.project.claims.clone();
+    press(&mut h, Modifiers::SHIFT, Key::A);
+    let added: Vec<_> = h
+        .state()
+        .session
+        .project
+        .claims
+        .iter()
+        .filter(|c| !before.iter().any(|b| b.id == c.id))
+        .cloned()
+        .collect();
+    assert_eq!(added.len(), spans(&denied).len());
+    for c in &added {
+        assert_eq!(c.status, Status::Denied, "{}", c.anchor.quote);
+        assert!(
+            denied
+                .iter()
+                .any(|s| s.start == c.anchor.start && s.end == c.anchor.end)
+        );
+    }
+    assert!(h.state().visible_suggestions().is_empty());
+    // The other statuses are still proposed: clearing the filter shows them.
+    h.get_by_label("Show all").click();
+    h.run();
+    let rest = h.state().visible_suggestions().to_vec();
+    assert!(!rest.is_empty());
+    assert!(rest.iter().all(|s| s.status != Status::Denied));
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().session.project.claims, before, "one undo step");
+    assert_eq!(h.state().visible_suggestions(), all.as_slice());
+}
+
+#[test]
+fn a_minimum_score_hides_low_scores() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let all = h.state().visible_suggestions().to_vec();
+    let high = all.iter().filter(|s| s.score >= 0.5).count();
+    assert!(high > 0 && high < all.len(), "the sample has low scores");
+    h.get_by_role_and_label(Role::Slider, "Minimum score")
+        .set_value_accesskit(0.5);
+    h.run();
+    let visible = h.state().visible_suggestions().to_vec();
+    assert_eq!(visible.len(), high);
+    assert!(visible.iter().all(|s| s.score >= 0.5));
+    assert_eq!(h.state().settings.suggest_filter.min_score, 0.5);
+    assert!(
+        h.query_by_label(&format!("{high} of {} shown", all.len()))
+            .is_some()
+    );
+    // Rejecting nothing: the hidden ones stay proposed.
+    assert!(h.state().session.project.rejected_suggestions.is_empty());
+}
+
+#[test]
+fn searching_for_kirby_leaves_only_his_and_accept_all_takes_only_those() {
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let all = h.state().visible_suggestions().to_vec();
+    let kirby: Vec<_> = all
+        .iter()
+        .filter(|s| s.speaker == "John Kirby")
+        .cloned()
+        .collect();
+    assert!(!kirby.is_empty());
+    h.get_by_label("Search suggestions").focus();
+    // Plain-key shortcuts (R rejects, N moves) must not fire while typing the name.
+    h.get_by_label("Search suggestions").type_text("Kirby");
+    h.run();
+    assert_eq!(h.state().visible_suggestions(), kirby.as_slice());
+    assert!(h.state().session.project.rejected_suggestions.is_empty());
+    // Case and accents are ignored.
+    replace_text(&mut h, "Search suggestions", "KÍRBY");
+    assert_eq!(h.state().visible_suggestions(), kirby.as_slice());
+    h.get_by_label("Accept all visible").click();
+    h.run();
+    let claims = &h.state().session.project.claims;
+    assert_eq!(claims.len(), spans(&kirby).len());
+    assert!(claims.iter().all(
+        |c| c.speaker == "John Kirby" && c.status == factdesk::core::model::Status::Unreviewed
+    ));
+}
+
+#[test]
+fn reject_all_visible_is_one_undo_step_and_stays_rejected() {
+    use factdesk::core::model::Status;
+    let mut h = sample_harness();
+    open_suggestions(&mut h);
+    let all = h.state().visible_suggestions().to_vec();
+    for s in ["✔ Sourced", "✖ Denied", "? Unreviewed"] {
+        untick(&mut h, s);
+    }
+    let disputed = h.state().visible_suggestions().to_vec();
+    assert!(!disputed.is_empty());
+    assert!(disputed.iter().all(|s| s.status == Status::Disputed));
+    let claims = claim_count(&h);
+    press(&mut h, Modifiers::SHIFT, Key::R);
+    assert_eq!(claim_count(&h), claims, "rejecting adds no claim");
+    assert_eq!(
+        h.state().session.project.rejected_suggestions.len(),
+        spans(&disputed).len()
+    );
+    assert!(h.state().visible_suggestions().is_empty());
+    let rejected = |h: &Harness<'static, FactdeskApp>, s: &factdesk::core::nlp::Suggestion| {
+        h.state()
+            .session
+            .project
+            .rejected_suggestions
+            .iter()
+            .any(|r| r.matches(s))
+    };
+    // Showing every status again does not bring them back; the others are untouched.
+    h.get_by_label("Show all").click();
+    h.run();
+    let left = h.state().visible_suggestions().to_vec();
+    assert_eq!(left.len(), all.len() - disputed.len());
+    assert!(left.iter().all(|s| s.status != Status::Disputed));
+    assert!(left.iter().all(|s| !rejected(&h, s)));
+    // Saved and reopened, they stay rejected.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rejected-all.ron");
+    store::save(&path, &h.state().session.project).expect("save");
+    let mut h2 = harness(app(store::load(&path).expect("load")));
+    open_suggestions(&mut h2);
+    assert_eq!(h2.state().visible_suggestions(), left.as_slice());
+    // One undo step brings all of them back, redo rejects them all again.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(h.state().session.project.rejected_suggestions.is_empty());
+    assert_eq!(h.state().visible_suggestions(), all.as_slice());
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(disputed.iter().all(|s| rejected(&h, s)));
+    assert_eq!(h.state().visible_suggestions(), left.as_slice());
 }

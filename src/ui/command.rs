@@ -49,6 +49,7 @@ pub enum UiCommand {
     AcceptSuggestion,
     AcceptAllSuggestions,
     RejectSuggestion,
+    RejectAllSuggestions,
     FindInArticle,
     FindNext,
     FindPrevious,
@@ -64,7 +65,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 46] = [
+    pub const ALL: [UiCommand; 47] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -108,6 +109,7 @@ impl UiCommand {
         UiCommand::AcceptSuggestion,
         UiCommand::AcceptAllSuggestions,
         UiCommand::RejectSuggestion,
+        UiCommand::RejectAllSuggestions,
         UiCommand::FindInArticle,
         UiCommand::FindNext,
         UiCommand::FindPrevious,
@@ -158,6 +160,7 @@ impl UiCommand {
             UiCommand::AcceptSuggestion => "Accept suggestion",
             UiCommand::AcceptAllSuggestions => "Accept all visible",
             UiCommand::RejectSuggestion => "Reject suggestion",
+            UiCommand::RejectAllSuggestions => "Reject all visible",
             UiCommand::FindInArticle => "Find in article",
             UiCommand::FindNext => "Find next",
             UiCommand::FindPrevious => "Find previous",
@@ -225,6 +228,9 @@ impl UiCommand {
                 "Make every listed suggestion a claim (one undo step)"
             }
             UiCommand::RejectSuggestion => "Drop the current suggestion; it is not proposed again",
+            UiCommand::RejectAllSuggestions => {
+                "Drop every listed suggestion; they are not proposed again (one undo step)"
+            }
             UiCommand::FindInArticle => "Find text in the article (case and accents ignored)",
             UiCommand::FindNext => "Go to the next match",
             UiCommand::FindPrevious => "Go to the previous match",
@@ -277,6 +283,7 @@ impl UiCommand {
             UiCommand::AcceptSuggestion => vec![ks(NONE, Key::A)],
             UiCommand::AcceptAllSuggestions => vec![ks(SHIFT, Key::A)],
             UiCommand::RejectSuggestion => vec![ks(NONE, Key::R)],
+            UiCommand::RejectAllSuggestions => vec![ks(SHIFT, Key::R)],
             UiCommand::FindInArticle => vec![ks(CMD, Key::F)],
             UiCommand::FindNext => vec![ks(NONE, Key::F3)],
             UiCommand::FindPrevious => vec![ks(SHIFT, Key::F3)],

@@ -219,6 +219,7 @@ impl FactdeskApp {
             UiCommand::AcceptSuggestion => self.accept_suggestion(),
             UiCommand::AcceptAllSuggestions => self.accept_all_suggestions(),
             UiCommand::RejectSuggestion => self.reject_suggestion(),
+            UiCommand::RejectAllSuggestions => self.reject_all_suggestions(),
             UiCommand::FindInArticle => self.open_find(),
             UiCommand::FindNext => self.find_step(ctx, 1),
             UiCommand::FindPrevious => self.find_step(ctx, -1),

@@ -94,6 +94,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                 UiCommand::AcceptSuggestion,
                 UiCommand::AcceptAllSuggestions,
                 UiCommand::RejectSuggestion,
+                UiCommand::RejectAllSuggestions,
             ] {
                 item(ui, cmd, open, &mut out);
             }

@@ -55,6 +55,8 @@ pub struct Settings {
     pub export_csv_bom: bool,
     /// How the claim list is sorted.
     pub claim_sort: super::claim_sort::ClaimSort,
+    /// What the suggestions panel lists.
+    pub suggest_filter: super::suggestions::SuggestFilter,
 }
 
 pub const MIN_ZOOM: f32 = 0.5;
@@ -81,6 +83,7 @@ impl Default for Settings {
             last_export_format: String::new(),
             export_csv_bom: false,
             claim_sort: Default::default(),
+            suggest_filter: Default::default(),
         }
     }
 }
@@ -170,6 +173,10 @@ mod tests {
         assert_eq!(s.status_colors, StatusColors::OkabeIto);
         assert!(!s.high_contrast);
         assert!(s.last_export_dir.is_none());
+        assert!(
+            !s.suggest_filter.is_active(),
+            "old settings list every suggestion"
+        );
         // And the new fields survive a round trip.
         let mut n = s.clone();
         n.zoom = 1.4;
@@ -177,8 +184,17 @@ mod tests {
         n.high_contrast = true;
         n.last_export_dir = Some(PathBuf::from("/exports"));
         n.last_export_format = "html".into();
+        n.suggest_filter
+            .set_status_shown(crate::core::model::Status::Denied, false);
+        n.suggest_filter.min_score = 0.6;
+        n.suggest_filter.search = "Kirby".into();
         let text = ron::to_string(&n).expect("serialise");
         assert_eq!(ron::from_str::<Settings>(&text).expect("reload"), n);
+        // A filter stored with only some of its fields.
+        let partial: Settings =
+            ron::from_str("(suggest_filter: (min_score: 0.5))").expect("partial filter loads");
+        assert_eq!(partial.suggest_filter.min_score, 0.5);
+        assert!(partial.suggest_filter.hidden.is_empty());
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Claim suggestions in the GUI: computed per article on a worker thread (bodies never change, so
 //! one result per article and project serves every revision), filtered against the current claims
-//! and rejections once per revision, and accepted or rejected as ordinary undoable edits.
+//! and rejections once per revision, narrowed by the panel's filter (suggested status, minimum
+//! score, text), and accepted or rejected as ordinary undoable edits.
 
 use super::app::FactdeskApp;
 use super::view_cache::MarkIndex;
-use crate::core::model::{ArticleId, Project};
+use crate::core::model::{ArticleId, Project, Status};
 use crate::core::nlp::{self, AcceptAs, Suggestion};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -19,6 +21,63 @@ struct Done {
     suggestions: Vec<Suggestion>,
 }
 
+/// What the suggestions panel lists, kept in the settings: suggested statuses, a minimum score and
+/// a text search over quote, speaker and cue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SuggestFilter {
+    /// Suggested statuses not listed.
+    pub hidden: Vec<Status>,
+    /// Suggestions scoring below this are not listed (0 lists all).
+    pub min_score: f32,
+    /// Text the quote, speaker or cue must contain (case and accents ignored).
+    pub search: String,
+}
+
+impl SuggestFilter {
+    pub fn shows_status(&self, s: Status) -> bool {
+        !self.hidden.contains(&s)
+    }
+
+    pub fn set_status_shown(&mut self, s: Status, show: bool) {
+        self.hidden.retain(|h| *h != s);
+        if !show {
+            self.hidden.push(s);
+            self.hidden
+                .sort_by_key(|h| Status::ALL.iter().position(|x| x == h));
+        }
+    }
+
+    /// A corrupt stored value (NaN, out of range) never hides everything.
+    fn min_score(&self) -> f32 {
+        if self.min_score.is_finite() {
+            self.min_score.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// True when the filter can hide something.
+    pub fn is_active(&self) -> bool {
+        !self.hidden.is_empty() || self.min_score() > 0.0 || !self.search.trim().is_empty()
+    }
+
+    /// The suggestions of `open` this filter lists, in their order.
+    pub fn apply(&self, open: &[Suggestion]) -> Vec<Suggestion> {
+        let needle = super::find::fold(self.search.trim());
+        let min = self.min_score();
+        let has = |s: &str| super::find::fold(s).contains(&needle);
+        open.iter()
+            .filter(|s| {
+                self.shows_status(s.status)
+                    && s.score >= min
+                    && (needle.is_empty() || has(&s.quote) || has(&s.speaker) || has(&s.cue))
+            })
+            .cloned()
+            .collect()
+    }
+}
+
 /// The suggestions mode: raw results per article, the visible (filtered) list and the current one.
 pub struct SuggestState {
     pub open: bool,
@@ -27,10 +86,13 @@ pub struct SuggestState {
     pending: Vec<Key>,
     tx: Sender<Done>,
     rx: Receiver<Done>,
-    /// (generation, revision, article) the visible list was filtered for.
-    visible_key: Option<(u64, u64, ArticleId)>,
-    /// The current article's suggestions not yet claimed or rejected, sorted by position.
+    /// (generation, revision, article, filter) the visible list was filtered for.
+    visible_key: Option<(u64, u64, ArticleId, SuggestFilter)>,
+    /// The current article's suggestions not yet claimed or rejected that the filter lists,
+    /// sorted by position.
     pub visible: Vec<Suggestion>,
+    /// How many are not yet claimed or rejected, listed or not.
+    pub total: usize,
     /// Their spans, for the article view.
     pub(crate) marks: MarkIndex,
     /// Index into `visible`.
@@ -52,6 +114,7 @@ impl Default for SuggestState {
             rx,
             visible_key: None,
             visible: Vec::new(),
+            total: 0,
             marks: MarkIndex::default(),
             current: None,
             scroll_article: false,
@@ -121,6 +184,7 @@ impl FactdeskApp {
         }
         let Some(article) = self.current_article.clone() else {
             st.visible.clear();
+            st.total = 0;
             st.marks = MarkIndex::default();
             st.current = None;
             st.visible_key = None;
@@ -145,6 +209,7 @@ impl FactdeskApp {
             }
             if st.visible_key.as_ref().is_some_and(|k| k.2 != article) {
                 st.visible.clear();
+                st.total = 0;
                 st.marks = MarkIndex::default();
                 st.current = None;
                 st.visible_key = None;
@@ -155,6 +220,7 @@ impl FactdeskApp {
             self.generation,
             self.session.history.revision(),
             article.clone(),
+            self.settings.suggest_filter.clone(),
         );
         if st.visible_key.as_ref() == Some(&vkey) {
             return;
@@ -162,11 +228,13 @@ impl FactdeskApp {
         let same_article = st.visible_key.as_ref().is_some_and(|k| k.2 == article);
         // Keep the place: the current suggestion, or the first one after where it was.
         let anchor = st.current().map(|s| (s.start, s.end));
-        st.visible = filter_visible(
+        let open = filter_visible(
             &self.session.project,
             self.derived.article_spans(&article),
             &raw,
         );
+        st.total = open.len();
+        st.visible = vkey.3.apply(&open);
         st.marks = MarkIndex::new(st.visible.iter().map(|s| s.range()).collect());
         st.current = match anchor.filter(|_| same_article) {
             Some(a) => {
@@ -180,7 +248,8 @@ impl FactdeskApp {
         st.visible_key = Some(vkey);
     }
 
-    /// The suggestions listed for the current article (empty until computed or when closed).
+    /// The suggestions listed for the current article, as the panel's filter narrows them (empty
+    /// until computed or when closed).
     pub fn visible_suggestions(&self) -> &[Suggestion] {
         &self.suggest.visible
     }
@@ -281,7 +350,7 @@ impl FactdeskApp {
         self.after_suggestion_edit(result, "accept");
     }
 
-    /// Accepts every listed suggestion of the current article as one undo step.
+    /// Accepts every suggestion of the current article the filter lists, as one undo step.
     pub(crate) fn accept_all_suggestions(&mut self) {
         if !self.suggest.open || self.suggest.visible.is_empty() {
             self.dialogs.toast("No suggestions to accept".to_string());
@@ -301,6 +370,18 @@ impl FactdeskApp {
             return;
         };
         let result = self.session.edit(nlp::reject_action(&s));
+        self.after_suggestion_edit(result, "reject");
+    }
+
+    /// Rejects every suggestion of the current article the filter lists, as one undo step.
+    pub(crate) fn reject_all_suggestions(&mut self) {
+        if !self.suggest.open || self.suggest.visible.is_empty() {
+            self.dialogs.toast("No suggestions to reject".to_string());
+            return;
+        }
+        let result = self
+            .session
+            .edit(nlp::reject_all_action(&self.suggest.visible));
         self.after_suggestion_edit(result, "reject");
     }
 
@@ -340,5 +421,83 @@ mod tests {
             let core = nlp::filter_known(&project, raw);
             assert_eq!(ours, core);
         }
+    }
+
+    fn sugg(quote: &str, speaker: &str, cue: &str, status: Status, score: f32) -> Suggestion {
+        Suggestion {
+            article: ArticleId::generate(),
+            start: 0,
+            end: quote.chars().count(),
+            quote: quote.into(),
+            speaker: speaker.into(),
+            cue: cue.into(),
+            status,
+            reason: String::new(),
+            score,
+        }
+    }
+
+    #[test]
+    fn the_filter_narrows_by_status_score_and_folded_text() {
+        let all = vec![
+            sugg(
+                "“Non-existent” rumour",
+                "Kwon Jong Gun",
+                "denied",
+                Status::Denied,
+                0.9,
+            ),
+            sugg(
+                "北朝鮮 🚀 shipped rockets",
+                "John Kirby",
+                "according to",
+                Status::Disputed,
+                0.8,
+            ),
+            sugg("31 Abrams tanks", "", "figure", Status::Unreviewed, 0.4),
+            sugg(
+                "The café was open",
+                "Zoë Lefèvre",
+                "said",
+                Status::Sourced,
+                0.85,
+            ),
+        ];
+        let quotes = |f: &SuggestFilter| -> Vec<String> {
+            f.apply(&all).into_iter().map(|s| s.quote).collect()
+        };
+        let mut f = SuggestFilter::default();
+        assert!(!f.is_active());
+        assert_eq!(f.apply(&all), all);
+        for s in [Status::Sourced, Status::Disputed, Status::Unreviewed] {
+            f.set_status_shown(s, false);
+        }
+        assert!(f.is_active());
+        assert_eq!(quotes(&f), ["“Non-existent” rumour"]);
+        f.set_status_shown(Status::Disputed, true);
+        f.set_status_shown(Status::Disputed, true);
+        assert_eq!(f.hidden, [Status::Unreviewed, Status::Sourced]);
+        f = SuggestFilter {
+            min_score: 0.8,
+            ..SuggestFilter::default()
+        };
+        assert_eq!(f.apply(&all).len(), 3, "0.8 itself is kept");
+        f.min_score = f32::NAN;
+        assert_eq!(f.apply(&all).len(), 4, "a corrupt minimum hides nothing");
+        // Speaker, cue and quote; case, accents and CJK.
+        f = SuggestFilter::default();
+        for (needle, want) in [
+            ("kirby", "北朝鮮 🚀 shipped rockets"),
+            ("ZOE LEFEVRE", "The café was open"),
+            ("Cafe", "The café was open"),
+            ("北朝鮮", "北朝鮮 🚀 shipped rockets"),
+            ("  figure ", "31 Abrams tanks"),
+            ("\"non-existent\"", "“Non-existent” rumour"),
+        ] {
+            f.search = needle.into();
+            assert_eq!(quotes(&f), [want], "search {needle:?}");
+        }
+        f.search = "zebra".into();
+        assert!(f.apply(&all).is_empty());
     }
 }

@@ -1,11 +1,22 @@
 //! The suggestions panel: the current article's proposed claims (quote, speaker, cue, suggested
-//! status and reason, score), the "accept as" choice, and accept / reject / accept all buttons.
+//! status and reason, score), the filter narrowing them, the "accept as" choice, and accept /
+//! reject / accept all / reject all buttons.
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
 use super::dispatch::Intent;
+use super::suggestions::SuggestFilter;
 use super::theme;
+use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
+
+/// The order of the status checkboxes: the reviewed statuses first, as the issue lists them.
+const FILTER_ORDER: [Status; 4] = [
+    Status::Sourced,
+    Status::Disputed,
+    Status::Denied,
+    Status::Unreviewed,
+];
 
 /// Lines of one row: quote, then speaker · cue · status · score, then the reason.
 const ROW_LINES: f32 = 3.0;
@@ -57,6 +68,65 @@ fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, out: &mut Ve
     }
 }
 
+/// The status checkboxes, the minimum score and the search field.
+fn filter_controls(ui: &mut egui::Ui, filter: &mut SuggestFilter) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Suggested");
+        for s in FILTER_ORDER {
+            let mut shown = filter.shows_status(s);
+            theme::swatch(ui, s);
+            let text = theme::status_text(s);
+            let r = ui.checkbox(&mut shown, &text).on_hover_text(format!(
+                "List suggestions whose suggested status is {}",
+                s.as_str()
+            ));
+            // The claim list has checkboxes with the same text: name these apart for screen
+            // readers.
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::CheckBox,
+                    true,
+                    shown,
+                    format!("Suggested {text}"),
+                )
+            });
+            if r.changed() {
+                filter.set_status_shown(s, shown);
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::Slider::new(&mut filter.min_score, 0.0..=1.0)
+                .step_by(0.05)
+                .fixed_decimals(2)
+                .text("Minimum score"),
+        )
+        .on_hover_text("Hide suggestions scoring below this");
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Search suggestions");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.search)
+                .hint_text("quote, speaker, cue")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Case and accents are ignored");
+    });
+}
+
+/// "12 of 40 shown", or why nothing is.
+fn count_text(shown: usize, total: usize) -> String {
+    if total == 0 {
+        "No suggestions left in this article.".to_string()
+    } else if shown == 0 {
+        format!("0 of {total} shown: the filter hides them all")
+    } else {
+        format!("{shown} of {total} shown")
+    }
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
@@ -69,18 +139,31 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             out.push(Intent::Run(UiCommand::ToggleSuggestions));
         }
     });
+    let before = app.settings.suggest_filter.clone();
+    filter_controls(ui, &mut app.settings.suggest_filter);
+    if app.settings.suggest_filter != before {
+        // Refilter now, so the list below and the article drawn after it already agree.
+        app.refresh_suggestions(ui.ctx());
+    }
     let computing = app.suggestions_computing();
     let n = app.suggest.visible.len();
-    if computing {
-        ui.label("⏳ Computing suggestions…");
-    } else if n == 0 {
-        ui.weak("No suggestions left in this article.");
-    } else {
-        ui.label(format!(
-            "{n} suggestion{} in this article",
-            if n == 1 { "" } else { "s" }
-        ));
-    }
+    ui.horizontal_wrapped(|ui| {
+        if computing {
+            ui.label("⏳ Computing suggestions…");
+        } else if n == 0 {
+            ui.weak(count_text(n, app.suggest.total));
+        } else {
+            ui.label(count_text(n, app.suggest.total));
+        }
+        if app.settings.suggest_filter.is_active()
+            && ui
+                .button("Show all")
+                .on_hover_text("Clear the filter: every status, any score, no search")
+                .clicked()
+        {
+            app.settings.suggest_filter = SuggestFilter::default();
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label("Accept as");
         let mut suggested = app.settings.accept_suggested_status;
@@ -94,9 +177,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     ui.horizontal_wrapped(|ui| {
         command_button(ui, UiCommand::AcceptSuggestion, has_current, &mut out);
         command_button(ui, UiCommand::RejectSuggestion, has_current, &mut out);
-        command_button(ui, UiCommand::AcceptAllSuggestions, n > 0, &mut out);
     });
-    ui.weak("N / Shift+N: next / previous · A: accept · R: reject");
+    ui.horizontal_wrapped(|ui| {
+        command_button(ui, UiCommand::AcceptAllSuggestions, n > 0, &mut out);
+        command_button(ui, UiCommand::RejectAllSuggestions, n > 0, &mut out);
+    });
+    ui.weak("N / Shift+N: next / previous · A: accept · R: reject · Shift: all visible");
     ui.separator();
 
     let line = ui.text_style_height(&egui::TextStyle::Button);

@@ -65,12 +65,15 @@ impl SuggestFilter {
     /// The suggestions of `open` this filter lists, in their order.
     pub fn apply(&self, open: &[Suggestion]) -> Vec<Suggestion> {
         let needle = super::find::fold(self.search.trim());
-        let min = self.min_score();
+        // Compared in hundredths, as the rows and the slider show them: a score shown as 0.80
+        // stays listed at a minimum shown as 0.80 whatever the float noise on either side.
+        let hundredths = |x: f32| (x * 100.0).round() as i32;
+        let min = hundredths(self.min_score());
         let has = |s: &str| super::find::fold(s).contains(&needle);
         open.iter()
             .filter(|s| {
                 self.shows_status(s.status)
-                    && s.score >= min
+                    && hundredths(s.score) >= min
                     && (needle.is_empty() || has(&s.quote) || has(&s.speaker) || has(&s.cue))
             })
             .cloned()
@@ -482,6 +485,14 @@ mod tests {
             ..SuggestFilter::default()
         };
         assert_eq!(f.apply(&all).len(), 3, "0.8 itself is kept");
+        f.min_score = 16.0 * 0.05 + 1e-6;
+        assert_eq!(
+            f.apply(&all).len(),
+            3,
+            "a slider's 0.80 keeps a score of 0.80"
+        );
+        f.min_score = 0.81;
+        assert_eq!(f.apply(&all).len(), 2);
         f.min_score = f32::NAN;
         assert_eq!(f.apply(&all).len(), 4, "a corrupt minimum hides nothing");
         // Speaker, cue and quote; case, accents and CJK.

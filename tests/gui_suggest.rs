@@ -601,10 +601,13 @@ fn searching_for_kirby_leaves_only_his_and_accept_all_takes_only_those() {
         .collect();
     assert!(!kirby.is_empty());
     h.get_by_label("Search suggestions").focus();
-    // Plain-key shortcuts (R rejects, N moves) must not fire while typing the name.
     h.get_by_label("Search suggestions").type_text("Kirby");
     h.run();
     assert_eq!(h.state().visible_suggestions(), kirby.as_slice());
+    // R and Shift+R in the field are text, not rejections.
+    press(&mut h, Modifiers::NONE, Key::R);
+    press(&mut h, Modifiers::SHIFT, Key::R);
+    assert!(h.get_by_label("Search suggestions").is_focused());
     assert!(h.state().session.project.rejected_suggestions.is_empty());
     // Case and accents are ignored.
     replace_text(&mut h, "Search suggestions", "KÍRBY");

@@ -146,8 +146,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         app.refresh_suggestions(ui.ctx());
     }
     let computing = app.suggestions_computing();
-    let n = app.suggest.visible.len();
-    ui.horizontal_wrapped(|ui| {
+    let mut n = app.suggest.visible.len();
+    let cleared = ui.horizontal_wrapped(|ui| {
         if computing {
             ui.label("⏳ Computing suggestions…");
         } else if n == 0 {
@@ -155,15 +155,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         } else {
             ui.label(count_text(n, app.suggest.total));
         }
-        if app.settings.suggest_filter.is_active()
+        app.settings.suggest_filter.is_active()
             && ui
                 .button("Show all")
                 .on_hover_text("Clear the filter: every status, any score, no search")
                 .clicked()
-        {
-            app.settings.suggest_filter = SuggestFilter::default();
-        }
     });
+    if cleared.inner {
+        app.settings.suggest_filter = SuggestFilter::default();
+        app.refresh_suggestions(ui.ctx());
+        n = app.suggest.visible.len();
+        // The count above was drawn for the old filter.
+        ui.ctx().request_repaint();
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label("Accept as");
         let mut suggested = app.settings.accept_suggested_status;

@@ -51,7 +51,12 @@ pub const THEIRS_COLOR: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
 
 /// Outline of another annotator's claim: dotted, thicker for the one last shown.
 pub fn theirs_stroke(current: bool) -> Stroke {
-    Stroke::new(if current { 2.5 } else { 1.5 }, THEIRS_COLOR)
+    Stroke::new(if current { 3.0 } else { 2.0 }, THEIRS_COLOR)
+}
+
+/// Overline of my claim where the compared project has another status.
+pub fn differs_stroke() -> Stroke {
+    Stroke::new(2.5, THEIRS_COLOR)
 }
 
 /// A suggestion or a find match clipped to a block, in absolute char offsets.
@@ -290,7 +295,7 @@ fn comparison_lines(
             }
         }
     }
-    let stroke = Stroke::new(2.0, THEIRS_COLOR);
+    let stroke = differs_stroke();
     for m in &decor.differs {
         for (x0, x1, top, _) in row_boxes(galley, local(m)) {
             let y = top + 1.0;
@@ -484,7 +489,7 @@ mod tests {
             .collect();
         let over: Vec<&LayerLine> = lines
             .iter()
-            .filter(|l| l.stroke.width == 2.0 && l.stroke.color == THEIRS_COLOR)
+            .filter(|l| l.stroke == differs_stroke())
             .collect();
         // Dotted: many short pieces; a box has vertical sides as well.
         assert!(boxed.len() > 10, "{}", boxed.len());

@@ -62,15 +62,17 @@ pub fn legend(ui: &mut Ui, comparing: bool) {
             ui.add_space(6.0);
         }
         ui.weak("· nested claims: darker shading, one underline per layer");
-        if comparing {
-            ui.add_space(6.0);
+    });
+    if comparing {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Comparing:");
             dotted_swatch(ui, true);
             ui.label("their claim");
             ui.add_space(6.0);
             dotted_swatch(ui, false);
             ui.label("status differs");
-        }
-    });
+        });
+    }
 }
 
 /// A small dotted box (their claim) or dotted overline (status differs) in the comparison colour.

@@ -455,9 +455,15 @@ fn clicking_their_claim_scrolls_the_article_to_it_and_adopting_it_removes_the_ou
     );
     assert_eq!(h.state().drawn_their_claims(), vec![range.clone()]);
 
+    let before = h.state().layouts_built();
     h.get_by_label("Adopt claim").click();
     h.run();
     assert!(h.state().drawn_their_claims().is_empty());
+    let relaid = h.state().layouts_built() - before;
+    assert!(
+        (1..=2).contains(&relaid),
+        "only the paragraph of the claim is laid out again: {relaid}"
+    );
     let claims = &h.state().session.project.claims;
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].range(), range);

@@ -284,13 +284,11 @@ fn comparing_with_another_project_lists_differences_and_adopts_them() {
     let before = std::fs::read(&path).expect("read");
 
     let mut h = harness(team_app(mine));
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Compare with another annotator…").click();
-    h.run();
-    replace_text(&mut h, "Path", &path.display().to_string());
-    h.get_by_label("Compare").click();
-    h.run();
+    assert!(
+        h.query_by_label("their claim").is_none(),
+        "no legend entry yet"
+    );
+    compare_with(&mut h, &path);
     assert!(h.state().error_message().is_none());
     for stat in [
         "Matched: 2",
@@ -302,6 +300,17 @@ fn comparing_with_another_project_lists_differences_and_adopts_them() {
     }
     assert!(has_label(&h, "Status differs (1)"));
     assert!(has_label(&h, "mine Sourced · theirs Disputed"));
+    // Their claim missing here and my claim they tagged otherwise are drawn in the article.
+    assert_eq!(
+        drawn_quotes(h.state().drawn_their_claims()),
+        ["café owners shrugged"]
+    );
+    assert_eq!(
+        drawn_quotes(h.state().drawn_status_differences()),
+        ["Kwon Jong Gun"]
+    );
+    h.get_by_label("their claim");
+    h.get_by_label("status differs");
 
     // Clicking their claim selects its text here.
     h.get_by_label_contains("“café owners shrugged”").click();
@@ -323,10 +332,18 @@ fn comparing_with_another_project_lists_differences_and_adopts_them() {
     assert_eq!(adopted.creator, "Bo");
     assert!(has_label(&h, "Only theirs: 0"));
     assert!(has_label(&h, "Matched: 3"));
+    assert!(
+        h.state().drawn_their_claims().is_empty(),
+        "now a claim here"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().session.project.claims.len(), 3);
     assert!(has_label(&h, "Only theirs: 1"));
+    assert_eq!(
+        drawn_quotes(h.state().drawn_their_claims()),
+        ["café owners shrugged"]
+    );
 
     // Adopt their status: recorded as my status change, undoable.
     h.get_by_label("Adopt their status").click();
@@ -335,13 +352,24 @@ fn comparing_with_another_project_lists_differences_and_adopts_them() {
     assert_eq!(kwon.status, Status::Disputed);
     assert_eq!(kwon.history.last().map(|e| e.by.as_str()), Some(ANALYST));
     assert!(has_label(&h, "Status differs (0)"));
+    assert!(h.state().drawn_status_differences().is_empty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(claim(&h, "Kwon Jong Gun").status, Status::Sourced);
+    assert_eq!(
+        drawn_quotes(h.state().drawn_status_differences()),
+        ["Kwon Jong Gun"]
+    );
 
     h.get_by_label("Close comparison").click();
     h.run();
     assert!(!has_label(&h, "Only theirs"));
+    assert!(h.state().drawn_their_claims().is_empty());
+    assert!(h.state().drawn_status_differences().is_empty());
+    assert!(
+        h.query_by_label("their claim").is_none(),
+        "legend entry gone"
+    );
     assert_eq!(std::fs::read(&path).expect("read"), before, "never written");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")
@@ -353,6 +381,93 @@ fn comparing_with_another_project_lists_differences_and_adopts_them() {
         1,
         "no lock or backup beside it: {leftovers:?}"
     );
+}
+
+/// Opens the comparison with `path` through the File menu and its path field.
+fn compare_with(h: &mut Harness<'static, FactdeskApp>, path: &std::path::Path) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Compare with another annotator…").click();
+    h.run();
+    replace_text(h, "Path", &path.display().to_string());
+    h.get_by_label("Compare").click();
+    h.run();
+}
+
+/// The text of `ranges` of the test article.
+fn drawn_quotes(ranges: Vec<std::ops::Range<usize>>) -> Vec<String> {
+    ranges
+        .into_iter()
+        .map(|r| BODY.chars().skip(r.start).take(r.len()).collect())
+        .collect()
+}
+
+#[test]
+fn clicking_their_claim_scrolls_the_article_to_it_and_adopting_it_removes_the_outline() {
+    // A long article whose last paragraph holds the only claim, which only they marked.
+    let filler = "Officials in Seoul said talks would resume next week, 北朝鮮 🚀 “quietly”.";
+    let mut body = vec![filler; 80].join("\n\n");
+    body.push_str("\n\nAt the end, Kwon Jong Gun called it a “self-made rumour”.");
+    let mut mine = Project::new("Long desk");
+    mine.articles.push(factdesk::core::model::Article::new(
+        Default::default(),
+        &body,
+    ));
+    let mut theirs = Session::opened(mine.clone(), None);
+    let art = mine.articles[0].id.clone();
+    let add = Action::add_claim_by_quote(
+        &theirs.project,
+        &art,
+        "self-made rumour",
+        1,
+        Timestamp::now(),
+    )
+    .expect("quote");
+    theirs.edit(add).expect("add");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bo.ron");
+    store::save(&path, &theirs.project).expect("save theirs");
+
+    let mut h = harness(team_app(mine));
+    compare_with(&mut h, &path);
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().article_scroll_offset(), 0.0);
+    assert!(
+        h.state().drawn_their_claims().is_empty(),
+        "off screen, so not laid out"
+    );
+    let start = body.chars().count() - "self-made rumour”.".chars().count();
+    h.get_by_label_contains("“self-made rumour”").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert!(
+        h.state().article_scroll_offset() > 500.0,
+        "scrolled to the last paragraph: {}",
+        h.state().article_scroll_offset()
+    );
+    let range = start..start + "self-made rumour".chars().count();
+    assert_eq!(
+        h.state().selection.as_ref().map(|s| s.range.clone()),
+        Some(range.clone())
+    );
+    assert_eq!(h.state().drawn_their_claims(), vec![range.clone()]);
+
+    let before = h.state().layouts_built();
+    h.get_by_label("Adopt claim").click();
+    h.run();
+    assert!(h.state().drawn_their_claims().is_empty());
+    let relaid = h.state().layouts_built() - before;
+    assert!(
+        (1..=2).contains(&relaid),
+        "only the paragraph of the claim is laid out again: {relaid}"
+    );
+    let claims = &h.state().session.project.claims;
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].range(), range);
+    assert!(h.state().article_scroll_offset() > 500.0, "stays put");
 }
 
 #[test]

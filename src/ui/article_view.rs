@@ -12,6 +12,8 @@ use super::view_cache::ArticleLayout;
 
 pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
+    // The comparison's marks must follow an edit made this frame (its window is drawn later).
+    app.refresh_comparison();
     let Some(ai) = app.current_article_index() else {
         ui.heading("No article");
         ui.label("Add plain-text articles with File › Add articles…, or drop files on the window.");
@@ -59,7 +61,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             ui.weak(format!("{n} chars selected"));
         }
     });
-    theme::legend(ui);
+    theme::legend(ui, app.team.compare.is_some());
     find::show_bar(ui, app, ai);
     ui.separator();
 
@@ -88,7 +90,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     layout.prepare(width, &style);
     let spans = app.derived.article_spans(&article.id);
     let selected = app.selected_claim.as_ref();
-    // One place to scroll to, at most: a selected claim, else the current suggestion or match.
+    let theirs_scroll = app
+        .team
+        .compare
+        .as_mut()
+        .is_some_and(|c| std::mem::take(&mut c.scroll));
+    let compare = app
+        .team
+        .compare
+        .as_ref()
+        .and_then(|c| c.marks.get(&article.id).map(|m| (m, c.current_in(m))));
+    // One place to scroll to, at most: a selected claim, else their claim just shown from the
+    // comparison, else the current suggestion or match.
     // Where the minimap was clicked or dragged (a scroll offset); a jump to a claim wins.
     let minimap_target = app.article_scroll_to.take();
     let claim_target = std::mem::take(&mut app.scroll_to_selected)
@@ -96,6 +109,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         .flatten()
         .filter(|c| c.article == article.id)
         .map(|c| c.anchor.start);
+    let theirs_target = theirs_scroll
+        .then(|| {
+            compare
+                .and_then(|(m, cur)| m.theirs.get(cur?))
+                .map(|r| r.start)
+        })
+        .flatten();
     let suggestion_target = std::mem::take(&mut app.suggest.scroll_article)
         .then(|| app.suggest.current().map(|s| s.start))
         .flatten()
@@ -111,6 +131,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             claims: layout.block_spans(b, spans, project, selected),
             suggestions: suggest.map_or_else(Vec::new, |s| s.marks.marks(chars.clone(), s.current)),
             finds: find.map_or_else(Vec::new, |f| f.matches.marks(chars.clone(), f.current)),
+            theirs: compare.map_or_else(Vec::new, |(m, cur)| m.theirs.marks(chars.clone(), cur)),
+            differs: compare.map_or_else(Vec::new, |(m, _)| m.differs.marks(chars.clone(), None)),
         }
     };
 
@@ -120,7 +142,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     if let Some(y) = minimap_target {
         area = area.vertical_scroll_offset(y.max(0.0));
     }
-    if let Some(pos) = claim_target.or(suggestion_target).or(find_target) {
+    if let Some(pos) = claim_target
+        .or(theirs_target)
+        .or(suggestion_target)
+        .or(find_target)
+    {
         let b = layout.block_of(pos);
         let decor = decor_of(layout, b);
         let within = layout
@@ -216,6 +242,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 }
             });
         }
+        layout.drawn = visible.clone();
         layout.evict_outside(visible);
     });
     if layout.needs_settling() {

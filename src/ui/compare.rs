@@ -1,15 +1,19 @@
 //! The comparison view: another annotator's project of the same articles, loaded read-only, set
 //! against the open one (span F1, status kappa, matched / only-mine / only-theirs), with the
-//! differences listed and one-step "adopt" buttons for their claims and statuses.
+//! differences listed and one-step "adopt" buttons for their claims and statuses; their claims
+//! missing here and the status disagreements are also drawn in the article (`ArticleMarks`).
 
 use super::app::{FactdeskApp, TextSelection};
 use super::dispatch::Intent;
 use super::team::TeamIntent;
 use super::theme;
+use super::view_cache::MarkIndex;
 use crate::core::action::Action;
 use crate::core::model::{ArticleId, Claim, ClaimId, Project, Status};
 use crate::core::store;
 use crate::core::team::agree::{self, Comparison};
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// The other project and its comparison with the open one (recomputed when the open one changes).
@@ -18,8 +22,91 @@ pub struct CompareState {
     pub path: PathBuf,
     pub theirs: Project,
     pub comparison: Comparison,
+    /// What the article view draws, per article of the open project.
+    pub(crate) marks: HashMap<ArticleId, ArticleMarks>,
+    /// Their claim last shown from the list (drawn emphasised).
+    pub(crate) current: Option<ClaimId>,
+    /// Set when a claim of theirs was shown: the article view scrolls to it once.
+    pub(crate) scroll: bool,
     /// (generation, revision) of the open project the comparison was computed for.
     key: (u64, u64),
+}
+
+/// The comparison's differences on one article of the open project, in its char offsets.
+#[derive(Debug, Default)]
+pub struct ArticleMarks {
+    /// Their claims missing here, sorted by start.
+    pub theirs: MarkIndex,
+    /// The claim of theirs behind each range of `theirs`.
+    pub ids: Vec<ClaimId>,
+    /// My matched claims whose status they set differently.
+    pub differs: MarkIndex,
+}
+
+impl CompareState {
+    fn new(path: &Path, ours: &Project, theirs: Project, key: (u64, u64)) -> Self {
+        let comparison = agree::compare(ours, &theirs);
+        let marks = article_marks(ours, &theirs, &comparison);
+        CompareState {
+            path: path.to_path_buf(),
+            theirs,
+            comparison,
+            marks,
+            current: None,
+            scroll: false,
+            key,
+        }
+    }
+
+    /// The index in `marks.theirs` of the claim last shown, if it is on that article.
+    pub(crate) fn current_in(&self, marks: &ArticleMarks) -> Option<usize> {
+        let id = self.current.as_ref()?;
+        marks.ids.iter().position(|i| i == id)
+    }
+}
+
+/// Their-only claims and status disagreements, grouped by the article of `ours` they fall on.
+fn article_marks(
+    ours: &Project,
+    theirs: &Project,
+    cmp: &Comparison,
+) -> HashMap<ArticleId, ArticleMarks> {
+    let mut their_spans: HashMap<ArticleId, Vec<(Range<usize>, ClaimId)>> = HashMap::new();
+    let mut here: HashMap<ArticleId, Option<ArticleId>> = HashMap::new();
+    for id in &cmp.only_b {
+        let Some(c) = theirs.claim(id) else { continue };
+        let article = here
+            .entry(c.article.clone())
+            .or_insert_with(|| counterpart(ours, theirs, &c.article));
+        if let Some(a) = article {
+            their_spans
+                .entry(a.clone())
+                .or_default()
+                .push((c.range(), id.clone()));
+        }
+    }
+    let mut differ_spans: HashMap<ArticleId, Vec<Range<usize>>> = HashMap::new();
+    for (mine, ..) in cmp.status_differences(ours, theirs) {
+        if let Some(c) = ours.claim(&mine) {
+            differ_spans
+                .entry(c.article.clone())
+                .or_default()
+                .push(c.range());
+        }
+    }
+    let mut out: HashMap<ArticleId, ArticleMarks> = HashMap::new();
+    for (article, mut spans) in their_spans {
+        spans.sort_by_key(|(r, _)| (r.start, r.end));
+        let (ranges, ids) = spans.into_iter().unzip();
+        let m = out.entry(article).or_default();
+        m.theirs = MarkIndex::new(ranges);
+        m.ids = ids;
+    }
+    for (article, mut ranges) in differ_spans {
+        ranges.sort_by_key(|r| (r.start, r.end));
+        out.entry(article).or_default().differs = MarkIndex::new(ranges);
+    }
+    out
 }
 
 impl FactdeskApp {
@@ -28,13 +115,9 @@ impl FactdeskApp {
     pub(crate) fn open_comparison(&mut self, path: &Path) {
         match store::load(path) {
             Ok(theirs) => {
-                let comparison = agree::compare(&self.session.project, &theirs);
-                self.team.compare = Some(CompareState {
-                    path: path.to_path_buf(),
-                    theirs,
-                    comparison,
-                    key: self.compare_key(),
-                });
+                let key = self.compare_key();
+                let state = CompareState::new(path, &self.session.project, theirs, key);
+                self.team.compare = Some(state);
             }
             Err(e) => {
                 self.dialogs.error = Some(format!("Could not open the project to compare.\n\n{e}"))
@@ -46,19 +129,47 @@ impl FactdeskApp {
         (self.generation, self.session.history.revision())
     }
 
-    fn refresh_comparison(&mut self) {
+    /// Recomputes the comparison and its marks after the open project changed.
+    pub(crate) fn refresh_comparison(&mut self) {
         let key = self.compare_key();
         if let Some(state) = self.team.compare.as_mut()
             && state.key != key
         {
-            state.comparison = agree::compare(&self.session.project, &state.theirs);
+            let ours = &self.session.project;
+            state.comparison = agree::compare(ours, &state.theirs);
+            state.marks = article_marks(ours, &state.theirs, &state.comparison);
             state.key = key;
         }
     }
 
-    /// Shows one of their claims here: its article, its span selected (ready for Mark claim).
+    /// The other annotator's claims drawn in the article last frame (char ranges of its body,
+    /// clipped to paragraphs): empty when no comparison is open.
+    pub fn drawn_their_claims(&self) -> Vec<Range<usize>> {
+        self.drawn(|d| &d.theirs)
+    }
+
+    /// My claims drawn last frame as having another status in the compared project.
+    pub fn drawn_status_differences(&self) -> Vec<Range<usize>> {
+        self.drawn(|d| &d.differs)
+    }
+
+    fn drawn(
+        &self,
+        pick: impl Fn(&super::highlight::BlockDecor) -> &Vec<super::highlight::Mark>,
+    ) -> Vec<Range<usize>> {
+        let Some(layout) = &self.layout else {
+            return Vec::new();
+        };
+        layout
+            .drawn_decor()
+            .flat_map(|d| pick(d).iter().map(|m| m.start..m.end))
+            .collect()
+    }
+
+    /// Shows one of their claims here: its article, its span selected (ready for Mark claim)
+    /// and scrolled to.
     pub(crate) fn show_theirs(&mut self, id: &ClaimId) {
-        let Some(state) = &self.team.compare else {
+        let Some(state) = &mut self.team.compare else {
             return;
         };
         let Some(c) = state.theirs.claim(id) else {
@@ -70,6 +181,8 @@ impl FactdeskApp {
             return;
         };
         let range = c.range();
+        state.current = Some(id.clone());
+        state.scroll = true;
         self.current_article = Some(article.clone());
         self.selected_claim = None;
         self.selection = Some(TextSelection { article, range });
@@ -171,7 +284,7 @@ fn body(ui: &mut egui::Ui, ours: &Project, state: &CompareState, out: &mut Vec<I
                         theme::swatch(ui, c.status);
                         if ui
                             .add(egui::Button::selectable(false, quote_of(c)).truncate())
-                            .on_hover_text("Select this text in the article")
+                            .on_hover_text("Show this text in the article, selected")
                             .clicked()
                         {
                             out.push(Intent::Team(TeamIntent::ShowTheirs(id.clone())));

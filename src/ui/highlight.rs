@@ -1,8 +1,9 @@
-//! Decorations of one block of article text (claims, suggestions, find matches): char offsets
-//! become `LayoutJob` byte sections here and nowhere else. Overlapping and nested claims stay
-//! distinguishable: the shading deepens with nesting depth and every claim gets its own underline,
-//! one layer below its parent's. Suggestions get a dashed neutral underline and no fill; find
-//! matches a yellow fill, the current one stronger.
+//! Decorations of one block of article text (claims, suggestions, find matches, a comparison's
+//! differences): char offsets become `LayoutJob` byte sections here and nowhere else. Overlapping
+//! and nested claims stay distinguishable: the shading deepens with nesting depth and every claim
+//! gets its own underline, one layer below its parent's. Suggestions get a dashed neutral
+//! underline and no fill; find matches a yellow fill, the current one stronger; another
+//! annotator's claims a dotted outline box and no fill, status disagreements a dotted overline.
 
 use super::theme;
 use crate::core::model::{Article, Status};
@@ -44,6 +45,20 @@ pub fn suggestion_stroke(current: bool) -> Stroke {
     }
 }
 
+/// Colour of what a compared project has and this one does not: Okabe-Ito reddish purple, a hue
+/// none of the status colour sets uses.
+pub const THEIRS_COLOR: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+
+/// Outline of another annotator's claim: dotted, thicker for the one last shown.
+pub fn theirs_stroke(current: bool) -> Stroke {
+    Stroke::new(if current { 3.0 } else { 2.0 }, THEIRS_COLOR)
+}
+
+/// Overline of my claim where the compared project has another status.
+pub fn differs_stroke() -> Stroke {
+    Stroke::new(2.5, THEIRS_COLOR)
+}
+
 /// A suggestion or a find match clipped to a block, in absolute char offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Mark {
@@ -59,6 +74,10 @@ pub struct BlockDecor {
     pub claims: Vec<BlockSpan>,
     pub suggestions: Vec<Mark>,
     pub finds: Vec<Mark>,
+    /// While comparing: the other annotator's claims missing here (current = the one shown).
+    pub theirs: Vec<Mark>,
+    /// While comparing: my claims the other annotator gave another status.
+    pub differs: Vec<Mark>,
 }
 
 /// How text is drawn: font and colours of the current theme.
@@ -170,6 +189,14 @@ fn levels(spans: &[BlockSpan]) -> Vec<usize> {
 
 /// The horizontal extent of chars `local` on each row of `galley`: (x0, x1, row bottom).
 fn row_extents(galley: &Galley, local: Range<usize>) -> Vec<(f32, f32, f32)> {
+    row_boxes(galley, local)
+        .into_iter()
+        .map(|(x0, x1, _, bottom)| (x0, x1, bottom))
+        .collect()
+}
+
+/// Like `row_extents`, with the row top too: (x0, x1, row top, row bottom).
+fn row_boxes(galley: &Galley, local: Range<usize>) -> Vec<(f32, f32, f32, f32)> {
     let mut out = Vec::new();
     let mut row_start = 0usize;
     for row in &galley.rows {
@@ -180,7 +207,8 @@ fn row_extents(galley: &Galley, local: Range<usize>) -> Vec<(f32, f32, f32)> {
         if a < b {
             let x0 = row.pos.x + row.x_offset(egui::text::CharIndex(a - row_start));
             let x1 = row.pos.x + row.x_offset(egui::text::CharIndex(b - row_start));
-            out.push((x0, x1, row.rect().bottom()));
+            let r = row.rect();
+            out.push((x0, x1, r.top(), r.bottom()));
         }
         row_start += row.char_count_including_newline().0;
     }
@@ -190,9 +218,101 @@ fn row_extents(galley: &Galley, local: Range<usize>) -> Vec<(f32, f32, f32)> {
 /// Dash and gap lengths of a suggestion's underline.
 const DASH: f32 = 5.0;
 const GAP: f32 = 3.0;
+/// Dot and gap lengths of the comparison's outlines.
+const DOT: f32 = 2.0;
+const DOT_GAP: f32 = 2.0;
 
-/// Underlines of every claim (one layer per nesting level) and dashed underlines of suggestions,
-/// computed once per laid-out block.
+/// A broken line from `from` to `to` (horizontal or vertical) as `on`-long pieces `off` apart.
+fn broken(out: &mut Vec<LayerLine>, from: Pos2, to: Pos2, on: f32, off: f32, stroke: Stroke) {
+    let len = from.distance(to);
+    if len <= 0.0 {
+        return;
+    }
+    let dir = (to - from) / len;
+    let mut t = 0.0;
+    while t < len {
+        let end = (t + on).min(len);
+        out.push(LayerLine {
+            from: from + dir * t,
+            to: from + dir * end,
+            stroke,
+        });
+        t = end + off;
+    }
+}
+
+/// Dotted boxes around their claims (open at the sides where a claim runs on to another row)
+/// and dotted overlines over my claims whose status they set differently.
+fn comparison_lines(
+    out: &mut Vec<LayerLine>,
+    galley: &Galley,
+    block_start: usize,
+    decor: &BlockDecor,
+) {
+    let local = |m: &Mark| m.start.saturating_sub(block_start)..m.end.saturating_sub(block_start);
+    for m in &decor.theirs {
+        let stroke = theirs_stroke(m.current);
+        let rows = row_boxes(galley, local(m));
+        let last = rows.len().saturating_sub(1);
+        for (k, &(x0, x1, top, bottom)) in rows.iter().enumerate() {
+            let half = stroke.width / 2.0;
+            let (t, b) = (top + half, bottom - half);
+            broken(
+                out,
+                Pos2::new(x0, t),
+                Pos2::new(x1, t),
+                DOT,
+                DOT_GAP,
+                stroke,
+            );
+            broken(
+                out,
+                Pos2::new(x0, b),
+                Pos2::new(x1, b),
+                DOT,
+                DOT_GAP,
+                stroke,
+            );
+            if k == 0 {
+                broken(
+                    out,
+                    Pos2::new(x0, t),
+                    Pos2::new(x0, b),
+                    DOT,
+                    DOT_GAP,
+                    stroke,
+                );
+            }
+            if k == last {
+                broken(
+                    out,
+                    Pos2::new(x1, t),
+                    Pos2::new(x1, b),
+                    DOT,
+                    DOT_GAP,
+                    stroke,
+                );
+            }
+        }
+    }
+    let stroke = differs_stroke();
+    for m in &decor.differs {
+        for (x0, x1, top, _) in row_boxes(galley, local(m)) {
+            let y = top + 1.0;
+            broken(
+                out,
+                Pos2::new(x0, y),
+                Pos2::new(x1, y),
+                DOT,
+                DOT_GAP,
+                stroke,
+            );
+        }
+    }
+}
+
+/// Underlines of every claim (one layer per nesting level), dashed underlines of suggestions and
+/// the comparison's dotted outlines, computed once per laid-out block.
 pub fn layer_lines(galley: &Galley, block_start: usize, decor: &BlockDecor) -> Vec<LayerLine> {
     let spans = &decor.claims;
     let local = |start: usize, end: usize| {
@@ -228,6 +348,7 @@ pub fn layer_lines(galley: &Galley, block_start: usize, decor: &BlockDecor) -> V
             }
         }
     }
+    comparison_lines(&mut out, galley, block_start, decor);
     out
 }
 
@@ -319,6 +440,7 @@ mod tests {
             claims: vec![],
             suggestions: vec![mark(0, 3, true)],
             finds: vec![mark(7, 11, false), mark(17, 21, true)],
+            ..BlockDecor::default()
         };
         let job = layout_job(&art, 0..n, &decor, &style(), 300.0);
         let texts: Vec<&str> = job
@@ -333,6 +455,60 @@ mod tests {
         assert_eq!(bg[1], find_fill(false, true));
         assert_eq!(bg[3], find_fill(true, true));
         assert_ne!(bg[1], bg[3]);
+    }
+
+    #[test]
+    fn their_claims_get_a_dotted_box_and_differences_an_overline_but_no_fill() {
+        let body = "Seoul’s café owners shrugged. 北朝鮮 denied it 🚀.";
+        let art = Article::new(ArticleMeta::default(), body);
+        let n = body.chars().count();
+        let mark = |start, end, current| Mark {
+            start,
+            end,
+            current,
+        };
+        let decor = BlockDecor {
+            theirs: vec![mark(8, 28, true)],
+            differs: vec![mark(30, 36, false)],
+            ..BlockDecor::default()
+        };
+        let job = layout_job(&art, 0..n, &decor, &style(), 600.0);
+        assert!(
+            job.sections
+                .iter()
+                .all(|s| s.format.background == Color32::TRANSPARENT)
+        );
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let lines = layer_lines(&galley, 0, &decor);
+        let boxed: Vec<&LayerLine> = lines
+            .iter()
+            .filter(|l| l.stroke == theirs_stroke(true))
+            .collect();
+        let over: Vec<&LayerLine> = lines
+            .iter()
+            .filter(|l| l.stroke == differs_stroke())
+            .collect();
+        // Dotted: many short pieces; a box has vertical sides as well.
+        assert!(boxed.len() > 10, "{}", boxed.len());
+        assert!(boxed.iter().all(|l| l.from.distance(l.to) <= DOT + 0.01));
+        assert!(
+            boxed
+                .iter()
+                .any(|l| l.from.x == l.to.x && l.from.y != l.to.y)
+        );
+        assert!(!over.is_empty());
+        assert!(over.iter().all(|l| l.from.y == l.to.y), "overline only");
+        // Both sit over their own chars: the box starts where "café" does.
+        let row = &galley.rows[0];
+        let x_cafe = row.pos.x + row.x_offset(egui::text::CharIndex(8));
+        let x_min = boxed.iter().map(|l| l.from.x).fold(f32::MAX, f32::min);
+        assert!((x_min - x_cafe).abs() < 0.01);
+        let x_kim = row.pos.x + row.x_offset(egui::text::CharIndex(30));
+        let x_over = over.iter().map(|l| l.from.x).fold(f32::MAX, f32::min);
+        assert!((x_over - x_kim).abs() < 0.01);
     }
 
     #[test]

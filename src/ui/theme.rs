@@ -52,8 +52,9 @@ pub fn swatch(ui: &mut Ui, s: Status) {
     ui.painter().rect_filled(rect, 2.0, status_color(s));
 }
 
-/// The legend: one swatch, symbol and name per status.
-pub fn legend(ui: &mut Ui) {
+/// The legend: one swatch, symbol and name per status; while `comparing`, the marks of the
+/// compared project too.
+pub fn legend(ui: &mut Ui, comparing: bool) {
     ui.horizontal_wrapped(|ui| {
         for s in Status::ALL {
             swatch(ui, s);
@@ -62,4 +63,33 @@ pub fn legend(ui: &mut Ui) {
         }
         ui.weak("· nested claims: darker shading, one underline per layer");
     });
+    if comparing {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Comparing:");
+            dotted_swatch(ui, true);
+            ui.label("their claim");
+            ui.add_space(6.0);
+            dotted_swatch(ui, false);
+            ui.label("status differs");
+        });
+    }
+}
+
+/// A small dotted box (their claim) or dotted overline (status differs) in the comparison colour.
+fn dotted_swatch(ui: &mut Ui, boxed: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+    let stroke = super::highlight::theirs_stroke(false);
+    let r = rect.shrink(1.0);
+    let mut edges = vec![[r.left_top(), r.right_top()]];
+    if boxed {
+        edges.extend([
+            [r.left_bottom(), r.right_bottom()],
+            [r.left_top(), r.left_bottom()],
+            [r.right_top(), r.right_bottom()],
+        ]);
+    }
+    for [a, b] in edges {
+        ui.painter()
+            .extend(egui::Shape::dotted_line(&[a, b], stroke.color, 3.0, 0.8));
+    }
 }

@@ -1,6 +1,6 @@
 //! The article view's cache: the body split into paragraph blocks, each block's laid-out galley
-//! and underlines kept until its decorations (claims, suggestions, find matches), the width or the
-//! theme change, and block heights (measured or estimated) so only the blocks on screen are ever
+//! and underlines kept until its decorations (claims, suggestions, find matches, a comparison's
+//! differences), the width or the theme change, and block heights (measured or estimated) so only the blocks on screen are ever
 //! laid out.
 
 use super::derived::SpanIndex;
@@ -66,7 +66,7 @@ pub fn split_blocks(article: &Article) -> Vec<Block> {
     out
 }
 
-/// Char ranges sorted by start (suggestions, find matches) with a running maximum of ends, so the
+/// Char ranges sorted by start (suggestions, find matches, a compared project's claims) with a running maximum of ends, so the
 /// ones touching a block are found by binary search, not a pass over all of them per frame.
 #[derive(Debug, Clone, Default)]
 pub struct MarkIndex {
@@ -118,6 +118,8 @@ impl MarkIndex {
 
 struct CachedBlock {
     key: u64,
+    /// What the galley was laid out with (the key is its hash).
+    decor: BlockDecor,
     galley: Arc<Galley>,
     lines: Arc<Vec<LayerLine>>,
 }
@@ -138,6 +140,8 @@ pub struct ArticleLayout {
     width: f32,
     style: Option<TextStyle>,
     cache: HashMap<usize, CachedBlock>,
+    /// The blocks drawn in the last frame.
+    pub drawn: Range<usize>,
     /// How many galleys were built since the article was opened (tests and benchmarks read it).
     pub layouts_built: usize,
 }
@@ -158,6 +162,7 @@ impl ArticleLayout {
             width: 0.0,
             style: None,
             cache: HashMap::new(),
+            drawn: 0..0,
             layouts_built: 0,
         }
     }
@@ -284,11 +289,19 @@ impl ArticleLayout {
             i,
             CachedBlock {
                 key,
+                decor: decor.clone(),
                 galley: galley.clone(),
                 lines: lines.clone(),
             },
         );
         Some((galley, lines))
+    }
+
+    /// The decorations of the blocks drawn in the last frame, as they were laid out.
+    pub fn drawn_decor(&self) -> impl Iterator<Item = &BlockDecor> {
+        self.drawn
+            .clone()
+            .filter_map(|i| self.cache.get(&i).map(|c| &c.decor))
     }
 
     /// True (once) when block heights changed since the last call.

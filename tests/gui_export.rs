@@ -262,14 +262,7 @@ fn the_analyst_name_is_recorded_on_the_next_status_change() {
     h.key_press(Key::Num2);
     h.run();
     assert_eq!(claim_status(&h, "Wagner group"), Some(Status::Disputed));
-    let claim = h
-        .state()
-        .session
-        .project
-        .claims
-        .iter()
-        .find(|c| c.anchor.quote == "Wagner group")
-        .expect("claim");
+    let claim = find_claim(&h, "Wagner group").expect("claim");
     assert_eq!(
         claim.history.last().map(|c| c.by.as_str()),
         Some("Mina Park")

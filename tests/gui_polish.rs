@@ -81,14 +81,7 @@ fn listed_quotes(h: &Harness<'static, FactdeskApp>) -> Vec<String> {
 }
 
 fn id_of(h: &Harness<'static, FactdeskApp>, quote: &str) -> ClaimId {
-    h.state()
-        .session
-        .project
-        .claims
-        .iter()
-        .find(|c| c.anchor.quote == quote)
-        .map(|c| c.id.clone())
-        .expect("claim")
+    find_claim(h, quote).map(|c| c.id.clone()).expect("claim")
 }
 
 /// Clicks the list row of `quote` (a button; the claim panel shows the quote too) with `m` held.

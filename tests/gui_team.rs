@@ -27,13 +27,7 @@ fn team_app(project: Project) -> FactdeskApp {
 }
 
 fn claim<'a>(h: &'a Harness<'static, FactdeskApp>, quote: &str) -> &'a Claim {
-    h.state()
-        .session
-        .project
-        .claims
-        .iter()
-        .find(|c| c.anchor.quote == quote)
-        .expect("claim with that quote")
+    find_claim(h, quote).expect("claim with that quote")
 }
 
 fn has_label(h: &Harness<'static, FactdeskApp>, text: &str) -> bool {

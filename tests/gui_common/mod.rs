@@ -4,7 +4,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use factdesk::core::action::Action;
-use factdesk::core::model::{Article, ArticleMeta, Project, Status};
+use factdesk::core::model::{Article, ArticleMeta, Claim, Project, Status};
 use factdesk::core::session::Session;
 use factdesk::core::time::Timestamp;
 use factdesk::ui::{FactdeskApp, Settings};
@@ -66,14 +66,18 @@ pub fn click_row(h: &mut Harness<'static, FactdeskApp>, quote: &str) {
     h.run();
 }
 
-pub fn claim_status(h: &Harness<'static, FactdeskApp>, quote: &str) -> Option<Status> {
+/// The claim whose quote is exactly `quote`, if there is one.
+pub fn find_claim<'a>(h: &'a Harness<'static, FactdeskApp>, quote: &str) -> Option<&'a Claim> {
     h.state()
         .session
         .project
         .claims
         .iter()
         .find(|c| c.anchor.quote == quote)
-        .map(|c| c.status)
+}
+
+pub fn claim_status(h: &Harness<'static, FactdeskApp>, quote: &str) -> Option<Status> {
+    find_claim(h, quote).map(|c| c.status)
 }
 
 /// Replaces the text of the focused field (select all, then type).

@@ -334,3 +334,61 @@ fn a_never_saved_project_is_offered_at_start() {
         h.state().session.project
     );
 }
+
+#[test]
+fn a_save_waits_for_a_command_writing_the_file_then_asks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    let mut h = harness(opened_app(&path));
+    click_row(&mut h, "Wagner group");
+    h.key_press(Key::Num2);
+    h.run();
+    // A command holds the write lock and is in the middle of changing the file.
+    let lock = store::WriteLock::acquire(&path, std::time::Duration::from_secs(5)).expect("lock");
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut theirs = store::load(&path).expect("load");
+            theirs.title = "Written by a command".into();
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            store::write_atomic(
+                &path,
+                store::to_ron_string(&theirs).expect("ron").as_bytes(),
+            )
+            .expect("write");
+            drop(lock);
+        })
+    };
+    // The app's save waits for the command, then sees its change instead of overwriting it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    writer.join().expect("writer");
+    assert!(h.query_by_label("Changed on disk").is_some());
+    assert_eq!(
+        store::load(&path).expect("load").title,
+        "Written by a command"
+    );
+    assert!(h.state().session.is_dirty(), "nothing of ours saved yet");
+}
+
+#[test]
+fn exporting_onto_the_open_project_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    let mut h = harness(opened_app(&path));
+    let before = std::fs::read(&path).expect("read");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    replace_text(&mut h, "Path", &path.display().to_string());
+    h.get_by_label("Export").click();
+    h.run();
+    let err = h.state().error_message().expect("error shown").to_string();
+    assert!(err.contains("project being exported"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "project untouched"
+    );
+}

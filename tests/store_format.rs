@@ -66,7 +66,20 @@ fn malformed_inputs_fail_with_position_never_panic() {
         "]".repeat(100_000)
     );
     let msg = expect_parse_error(deep.as_bytes());
-    assert!(msg.to_lowercase().contains("recursion"), "{msg}");
+    // Said in the user's terms, with the one limit the docs state; no library internals.
+    assert!(
+        msg.contains(&format!("nested more than {} deep", store::MAX_NESTING)),
+        "{msg}"
+    );
+    assert!(
+        !msg.contains("recursion_limit") && !msg.contains("ron::"),
+        "{msg}"
+    );
+    let docs = std::fs::read_to_string("docs/FORMAT.md").expect("docs");
+    assert!(
+        docs.contains(&format!("nested more than {} deep", store::MAX_NESTING)),
+        "docs/FORMAT.md states the nesting limit"
+    );
     let deep_open = "(".repeat(1_000_000);
     expect_parse_error(deep_open.as_bytes());
     // A giant string parses (it is data, not an attack) and keeps its length.
@@ -76,6 +89,16 @@ fn malformed_inputs_fail_with_position_never_panic() {
     assert_eq!(p.project.title.chars().count(), 2_000_000);
     expect_parse_error(b"");
     expect_parse_error(b"\xef\xbb\xbf");
+    // A byte order mark before a good file (Windows editors add one) is no error.
+    let mut with_bom = b"\xef\xbb\xbf".to_vec();
+    with_bom.extend_from_slice(&good);
+    let p = store::parse_bytes(&with_bom, Path::new("bom.ron")).expect("BOM accepted");
+    assert_eq!(
+        p.project,
+        store::parse_bytes(&good, Path::new("good.ron"))
+            .expect("good")
+            .project
+    );
     expect_parse_error(b"(format_version: 1) trailing");
 }
 

@@ -180,3 +180,128 @@ proptest! {
         prop_assert_eq!(session.project, after);
     }
 }
+
+/// One step of a desk where the app and command-line writers share a project file.
+#[derive(Debug, Clone)]
+enum Desk {
+    /// A command adds a claim (read, change, save under the write lock).
+    Cli(usize),
+    /// The analyst adds a claim in the app (unsaved until the next save).
+    GuiEdit(usize),
+    /// The app saves.
+    GuiSave,
+}
+
+/// Adds a claim over `start..start+3` of the first article; returns its id.
+fn add_claim(project: &mut Project, start: usize) -> Option<String> {
+    let art = project.articles.first()?.id.clone();
+    let len = project.articles[0].char_len();
+    let start = start % len.saturating_sub(3).max(1);
+    let action =
+        Action::add_claim(project, &art, start..start + 3, false, Timestamp::now()).ok()?;
+    let Action::AddClaim { claim } = &action else {
+        return None;
+    };
+    let id = claim.id.0.clone();
+    factdesk::core::action::apply(project, action).ok()?;
+    Some(id)
+}
+
+/// The app's save as a careful person uses it: when the file changed on disk, reload it, redo
+/// the unsaved claims on top and save again. Never an overwrite.
+fn gui_save(
+    file: &mut store::ProjectFile,
+    project: &mut Project,
+    pending: &mut Vec<usize>,
+    saved: &mut Vec<String>,
+) {
+    loop {
+        match file.save(project) {
+            Ok(()) => {
+                saved.extend(project.claims.iter().map(|c| c.id.0.clone()));
+                pending.clear();
+                return;
+            }
+            Err(store::SaveError::ChangedOnDisk { .. }) => {
+                *project = file.reload().expect("reload");
+                for start in pending.iter() {
+                    add_claim(project, *start).expect("redo");
+                }
+            }
+            Err(e) => panic!("save failed: {e}"),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// App saves interleaved with command-line writers, some of them running at the same time
+    /// on other threads: every write that reported success is in the final file.
+    #[test]
+    fn app_saves_and_command_writers_lose_nothing(
+        steps in prop::collection::vec(
+            prop_oneof![
+                (0usize..60).prop_map(Desk::Cli),
+                (0usize..60).prop_map(Desk::GuiEdit),
+                Just(Desk::GuiSave),
+            ],
+            1..24,
+        ),
+        background in 0usize..3,
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        let mut p = Project::new("desk");
+        p.articles.push(Article::new(
+            ArticleMeta::default(),
+            "North Korea denied supplying rockets and missiles to the Wagner group, said KCNA.",
+        ));
+        store::save(&path, &p).expect("save");
+        let (mut file, mut project) = store::ProjectFile::open(&path).expect("open");
+        let cli_add = |start: usize| -> String {
+            store::update(&path, |p| -> Result<String, store::StoreError> {
+                Ok(add_claim(p, start).expect("claim"))
+            })
+            .expect("command write")
+        };
+        let mut cli_ids = Vec::new();
+        let mut gui_saved = Vec::new();
+        let mut pending = Vec::new();
+        let background_ids = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..background)
+                .map(|t| scope.spawn(move || (0..4).map(|i| cli_add(t * 7 + i * 3)).collect::<Vec<_>>()))
+                .collect();
+            for step in &steps {
+                match step {
+                    Desk::Cli(start) => cli_ids.push(cli_add(*start)),
+                    Desk::GuiEdit(start) => {
+                        add_claim(&mut project, *start).expect("edit");
+                        pending.push(*start);
+                    }
+                    Desk::GuiSave => gui_save(&mut file, &mut project, &mut pending, &mut gui_saved),
+                }
+            }
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().expect("worker"))
+                .collect::<Vec<_>>()
+        });
+        gui_save(&mut file, &mut project, &mut pending, &mut gui_saved);
+        let on_disk = store::load(&path).expect("load");
+        let ids: std::collections::HashSet<&str> =
+            on_disk.claims.iter().map(|c| c.id.0.as_str()).collect();
+        for id in cli_ids.iter().chain(&background_ids) {
+            prop_assert!(ids.contains(id.as_str()), "command write {} lost", id);
+        }
+        prop_assert_eq!(&on_disk, &project, "the app's last save is what is on disk");
+        drop(file);
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp") || n.ends_with(".lock"))
+            .collect();
+        prop_assert!(left.is_empty(), "left behind: {:?}", left);
+    }
+}

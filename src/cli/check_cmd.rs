@@ -38,7 +38,16 @@ fn summary(path: &Path, project: &crate::core::model::Project) -> String {
 
 pub fn check(args: CheckArgs) -> CliResult {
     let path = &args.project;
-    let loaded = store::load_full(path)?;
+    // A repair reads and writes under the write lock; a plain check only reads.
+    let writer = if args.repair {
+        Some(store::ProjectWriter::lock(path)?)
+    } else {
+        None
+    };
+    let loaded = match &writer {
+        Some(w) => w.load()?,
+        None => store::load_full(path)?,
+    };
     for field in &loaded.parsed.unknown_fields {
         eprintln!(
             "factdesk: warning: {}: unknown field {field} ignored",
@@ -46,13 +55,16 @@ pub fn check(args: CheckArgs) -> CliResult {
         );
     }
     let mut project = loaded.parsed.project;
-    if args.repair {
+    if let Some(writer) = writer {
         let report = store::repair(&mut project);
+        if !report.is_empty() {
+            writer.save(&project)?;
+        }
+        drop(writer);
         for line in report.lines() {
             outln!("{}: {line}", path.display());
         }
         if !report.is_empty() {
-            store::save(path, &project)?;
             outln!(
                 "{}: repaired; previous version kept as {}",
                 path.display(),

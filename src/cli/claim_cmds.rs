@@ -1,10 +1,9 @@
 //! `claim add|set|rm` and `claims`: editing and listing claims from scripts.
 
-use super::{CliError, CliResult, load, print_json};
+use super::{CliError, CliResult, edit_project, load, print_json};
 use crate::core::action::{Action, ClaimEdit};
 use crate::core::model::{ArticleId, ClaimId, Project, Source, Status};
 use crate::core::session::Session;
-use crate::core::store;
 use crate::core::time::Timestamp;
 use crate::core::views::ClaimView;
 use std::ops::Range;
@@ -109,14 +108,11 @@ fn article_id(project: &Project, id: &str) -> Result<ArticleId, CliError> {
         .ok_or_else(|| CliError(format!("no article with id '{id}' (see factdesk articles)")))
 }
 
-fn claim_id(project: &Project, id: &str) -> Result<ClaimId, CliError> {
-    let id = ClaimId(id.to_string());
-    if project.claim(&id).is_none() {
-        return Err(CliError(format!(
-            "no claim with id '{id}' (see factdesk claims)"
-        )));
-    }
-    Ok(id)
+pub(super) fn claim_id(project: &Project, id: &str) -> Result<ClaimId, CliError> {
+    project
+        .find_claim(id)
+        .map(|c| c.id.clone())
+        .ok_or_else(|| CliError(format!("no claim with id '{id}' (see factdesk claims)")))
 }
 
 /// The edits the field flags ask for, in a fixed order.
@@ -139,46 +135,21 @@ fn edits(fields: FieldArgs) -> Vec<ClaimEdit> {
     out
 }
 
-fn with_project(path: &Path, f: impl FnOnce(&mut Session) -> CliResult) -> CliResult {
-    let mut session = Session::opened(load(path)?, Some(path.to_path_buf()));
-    session.analyst = super::analyst();
-    f(&mut session)?;
-    store::save(path, &session.project)?;
-    Ok(())
+fn with_project<T>(
+    path: &Path,
+    f: impl FnOnce(&mut Session) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    edit_project(path, f)
 }
 
 pub fn claim(cmd: ClaimCommand) -> CliResult {
     match cmd {
-        ClaimCommand::Add(args) => with_project(&args.project.clone(), |s| {
-            let art = article_id(&s.project, &args.article)?;
-            let at = Timestamp::now();
-            let add = match (&args.quote, &args.range) {
-                (Some(q), _) => {
-                    Action::add_claim_by_quote(&s.project, &art, q, args.nth, at.clone())?
-                }
-                (None, Some(r)) => {
-                    Action::add_claim(&s.project, &art, r.clone(), false, at.clone())?
-                }
-                (None, None) => return Err(CliError("give --quote or --range".into())),
-            };
-            let Action::AddClaim { claim } = &add else {
-                return Err(CliError("internal: unexpected action".into()));
-            };
-            let id = claim.id.clone();
-            let mut actions = vec![add];
-            actions.extend(
-                edits(args.fields)
-                    .into_iter()
-                    .map(|edit| Action::EditClaim {
-                        id: id.clone(),
-                        edit,
-                        at: at.clone(),
-                    }),
-            );
-            s.edit(Action::Batch { actions })?;
+        ClaimCommand::Add(args) => {
+            let id = add(args)?;
+            // Only now is the claim on disk: a failed save prints no id.
             outln!("{id}");
             Ok(())
-        }),
+        }
         ClaimCommand::Set(args) => with_project(&args.project.clone(), |s| {
             let id = claim_id(&s.project, &args.claim)?;
             let edits = edits(args.fields);
@@ -200,6 +171,35 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
             Ok(())
         }),
     }
+}
+
+/// Adds one claim under the project's write lock; returns its id once saved.
+fn add(args: AddArgs) -> Result<ClaimId, CliError> {
+    with_project(&args.project.clone(), |s| {
+        let art = article_id(&s.project, &args.article)?;
+        let at = Timestamp::now();
+        let add = match (&args.quote, &args.range) {
+            (Some(q), _) => Action::add_claim_by_quote(&s.project, &art, q, args.nth, at.clone())?,
+            (None, Some(r)) => Action::add_claim(&s.project, &art, r.clone(), false, at.clone())?,
+            (None, None) => return Err(CliError("give --quote or --range".into())),
+        };
+        let Action::AddClaim { claim } = &add else {
+            return Err(CliError("internal: unexpected action".into()));
+        };
+        let id = claim.id.clone();
+        let mut actions = vec![add];
+        actions.extend(
+            edits(args.fields)
+                .into_iter()
+                .map(|edit| Action::EditClaim {
+                    id: id.clone(),
+                    edit,
+                    at: at.clone(),
+                }),
+        );
+        s.edit(Action::Batch { actions })?;
+        Ok(id)
+    })
 }
 
 pub fn claims(args: ClaimsArgs) -> CliResult {

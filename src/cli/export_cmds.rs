@@ -1,12 +1,11 @@
 //! `export` and `claims import`: writing reviewed claims out, and reading claims in from JSONL.
 
-use super::{CliError, CliResult, load};
+use super::{CliError, CliResult, edit_project, load};
 use crate::core::export::{self, ClaimFilter, ExportOptions, Format, claims_import};
 use crate::core::model::Status;
-use crate::core::session::Session;
 use crate::core::store;
-use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -23,7 +22,8 @@ pub struct ExportArgs {
     /// Only claims in this article (id or unique prefix).
     #[arg(long)]
     pub article: Option<String>,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically) instead of stdout (`-` is stdout). Never the project
+    /// itself, another project file, a folder, FIFO, device or socket.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
     /// CSV: start with a UTF-8 byte order mark, for Excel.
@@ -42,6 +42,11 @@ pub struct ClaimsImportArgs {
 }
 
 pub fn export(args: ExportArgs) -> CliResult {
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(path) = output {
+        // Refused before any work, and checked again just before writing.
+        store::check_output_target(path, Some(&args.project))?;
+    }
     let project = load(&args.project)?;
     let article = match &args.article {
         Some(a) => Some(
@@ -67,8 +72,9 @@ pub fn export(args: ExportArgs) -> CliResult {
     for w in &out.warnings {
         eprintln!("factdesk: warning: {w}");
     }
-    match &args.output {
+    match output {
         Some(path) => {
+            store::check_output_target(path, Some(&args.project))?;
             store::write_atomic_no_backup(path, &out.bytes)?;
             eprintln!("exported {} claim(s) to {}", out.claims, path.display());
         }
@@ -83,41 +89,47 @@ pub fn export(args: ExportArgs) -> CliResult {
     Ok(())
 }
 
+/// The largest JSON Lines file `claims import` reads (a line per claim; a project's limit).
+const MAX_JSONL_BYTES: u64 = store::MAX_PROJECT_BYTES;
+
 pub fn claims_import(args: ClaimsImportArgs) -> CliResult {
-    let mut project = load(&args.project)?;
     let name = args.file.display().to_string();
     let text = if name == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| CliError(format!("cannot read stdin: {e}")))?;
-        s
+        store::read_stdin_text_limited(MAX_JSONL_BYTES)?
     } else {
-        std::fs::read_to_string(&args.file)
-            .map_err(|e| CliError(format!("{name}: cannot read: {e}")))?
+        store::read_text_limited(&args.file, MAX_JSONL_BYTES)?
     };
-    let plan = claims_import::plan_import(&project, &text).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{name}:{}: {}", e.line, e.message))
-            .collect();
-        CliError(format!(
-            "{} bad line(s), nothing imported:\n{}",
-            errors.len(),
-            lines.join("\n")
-        ))
-    })?;
-    let (added, updated) = (plan.added, plan.updated);
-    for line in &plan.reanchored {
+    let plan_for = |project: &crate::core::model::Project| {
+        claims_import::plan_import(project, &text).map_err(|errors| {
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{name}:{}: {}", e.line, e.message))
+                .collect();
+            CliError(format!(
+                "{} bad line(s), nothing imported:\n{}",
+                errors.len(),
+                lines.join("\n")
+            ))
+        })
+    };
+    let (added, updated, reanchored) = if args.dry_run {
+        let plan = plan_for(&load(&args.project)?)?;
+        (plan.added, plan.updated, plan.reanchored)
+    } else {
+        // Planned against the file as it is under the lock, so a writer in between loses nothing.
+        edit_project(&args.project, |session| {
+            // Imported claims keep the creators (or none) that they carry.
+            session.analyst.clear();
+            let plan = plan_for(&session.project)?;
+            let counts = (plan.added, plan.updated, plan.reanchored.clone());
+            session.edit(plan.into_action())?;
+            Ok(counts)
+        })?
+    };
+    for line in &reanchored {
         eprintln!("factdesk: {name}:{line}: quote found away from the given offsets; re-anchored");
     }
     let verb = if args.dry_run { "would add" } else { "added" };
-    if !args.dry_run {
-        let path = args.project.clone();
-        let mut session = Session::opened(std::mem::take(&mut project), Some(path));
-        session.edit(plan.into_action())?;
-        store::save(&args.project, &session.project)?;
-    }
     outln!(
         "{verb} {added} claim(s), {} {updated}",
         if args.dry_run {

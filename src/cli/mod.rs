@@ -155,6 +155,26 @@ fn load(path: &Path) -> Result<crate::core::model::Project, CliError> {
     Ok(crate::core::store::load(path)?)
 }
 
+/// Edits the project at `path` as the analyst, under its write lock: the file is read again
+/// under the lock, `change` edits it through a [`Session`](crate::core::session::Session), and it
+/// is saved only when `change` succeeded. What `change` returns is handed back after the save, so
+/// a command prints ids only for edits that are on disk.
+fn edit_project<T>(
+    path: &Path,
+    change: impl FnOnce(&mut crate::core::session::Session) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    crate::core::store::update(path, |project| {
+        let mut session = crate::core::session::Session::opened(
+            std::mem::take(project),
+            Some(path.to_path_buf()),
+        );
+        session.analyst = analyst();
+        let result = change(&mut session);
+        *project = session.project;
+        result
+    })
+}
+
 /// Writes one line of output on stdout. Output is the last thing a command does, so when the
 /// reader has gone (broken pipe) the process simply ends; any other write error is reported.
 pub(crate) fn write_line(args: std::fmt::Arguments) {

@@ -6,7 +6,6 @@ use crate::core::nlp::{self, AcceptAs, Suggestion};
 use crate::core::session::Session;
 use crate::core::store;
 use serde::Serialize;
-use std::io::Read;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -79,17 +78,10 @@ pub fn sentences(args: SentencesArgs) -> CliResult {
         if args.article.is_some() {
             return Err(CliError("--article needs a project file (.ron)".into()));
         }
+        let limit = crate::core::import::MAX_IMPORT_BYTES;
         let text = match &args.file {
-            Some(f) => {
-                std::fs::read_to_string(f).map_err(|e| CliError(format!("{}: {e}", f.display())))?
-            }
-            None => {
-                let mut s = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut s)
-                    .map_err(|e| CliError(format!("standard input: {e}")))?;
-                s
-            }
+            Some(f) => store::read_text_limited(f, limit)?,
+            None => store::read_stdin_text_limited(limit)?,
         };
         vec![(String::new(), crate::core::model::normalize_newlines(&text))]
     };
@@ -125,55 +117,74 @@ pub fn sentences(args: SentencesArgs) -> CliResult {
     Ok(())
 }
 
-pub fn suggest(args: SuggestArgs) -> CliResult {
-    let project = load(&args.project)?;
-    let articles = pick(&project, &args.article)?;
+/// The suggestions a project gets, after known claims, rejections and the score filter.
+fn suggestions_for(project: &Project, args: &SuggestArgs) -> Result<Vec<Suggestion>, CliError> {
+    let articles = pick(project, &args.article)?;
     let all: Vec<Suggestion> = articles
         .into_iter()
         .flat_map(nlp::suggest_article)
         .collect();
-    let shown: Vec<Suggestion> = nlp::filter_known(&project, all)
+    Ok(nlp::filter_known(project, all)
         .into_iter()
         .filter(|s| s.score >= args.min_score)
-        .collect();
-    if args.json {
-        print_json(&shown)?;
-    } else {
-        for s in &shown {
-            outln!(
-                "{}\t{}..{}\t{}\t{:.2}\t{}\t{}\t{}",
-                s.article,
-                s.start,
-                s.end,
-                s.status,
-                s.score,
-                s.speaker,
-                s.cue,
-                s.quote.replace('\n', " ")
-            );
-        }
+        .collect())
+}
+
+pub fn suggest(args: SuggestArgs) -> CliResult {
+    if !(args.apply || args.reject) {
+        let shown = suggestions_for(&load(&args.project)?, &args)?;
+        return print_suggestions(&shown, args.json);
     }
-    if !(args.apply || args.reject) || shown.is_empty() {
-        return Ok(());
-    }
-    let mut session = Session::opened(project, Some(args.project.clone()));
-    let action = if args.apply {
-        let as_ = if args.tag {
-            AcceptAs::Suggested
+    // Applying: suggestions are made from the file as it is under the write lock, and listed
+    // only once the change is saved.
+    let writer = store::ProjectWriter::lock(&args.project)?;
+    let project = writer.load()?.parsed.project;
+    let shown = suggestions_for(&project, &args)?;
+    if !shown.is_empty() {
+        let mut session = Session::opened(project, Some(args.project.clone()));
+        session.analyst = super::analyst();
+        let action = if args.apply {
+            let as_ = if args.tag {
+                AcceptAs::Suggested
+            } else {
+                AcceptAs::Unreviewed
+            };
+            nlp::accept_all_action(&session.project, &shown, as_)?
         } else {
-            AcceptAs::Unreviewed
+            nlp::reject_all_action(&shown)
         };
-        nlp::accept_all_action(&session.project, &shown, as_)?
-    } else {
-        nlp::reject_all_action(&shown)
-    };
-    session.edit(action)?;
-    store::save(&args.project, &session.project)?;
-    let what = if args.apply { "added" } else { "rejected" };
-    eprintln!(
-        "{what} {} suggestion(s) in {}",
-        shown.len(),
-        args.project.display()
-    );
+        session.edit(action)?;
+        writer.save(&session.project)?;
+    }
+    drop(writer);
+    print_suggestions(&shown, args.json)?;
+    if !shown.is_empty() {
+        let what = if args.apply { "added" } else { "rejected" };
+        eprintln!(
+            "{what} {} suggestion(s) in {}",
+            shown.len(),
+            args.project.display()
+        );
+    }
+    Ok(())
+}
+
+fn print_suggestions(shown: &[Suggestion], json: bool) -> CliResult {
+    if json {
+        return print_json(&shown);
+    }
+    for s in shown {
+        outln!(
+            "{}\t{}..{}\t{}\t{:.2}\t{}\t{}\t{}",
+            s.article,
+            s.start,
+            s.end,
+            s.status,
+            s.score,
+            s.speaker,
+            s.cue,
+            s.quote.replace('\n', " ")
+        );
+    }
     Ok(())
 }

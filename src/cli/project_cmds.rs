@@ -1,6 +1,6 @@
 //! `new`, `import` and `articles`: commands on whole projects and their articles.
 
-use super::{CliError, CliResult, load, print_json};
+use super::{CliError, CliResult, edit_project, load, print_json};
 use crate::core::action::Action;
 use crate::core::import;
 use crate::core::model::{Article, Project};
@@ -51,8 +51,9 @@ fn import_all(files: &[PathBuf]) -> Result<Vec<Article>, CliError> {
         .collect()
 }
 
-/// Adds articles as one undoable batch and prints ID<TAB>TITLE for each.
-fn add_articles(session: &mut Session, articles: Vec<Article>) -> CliResult {
+/// Adds articles as one undoable batch; returns the ID<TAB>TITLE line of each, to print once
+/// the project is saved.
+fn add_articles(session: &mut Session, articles: Vec<Article>) -> Result<Vec<String>, CliError> {
     for (i, a) in articles.iter().enumerate() {
         // The same text already in the project, or earlier in this batch.
         if let Some(same) = session
@@ -81,18 +82,18 @@ fn add_articles(session: &mut Session, articles: Vec<Article>) -> CliResult {
         })
         .collect();
     session.edit(Action::Batch { actions })?;
-    for l in lines {
-        outln!("{l}");
-    }
-    Ok(())
+    Ok(lines)
 }
 
 pub fn new(args: NewArgs) -> CliResult {
-    if args.project.exists() {
-        return Err(CliError(format!(
+    let exists = |p: &std::path::Path| {
+        CliError(format!(
             "{}: already exists; not overwriting it",
-            args.project.display()
-        )));
+            p.display()
+        ))
+    };
+    if std::fs::symlink_metadata(&args.project).is_ok() {
+        return Err(exists(&args.project));
     }
     let articles = import_all(&args.articles)?;
     let title = args.title.unwrap_or_else(|| {
@@ -102,18 +103,30 @@ pub fn new(args: NewArgs) -> CliResult {
             .unwrap_or_default()
     });
     let mut session = Session::unsaved(Project::new(&title));
-    if !articles.is_empty() {
-        add_articles(&mut session, articles)?;
+    let lines = if articles.is_empty() {
+        Vec::new()
+    } else {
+        add_articles(&mut session, articles)?
+    };
+    // Checked again under the lock: of two commands creating one file, one wins, one is refused.
+    let writer = store::ProjectWriter::lock_new(&args.project).map_err(|e| match e {
+        store::StoreError::Refused { .. } => exists(&args.project),
+        e => CliError::from(e),
+    })?;
+    writer.save(&session.project)?;
+    drop(writer);
+    for l in lines {
+        outln!("{l}");
     }
-    store::save(&args.project, &session.project)?;
     Ok(())
 }
 
 pub fn import(args: ImportArgs) -> CliResult {
-    let mut session = Session::opened(load(&args.project)?, Some(args.project.clone()));
     let articles = import_all(&args.files)?;
-    add_articles(&mut session, articles)?;
-    store::save(&args.project, &session.project)?;
+    let lines = edit_project(&args.project, |session| add_articles(session, articles))?;
+    for l in lines {
+        outln!("{l}");
+    }
     Ok(())
 }
 

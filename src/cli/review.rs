@@ -1,10 +1,9 @@
 //! `merge`, `resolve`, `sign-off` and `agree`: the team-review commands (three-way merge and git
 //! merge driver, settling conflicts, editor sign-off, inter-annotator agreement).
 
-use super::{CliError, CliResult, analyst, load, print_json};
+use super::{CliError, CliResult, edit_project, load, print_json};
 use crate::core::action::Action;
-use crate::core::model::{ClaimId, ConflictField, Project, SignOff, Take};
-use crate::core::session::Session;
+use crate::core::model::{ConflictField, Project, SignOff, Take};
 use crate::core::store;
 use crate::core::team::{agree, merge};
 use std::path::PathBuf;
@@ -55,14 +54,50 @@ pub struct AgreeArgs {
     pub json: bool,
 }
 
+/// git names a merge driver's %A `.merge_file_XXXXXX`: a temporary copy it keeps every version
+/// of itself, so writing it keeps no `.bak` (which would be left in the repository).
+fn is_git_temp(path: &std::path::Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(".merge_file_"))
+}
+
 pub fn merge(args: MergeArgs) -> CliResult {
     // Load all three before writing anything: a bad input leaves OURS untouched.
     let base = merge::load_base(&args.base)?;
     let ours = load(&args.ours)?;
     let theirs = load(&args.theirs)?;
+    // Two claims (or articles) with one id cannot be told apart: merging would keep one of them.
+    for (side, path, project) in [
+        ("base", &args.base, &base),
+        ("ours", &args.ours, &ours),
+        ("theirs", &args.theirs, &theirs),
+    ] {
+        let duplicates = store::duplicate_ids(project);
+        if !duplicates.is_empty() {
+            return Err(CliError(format!(
+                "{}: {side} has duplicate ids ({}); nothing was merged. Run `factdesk check --repair {}` first",
+                path.display(),
+                duplicates.join(", "),
+                path.display()
+            )));
+        }
+    }
     let outcome = merge::merge(&base, &ours, &theirs);
     let out = args.output.as_ref().unwrap_or(&args.ours);
-    store::save(out, &outcome.project)?;
+    if args.output.is_some() {
+        store::check_output_target(out, None).or_else(|e| match e {
+            // Writing the merge over a project file is what -o is for; specials stay refused.
+            store::StoreError::Refused { .. } => Ok(()),
+            e => Err(e),
+        })?;
+    }
+    let writer = store::ProjectWriter::lock(out)?;
+    if is_git_temp(out) {
+        writer.save_no_backup(&outcome.project)?;
+    } else {
+        writer.save(&outcome.project)?;
+    }
+    drop(writer);
     for note in &outcome.notes {
         eprintln!("factdesk: merge: {note}");
     }
@@ -90,12 +125,11 @@ fn edit_and_save(
     path: &std::path::Path,
     action: impl FnOnce(&Project) -> Result<Action, CliError>,
 ) -> CliResult {
-    let mut session = Session::opened(load(path)?, Some(path.to_path_buf()));
-    session.analyst = analyst();
-    let action = action(&session.project)?;
-    session.edit(action)?;
-    store::save(path, &session.project)?;
-    Ok(())
+    edit_project(path, |session| {
+        let action = action(&session.project)?;
+        session.edit(action)?;
+        Ok(())
+    })
 }
 
 pub fn resolve(args: ResolveArgs) -> CliResult {
@@ -129,12 +163,7 @@ pub fn resolve(args: ResolveArgs) -> CliResult {
 
 pub fn sign_off(args: SignOffArgs) -> CliResult {
     edit_and_save(&args.project.clone(), |p| {
-        let id = ClaimId(args.claim.clone());
-        if p.claim(&id).is_none() {
-            return Err(CliError(format!(
-                "no claim with id '{id}' (see factdesk claims)"
-            )));
-        }
+        let id = super::claim_cmds::claim_id(p, &args.claim)?;
         let reviewed = (!args.clear).then(|| SignOff::now(""));
         Ok(Action::SetReviewed { id, reviewed })
     })
@@ -147,6 +176,7 @@ pub fn agree(args: AgreeArgs) -> CliResult {
         .map(|p| load(p))
         .collect::<Result<Vec<Project>, CliError>>()?;
     let refs: Vec<&Project> = projects.iter().collect();
+    warn_different_articles(&args.projects, &refs);
     if let [a, b] = refs.as_slice() {
         let c = agree::compare(a, b);
         if args.json {
@@ -198,6 +228,32 @@ pub fn agree(args: AgreeArgs) -> CliResult {
         fmt_stat(all.fleiss_kappa)
     );
     Ok(())
+}
+
+/// Agreement is only meaningful over the same texts: say so when the projects' articles differ
+/// (compared by content, so re-imports with fresh ids still match).
+fn warn_different_articles(paths: &[PathBuf], projects: &[&Project]) {
+    let texts = |p: &Project| -> std::collections::BTreeSet<String> {
+        p.articles.iter().map(|a| a.content_hash.clone()).collect()
+    };
+    let Some(first) = projects.first().map(|p| texts(p)) else {
+        return;
+    };
+    for (path, p) in paths.iter().zip(projects).skip(1) {
+        let other = texts(p);
+        if other != first {
+            let shared = first.intersection(&other).count();
+            eprintln!(
+                "factdesk: warning: {} and {} do not hold the same articles ({} in common of {} and {}); \
+                 the figures only cover claims on shared text",
+                paths[0].display(),
+                path.display(),
+                shared,
+                first.len(),
+                other.len()
+            );
+        }
+    }
 }
 
 fn fmt_stat(v: Option<f64>) -> String {

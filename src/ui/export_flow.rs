@@ -95,8 +95,12 @@ impl FactdeskApp {
     /// the full path; a failure once, as an error naming the file and the reason.
     pub(crate) fn export_to(&mut self, path: &Path, options: &ExportOptions) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let written = export::export(&self.session.project, options)
-            .map_err(|e| e.to_string())
+        let project_path = self.file.as_ref().map(|f| f.path().to_path_buf());
+        let written = store::check_output_target(&path, project_path.as_deref())
+            .map_err(|e| store_reason(&e))
+            .and_then(|()| {
+                export::export(&self.session.project, options).map_err(|e| e.to_string())
+            })
             .and_then(|out| {
                 store::write_atomic_no_backup(&path, &out.bytes)
                     .map(|()| out)
@@ -155,6 +159,10 @@ impl FactdeskApp {
 fn store_reason(e: &StoreError) -> String {
     match e {
         StoreError::Io { action, source, .. } => format!("cannot {action} it: {source}"),
+        StoreError::Refused { reason, .. } => reason.clone(),
+        StoreError::NotAFile { kind, .. } => {
+            format!("cannot export there: it is {kind}, not a regular file")
+        }
         other => other.to_string(),
     }
 }

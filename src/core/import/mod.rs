@@ -62,19 +62,25 @@ impl ImportError {
 
 /// Reads and extracts a file without making an article: for `extract`, previews and drops.
 pub fn read_path(path: &Path) -> Result<Imported, ImportError> {
+    use crate::core::store::{ReadError, read_limited};
     let name = path.display().to_string();
-    let io = |source| ImportError::Io {
-        path: name.clone(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(ImportError::refused(&name, "is a folder, not a file"));
-    }
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::refused(&name, too_big(meta.len())));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Only regular files, never more than the limit: a link to /dev/zero or a FIFO is refused.
+    let bytes = read_limited(path, MAX_IMPORT_BYTES).map_err(|e| match e {
+        ReadError::Io { source, .. } => ImportError::Io {
+            path: name.clone(),
+            source,
+        },
+        ReadError::NotAFile { kind, .. } => {
+            ImportError::refused(&name, format!("is {kind}, not a regular file"))
+        }
+        ReadError::TooLarge { .. } => ImportError::refused(
+            &name,
+            format!(
+                "is over the {} MB import limit",
+                MAX_IMPORT_BYTES / 1024 / 1024
+            ),
+        ),
+    })?;
     import_bytes_named(&name, &bytes)
 }
 

@@ -88,19 +88,15 @@ impl Project {
         self.articles.iter().position(|a| &a.id == id)
     }
 
-    /// Finds an article by exact id, or by a unique id prefix (handy on the command line).
+    /// Finds an article by exact id, or by a unique id prefix (handy on the command line), with or
+    /// without its `a-`.
     pub fn find_article(&self, id_or_prefix: &str) -> Option<&Article> {
-        if let Some(a) = self.articles.iter().find(|a| a.id.as_str() == id_or_prefix) {
-            return Some(a);
-        }
-        let mut hits = self
-            .articles
-            .iter()
-            .filter(|a| a.id.as_str().starts_with(id_or_prefix));
-        match (hits.next(), hits.next()) {
-            (Some(a), None) if !id_or_prefix.is_empty() => Some(a),
-            _ => None,
-        }
+        find_by_id(&self.articles, |a| a.id.as_str(), "a-", id_or_prefix)
+    }
+
+    /// Finds a claim by exact id, or by a unique id prefix, with or without its `c-`.
+    pub fn find_claim(&self, id_or_prefix: &str) -> Option<&Claim> {
+        find_by_id(&self.claims, |c| c.id.as_str(), "c-", id_or_prefix)
     }
 
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
@@ -169,6 +165,36 @@ impl Project {
     }
 }
 
+/// Exact id first; then the one id starting with `query`; then the one starting with `kind`
+/// followed by `query`. An ambiguous or empty prefix finds nothing.
+fn find_by_id<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&T) -> &str,
+    kind: &str,
+    query: &str,
+) -> Option<&'a T> {
+    if query.is_empty() {
+        return None;
+    }
+    if let Some(hit) = items.iter().find(|t| id(t) == query) {
+        return Some(hit);
+    }
+    let unique = |prefix: &str| {
+        let mut hits = items.iter().filter(|t| id(t).starts_with(prefix));
+        match (hits.next(), hits.next()) {
+            (Some(t), None) => Some(t),
+            _ => None,
+        }
+    };
+    unique(query).or_else(|| {
+        if query.starts_with(kind) {
+            None
+        } else {
+            unique(&format!("{kind}{query}"))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +243,24 @@ mod tests {
         assert_eq!(p.find_article("a-abd").map(|a| a.body.as_str()), Some("y"));
         assert_eq!(p.find_article("a-abc").map(|a| a.body.as_str()), Some("x"));
         assert!(p.find_article("").is_none());
+        assert_eq!(p.find_article("abd").map(|a| a.body.as_str()), Some("y"));
+        assert!(p.find_article("ab").is_none(), "ambiguous without a- too");
+    }
+
+    #[test]
+    fn find_claim_by_unique_prefix() {
+        let mut p = Project::new("t");
+        p.articles
+            .push(Article::new(ArticleMeta::default(), "alpha beta gamma"));
+        let mut one = claim(&p, 0, 0, 5);
+        one.id = ClaimId("c-xy1".into());
+        let mut two = claim(&p, 0, 6, 10);
+        two.id = ClaimId("c-xz2".into());
+        p.claims = vec![one, two];
+        assert_eq!(p.find_claim("c-xy").map(|c| c.anchor.start), Some(0));
+        assert_eq!(p.find_claim("xz").map(|c| c.anchor.start), Some(6));
+        assert!(p.find_claim("c-x").is_none(), "ambiguous");
+        assert!(p.find_claim("x").is_none(), "ambiguous");
+        assert!(p.find_claim("").is_none());
     }
 }

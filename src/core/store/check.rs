@@ -72,6 +72,24 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The article and claim ids used more than once, each named once. A merge refuses such files:
+/// two records under one id cannot be told apart.
+pub fn duplicate_ids(project: &Project) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let ids = project
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(project.claims.iter().map(|c| c.id.as_str()));
+    for id in ids {
+        if !seen.insert(id) && !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
 /// Lists every problem in the project (empty when all is well).
 pub fn check(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();

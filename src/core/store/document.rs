@@ -8,7 +8,9 @@ use std::path::Path;
 use super::StoreError;
 use super::migrate::{self, FORMAT_VERSION};
 
-/// Nesting deeper than this is refused with a parse error (ron's default; a project needs ~6).
+/// Brackets nested deeper than this are refused with a parse error at the line:col where the
+/// limit is passed. A real project nests about 6 deep; the cap keeps a hostile file from
+/// exhausting the stack. docs/FORMAT.md states this number.
 pub const MAX_NESTING: usize = 128;
 
 #[derive(Serialize)]
@@ -89,11 +91,19 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, StoreError> {
 
 /// Parses a RON document, collecting unknown fields instead of failing on them.
 pub fn parse(text: &str, path: &Path) -> Result<Parsed, StoreError> {
+    // A byte order mark some editors add is not part of the document.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: match e.code {
+            ron::Error::ExceededRecursionLimit => format!(
+                "brackets nested more than {MAX_NESTING} deep; a factdesk project nests about 6 \
+                 deep, so this file is damaged or is not a project"
+            ),
+            code => code.to_string(),
+        },
     };
     let mut unknown_fields = Vec::new();
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);

@@ -98,10 +98,163 @@ pub fn lock_path(project: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// A held lock; dropping it removes the lock file (if it is still ours).
+/// How long a writer waits for another writer of the same project before giving up. A write
+/// (read, change, save) takes milliseconds; the wait covers a queue of them.
+pub const WRITE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// The environment variable that overrides [`WRITE_WAIT`] (seconds, fractions allowed).
+pub const WRITE_WAIT_ENV: &str = "FACTDESK_LOCK_WAIT";
+
+/// [`WRITE_WAIT`], or the number of seconds in `FACTDESK_LOCK_WAIT`.
+pub fn write_wait() -> std::time::Duration {
+    std::env::var(WRITE_WAIT_ENV)
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(WRITE_WAIT, std::time::Duration::from_secs_f64)
+}
+
+/// Why the write lock could not be had.
+#[derive(Debug)]
+pub enum WriteLockError {
+    /// Another process kept writing the project for the whole wait.
+    Busy {
+        waited: std::time::Duration,
+    },
+    Io(std::io::Error),
+}
+
+/// An exclusive OS advisory lock (`flock` on Unix) on `NAME.ron.lock`, held by whoever reads,
+/// changes and saves the project: the CLI for a whole command, the desktop app for each save.
+///
+/// The lock file also holds the [`LockInfo`] of a desktop app that has the project open (the
+/// "open elsewhere" message). When a writer lets go of a lock file that names no holder, it
+/// removes it, so no empty lock files are left behind. Because a waiting writer may have opened
+/// the file just before it was removed, the lock counts only once the locked file is still the
+/// one at the path.
+#[derive(Debug)]
+pub struct WriteLock {
+    file: std::fs::File,
+    path: PathBuf,
+}
+
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (file.metadata(), std::fs::metadata(path)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        // Without inode numbers, the lock file is never removed (see Drop), so any is the one.
+        let _ = (a, b);
+        true
+    }
+}
+
+impl WriteLock {
+    /// Takes the write lock of the project at `project` (already resolved through symlinks),
+    /// waiting up to `wait` for other writers.
+    pub fn acquire(project: &Path, wait: std::time::Duration) -> Result<WriteLock, WriteLockError> {
+        use std::fs::TryLockError;
+        let path = lock_path(project);
+        let start = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(2);
+        loop {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(WriteLockError::Io)?;
+            match file.try_lock() {
+                Ok(()) if same_file(&file, &path) => return Ok(WriteLock { file, path }),
+                // Removed or replaced by the writer before us: lock the file that is there now.
+                Ok(()) => continue,
+                Err(TryLockError::WouldBlock) => {}
+                // A file system without advisory locks (some network mounts): the lock file's
+                // holder check still applies, the OS lock cannot.
+                Err(TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+                    return Ok(WriteLock { file, path });
+                }
+                Err(TryLockError::Error(e)) => return Err(WriteLockError::Io(e)),
+            }
+            let waited = start.elapsed();
+            if waited >= wait {
+                return Err(WriteLockError::Busy { waited });
+            }
+            // Back off with a little jitter so a crowd of writers does not wake in step.
+            let jitter = std::time::Duration::from_micros(u64::from(std::process::id() % 997));
+            std::thread::sleep(pause.min(wait - waited) + jitter);
+            pause = (pause * 2).min(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// The desktop app named in the lock file, if any.
+    pub fn holder(&mut self) -> Option<LockInfo> {
+        use std::io::{Read, Seek};
+        let mut text = String::new();
+        self.file.seek(std::io::SeekFrom::Start(0)).ok()?;
+        (&self.file)
+            .take(64 * 1024)
+            .read_to_string(&mut text)
+            .ok()?;
+        (!text.trim().is_empty()).then(|| LockInfo::parse(&text))
+    }
+
+    /// A holder that is alive and is not this process: someone else has the project open.
+    pub fn foreign_holder(&mut self) -> Option<LockInfo> {
+        let me = (std::process::id(), host_name());
+        self.holder()
+            .filter(|h| !(h.is_stale() || (h.pid == me.0 && h.host == me.1)))
+    }
+
+    /// Writes (or with `None` clears) the holder named in the lock file.
+    fn set_holder(&mut self, info: Option<&LockInfo>) -> std::io::Result<()> {
+        use std::io::{Seek, Write};
+        self.file.set_len(0)?;
+        self.file.seek(std::io::SeekFrom::Start(0))?;
+        if let Some(info) = info {
+            self.file.write_all(info.to_text().as_bytes())?;
+        }
+        self.file.sync_all()
+    }
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        // Remove a lock file that names nobody, while still holding the lock; waiters notice
+        // the file is gone and lock the next one. On other systems the file stays.
+        if cfg!(unix) && self.file.metadata().is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        let _ = self.file.unlock();
+    }
+}
+
+/// How long opening or closing in the desktop app waits for a writer: short, the app is waiting.
+const OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+fn write_lock_io(e: WriteLockError) -> std::io::Error {
+    match e {
+        WriteLockError::Io(e) => e,
+        WriteLockError::Busy { .. } => std::io::Error::new(
+            std::io::ErrorKind::WouldBlock,
+            "another process is writing the project",
+        ),
+    }
+}
+
+/// A held "open" lock: this process named in `NAME.ron.lock`. Dropping it clears the name (and
+/// so removes the file) if it is still ours.
 #[derive(Debug)]
 pub struct ProjectLock {
-    path: PathBuf,
+    /// The project, resolved through symlinks, so every path to one file shares one lock.
+    project: PathBuf,
     info: LockInfo,
 }
 
@@ -117,66 +270,51 @@ pub enum LockAttempt {
     HeldBy(LockInfo),
 }
 
+fn resolved(project: &Path) -> PathBuf {
+    super::atomic::resolve_target(project).unwrap_or_else(|_| project.to_path_buf())
+}
+
 impl ProjectLock {
     /// Takes the lock of `project` unless someone alive holds it.
     pub fn try_acquire(project: &Path) -> std::io::Result<LockAttempt> {
-        let path = lock_path(project);
+        let project = resolved(project);
+        let mut w = WriteLock::acquire(&project, OPEN_WAIT).map_err(write_lock_io)?;
         let info = LockInfo::current();
-        match create_new(&path, &info) {
-            Ok(()) => Ok(LockAttempt::Acquired {
-                lock: ProjectLock { path, info },
-                took_over: None,
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let holder = LockInfo::parse(&std::fs::read_to_string(&path).unwrap_or_default());
-                if holder.pid == info.pid && holder.host == info.host {
-                    // Our own process opened it before (e.g. reopen): share it.
-                    return Ok(LockAttempt::Acquired {
-                        lock: ProjectLock::force(project)?,
-                        took_over: None,
-                    });
-                }
-                if holder.is_stale() {
-                    return Ok(LockAttempt::Acquired {
-                        lock: ProjectLock::force(project)?,
-                        took_over: Some(holder),
-                    });
-                }
-                Ok(LockAttempt::HeldBy(holder))
-            }
-            Err(e) => Err(e),
-        }
+        let took_over = match w.holder() {
+            None => None,
+            // Our own process opened it before (e.g. reopen): share it.
+            Some(h) if h.pid == info.pid && h.host == info.host => None,
+            Some(h) if h.is_stale() => Some(h),
+            Some(h) => return Ok(LockAttempt::HeldBy(h)),
+        };
+        w.set_holder(Some(&info))?;
+        Ok(LockAttempt::Acquired {
+            lock: ProjectLock { project, info },
+            took_over,
+        })
     }
 
     /// Takes the lock regardless of who holds it ("open anyway").
     pub fn force(project: &Path) -> std::io::Result<ProjectLock> {
-        let path = lock_path(project);
+        let project = resolved(project);
+        let mut w = WriteLock::acquire(&project, OPEN_WAIT).map_err(write_lock_io)?;
         let info = LockInfo::current();
-        std::fs::write(&path, info.to_text())?;
-        Ok(ProjectLock { path, info })
+        w.set_holder(Some(&info))?;
+        Ok(ProjectLock { project, info })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The lock file.
+    pub fn path(&self) -> PathBuf {
+        lock_path(&self.project)
     }
-}
-
-fn create_new(path: &Path, info: &LockInfo) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(info.to_text().as_bytes())
 }
 
 impl Drop for ProjectLock {
     fn drop(&mut self) {
-        let ours = std::fs::read_to_string(&self.path)
-            .map(|t| LockInfo::parse(&t) == self.info)
-            .unwrap_or(false);
-        if ours {
-            let _ = std::fs::remove_file(&self.path);
+        if let Ok(mut w) = WriteLock::acquire(&self.project, OPEN_WAIT)
+            && w.holder().is_some_and(|h| h == self.info)
+        {
+            let _ = w.set_holder(None);
         }
     }
 }

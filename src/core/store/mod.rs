@@ -11,17 +11,29 @@ mod fingerprint;
 mod lock;
 mod migrate;
 mod project_file;
+mod read;
 pub mod recovery;
 mod repair;
+mod writer;
 
-pub use atomic::{backup_path, sweep_stray_temps, write_atomic, write_atomic_no_backup};
-pub use check::{Problem, check};
+pub use atomic::{
+    backup_path, resolve_target, sweep_stray_temps, write_atomic, write_atomic_no_backup,
+};
+pub use check::{Problem, check, duplicate_ids};
 pub use document::{MAX_NESTING, Parsed, from_ron_str, parse, to_ron_string};
 pub use fingerprint::Fingerprint;
-pub use lock::{LockAttempt, LockInfo, ProjectLock, lock_path};
+pub use lock::{
+    LockAttempt, LockInfo, ProjectLock, WRITE_WAIT, WRITE_WAIT_ENV, WriteLock, WriteLockError,
+    lock_path, write_wait,
+};
 pub use migrate::{FORMAT_VERSION, OLDEST_SUPPORTED};
 pub use project_file::{OpenError, ProjectFile, SaveError};
+pub use read::{
+    ReadError, human_bytes, read_limited, read_stdin_limited, read_stdin_text_limited,
+    read_text_limited,
+};
 pub use repair::{RepairReport, find_anchor, repair};
+pub use writer::{ProjectWriter, check_output_target, update};
 
 use crate::core::model::Project;
 use std::fmt;
@@ -50,7 +62,27 @@ pub enum StoreError {
     },
     TooLarge {
         path: PathBuf,
-        bytes: u64,
+        limit: u64,
+    },
+    /// A folder, FIFO, device or socket where a project or output file was expected.
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    /// Another process kept the project's write lock for the whole wait.
+    Busy {
+        path: PathBuf,
+        waited: std::time::Duration,
+    },
+    /// A desktop app has the project open; a command must not write behind its back.
+    OpenElsewhere {
+        path: PathBuf,
+        holder: LockInfo,
+    },
+    /// An output would replace something that is not ours to replace (e.g. the project itself).
+    Refused {
+        path: PathBuf,
+        reason: String,
     },
     Serialize {
         path: PathBuf,
@@ -77,11 +109,32 @@ impl fmt::Display for StoreError {
                 "{}: made by a newer factdesk (format_version {found}; this version reads up to {FORMAT_VERSION})",
                 path.display()
             ),
-            StoreError::TooLarge { path, bytes } => write!(
+            StoreError::TooLarge { path, limit } => write!(
                 f,
-                "{}: {bytes} bytes is too large for a project file (limit {MAX_PROJECT_BYTES})",
+                "{}: larger than the {} limit for a project file; refused",
+                path.display(),
+                human_bytes(*limit)
+            ),
+            StoreError::NotAFile { path, kind } => write!(
+                f,
+                "{}: is {kind}, not a regular file; factdesk reads and replaces only regular files",
                 path.display()
             ),
+            StoreError::Busy { path, waited } => write!(
+                f,
+                "{}: another process kept writing it for {:.1} s; nothing was changed, try again \
+                 (${WRITE_WAIT_ENV} sets the wait in seconds)",
+                path.display(),
+                waited.as_secs_f64()
+            ),
+            StoreError::OpenElsewhere { path, holder } => write!(
+                f,
+                "{}: {holder}; nothing was changed: close it there (or save from there) first. \
+                 If that factdesk is no longer running, delete {}",
+                path.display(),
+                lock_path(path).display()
+            ),
+            StoreError::Refused { path, reason } => write!(f, "{}: {reason}", path.display()),
             StoreError::Serialize { path, message } => {
                 write!(f, "{}: cannot write project: {message}", path.display())
             }
@@ -110,21 +163,23 @@ pub struct Loaded {
     pub fingerprint: Fingerprint,
 }
 
-/// Reads the raw bytes of a project file, refusing oversized ones before reading.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
-    let io = |action, source| StoreError::Io {
-        path: path.to_path_buf(),
-        action,
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| io("read", e))?;
-    if meta.len() > MAX_PROJECT_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: meta.len(),
-        });
+impl From<ReadError> for StoreError {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::Io { path, source } => StoreError::Io {
+                path,
+                action: "read",
+                source,
+            },
+            ReadError::NotAFile { path, kind } => StoreError::NotAFile { path, kind },
+            ReadError::TooLarge { path, limit } => StoreError::TooLarge { path, limit },
+        }
     }
-    std::fs::read(path).map_err(|e| io("read", e))
+}
+
+/// Reads the raw bytes of a project file: a regular file of at most [`MAX_PROJECT_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+    Ok(read::read_limited(path, MAX_PROJECT_BYTES)?)
 }
 
 /// [`load`], keeping the warnings and fingerprint. Never writes anything.
@@ -138,8 +193,10 @@ pub fn load_full(path: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-/// Parses project bytes; invalid UTF-8 is reported at its line:col. `path` is for messages.
+/// Parses project bytes; invalid UTF-8 is reported at its line:col. `path` is for messages. A
+/// UTF-8 byte order mark (added by some Windows editors) is skipped.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StoreError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col_at_end(&bytes[..e.valid_up_to()]);
         StoreError::Parse {
@@ -159,14 +216,16 @@ fn line_col_at_end(valid: &[u8]) -> (usize, usize) {
     (line, col)
 }
 
-/// Writes the project atomically: a temp file in the same folder, flushed to disk, then renamed
-/// over `path`, then the folder flushed. A crash leaves either the old file or the new one; the
-/// previous version is kept as `NAME.ron.bak`.
+/// Writes the project atomically under its write lock: a temp file in the same folder, flushed
+/// to disk, then renamed over `path`, then the folder flushed. A crash leaves either the old file
+/// or the new one; the previous version is kept as `NAME.ron.bak`.
 pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
+    let _lock = writer::write_lock(path, write_wait())?;
     save_full(path, project).map(|_| ())
 }
 
-/// [`save`], returning the fingerprint of what was written.
+/// [`save`] without taking the write lock (the caller holds it), returning the fingerprint of
+/// what was written.
 pub fn save_full(path: &Path, project: &Project) -> Result<Fingerprint, StoreError> {
     let text = to_ron_string(project).map_err(|message| StoreError::Serialize {
         path: path.to_path_buf(),

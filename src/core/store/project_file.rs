@@ -10,7 +10,7 @@
 //!   overwrite (`file.overwrite(&project)`) or save elsewhere (`file.save_as(new, &project)`).
 //!   Only mark the session saved when the call returned `Ok`.
 
-use super::{Fingerprint, LockAttempt, LockInfo, ProjectLock, StoreError, recovery};
+use super::{Fingerprint, LockAttempt, LockInfo, ProjectLock, StoreError, WriteLock, recovery};
 use crate::core::model::Project;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -122,14 +122,17 @@ impl ProjectFile {
 
     /// Writes `project` to a new file at `path`; refuses if something already exists there.
     pub fn create(path: &Path, project: &Project) -> Result<ProjectFile, StoreError> {
-        if path.exists() {
-            return Err(StoreError::Io {
-                path: path.to_path_buf(),
-                action: "create (it already exists)",
-                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-            });
-        }
-        let fingerprint = super::save_full(path, project)?;
+        let fingerprint = {
+            let _w = write_lock(path)?;
+            if std::fs::symlink_metadata(path).is_ok() {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    action: "create (it already exists)",
+                    source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+                });
+            }
+            super::save_full(path, project)?
+        };
         let lock = match ProjectLock::try_acquire(path) {
             Ok(LockAttempt::Acquired { lock, .. }) => Some(lock),
             _ => None,
@@ -157,18 +160,26 @@ impl ProjectFile {
     }
 
     /// Saves unless the file changed on disk since it was loaded or last saved. On success the
-    /// recovery file is removed.
+    /// recovery file is removed. Waits briefly for a command that is writing the file, then
+    /// compares: a change it made is [`SaveError::ChangedOnDisk`], never overwritten.
     pub fn save(&mut self, project: &Project) -> Result<(), SaveError> {
+        let _w = write_lock(&self.path)?;
         if self.changed_on_disk() && self.path.exists() {
             return Err(SaveError::ChangedOnDisk {
                 path: self.path.clone(),
             });
         }
-        Ok(self.overwrite(project)?)
+        Ok(self.write(project)?)
     }
 
     /// Saves whatever is on disk now (the user chose "overwrite").
     pub fn overwrite(&mut self, project: &Project) -> Result<(), StoreError> {
+        let _w = write_lock(&self.path)?;
+        self.write(project)
+    }
+
+    /// Writes under the write lock the caller holds.
+    fn write(&mut self, project: &Project) -> Result<(), StoreError> {
         self.fingerprint = super::save_full(&self.path, project)?;
         self.unknown_fields.clear();
         // The saved file now holds everything; a stale recovery file would only confuse.
@@ -178,7 +189,10 @@ impl ProjectFile {
 
     /// Saves to `new_path` and continues with that file (lock moved to it).
     pub fn save_as(&mut self, new_path: &Path, project: &Project) -> Result<(), StoreError> {
-        let fingerprint = super::save_full(new_path, project)?;
+        let fingerprint = {
+            let _w = write_lock(new_path)?;
+            super::save_full(new_path, project)?
+        };
         let _ = recovery::discard(&recovery::path_for(&self.path));
         self.lock = None;
         self.path = new_path.to_path_buf();
@@ -214,6 +228,14 @@ impl ProjectFile {
     pub fn is_locked(&self) -> bool {
         self.lock.is_some()
     }
+}
+
+/// How long a save from the app waits for a command writing the same file.
+const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The write lock for a save from the app (see [`WriteLock`]).
+fn write_lock(path: &Path) -> Result<WriteLock, StoreError> {
+    super::writer::write_lock(path, SAVE_WAIT)
 }
 
 #[cfg(test)]

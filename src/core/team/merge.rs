@@ -46,10 +46,11 @@ impl MergeOutcome {
 /// Loads the common ancestor. git hands a merge driver an empty file when there is none (both
 /// sides added the file), which stands for an empty project.
 pub fn load_base(path: &Path) -> Result<Project, StoreError> {
-    match std::fs::read(path) {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => Ok(Project::default()),
-        _ => store::load(path),
+    let bytes = store::read_limited(path, store::MAX_PROJECT_BYTES)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Project::default());
     }
+    Ok(store::parse_bytes(&bytes, path)?.project)
 }
 
 /// Three-way value merge: `Err(())` when both sides changed it differently.

@@ -99,7 +99,7 @@ fn new_creates_and_refuses_to_overwrite() {
     ok(&["new", f.p(), "--title", "Desk", f.a()]);
     let before = std::fs::read(&f.project).expect("read");
     let text = String::from_utf8(before.clone()).expect("utf-8");
-    assert!(text.starts_with("(\n  format_version: 1,"), "{text}");
+    assert!(text.starts_with("(\n  format_version: 2,"), "{text}");
     assert!(text.contains("title: \"Desk\""));
     let err = fails(1, &["new", f.p()]);
     assert!(err.contains("already exists"), "{err}");

@@ -287,3 +287,141 @@ fn import_reads_stdin() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("added 1 claim(s)"));
     assert!(out(&["claims", c.p(), "--status", "unreviewed"]).contains("ends, here"));
 }
+
+#[test]
+fn jsonl_round_trips_every_field() {
+    use factdesk::core::model::{RatingScale, SignOff, Source, StatusChange};
+    use factdesk::core::store;
+    use factdesk::core::time::Timestamp;
+    let c = Copy::new();
+    // Everything an analyst can record, on every claim.
+    let mut p = store::load(&c.project).expect("load");
+    p.settings.rating_scale = Some(RatingScale::preset("six-level").expect("preset"));
+    for (i, claim) in p.claims.iter_mut().enumerate() {
+        claim.creator = format!("Analyst {i}");
+        claim.verdict = ["False", "Half true", "True"][i % 3].into();
+        claim.summary = format!("Summary {i}");
+        claim.review_url = format!("https://factdesk.example/reviews/{i}");
+        claim.sources = vec![
+            Source {
+                url: format!("https://source.example/{i}"),
+                title: format!("Title {i} “quoted”"),
+                note: format!("note {i}\nsecond line"),
+            },
+            Source::from_url("https://plain.example"),
+        ];
+        claim.history = vec![StatusChange {
+            by: "Ana".into(),
+            at: Timestamp("2026-11-30T10:00:00Z".into()),
+            from: factdesk::core::model::Status::Unreviewed,
+            to: claim.status,
+        }];
+        claim.reviewed = (i % 2 == 0).then(|| SignOff {
+            by: "Eve".into(),
+            at: Timestamp("2026-12-01T09:30:00Z".into()),
+        });
+    }
+    store::save(&c.project, &p).expect("save");
+    let jsonl = c.path("all.jsonl");
+    ok(&[
+        "export",
+        c.p(),
+        "--format",
+        "jsonl",
+        "--all",
+        "-o",
+        s(&jsonl),
+    ]);
+    for line in out(&["claims", c.p()]).lines() {
+        let id = line.split('\t').next().expect("id");
+        ok(&["claim", "rm", c.p(), id]);
+    }
+    assert!(store::load(&c.project).expect("load").claims.is_empty());
+    let done = out(&["claims", "import", c.p(), s(&jsonl)]);
+    assert!(
+        done.contains(&format!("added {} claim(s)", p.claims.len())),
+        "{done}"
+    );
+    let back = store::load(&c.project).expect("load");
+    assert_eq!(back.claims.len(), p.claims.len());
+    for (a, b) in p.claims.iter().zip(&back.claims) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.article, b.article);
+        assert_eq!(a.anchor, b.anchor, "{}", a.id);
+        assert_eq!(a.status, b.status, "{}", a.id);
+        assert_eq!(a.speaker, b.speaker, "{}", a.id);
+        assert_eq!(a.sources, b.sources, "{}", a.id);
+        assert_eq!(a.note, b.note, "{}", a.id);
+        assert_eq!(a.creator, b.creator, "{}", a.id);
+        assert_eq!(a.created, b.created, "{}", a.id);
+        assert_eq!(a.updated, b.updated, "{}", a.id);
+        assert_eq!(a.reviewed, b.reviewed, "{}", a.id);
+        assert_eq!(a.history, b.history, "{}", a.id);
+        assert_eq!(a.verdict, b.verdict, "{}", a.id);
+        assert_eq!(a.summary, b.summary, "{}", a.id);
+        assert_eq!(a.review_url, b.review_url, "{}", a.id);
+        assert_eq!(a, b, "nothing else differs");
+    }
+}
+
+#[test]
+fn scale_verdicts_and_the_publication_check_from_the_command_line() {
+    let c = Copy::new();
+    let none = out(&["scale", c.p()]);
+    assert!(none.starts_with("no rating scale"), "{none}");
+    let id = out(&["claims", c.p(), "--status", "denied"])
+        .split('\t')
+        .next()
+        .expect("id")
+        .to_string();
+    let e = fails(1, &["claim", "set", c.p(), &id, "--verdict", "False"]);
+    assert!(e.contains("no rating scale"), "{e}");
+    let six = out(&["scale", c.p(), "--preset", "six-level"]);
+    assert!(six.starts_with("six-level\n1\tPants on fire\n"), "{six}");
+    let e = fails(1, &["claim", "set", c.p(), &id, "--verdict", "Maybe"]);
+    assert!(
+        e.contains("not a level") && e.contains("Mostly true"),
+        "{e}"
+    );
+    ok(&[
+        "claim",
+        "set",
+        c.p(),
+        &id,
+        "--verdict",
+        "mostly FALSE",
+        "--summary",
+        "North Korea sent no arms",
+        "--review-url",
+        "https://factdesk.example/r/1",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&out(&["claims", c.p(), "--json"])).expect("json");
+    let row = json
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["id"] == id.as_str()))
+        .expect("row");
+    assert_eq!(
+        row["verdict"], "Mostly false",
+        "stored in the scale's spelling"
+    );
+    assert_eq!(row["summary"], "North Korea sent no arms");
+    assert_eq!(row["review_url"], "https://factdesk.example/r/1");
+    assert_eq!(row["status"], "denied", "the status is unchanged");
+    // Changing the scale away from a level in use needs --force; the verdict text is kept.
+    let e = fails(1, &["scale", c.p(), "--levels", "Wrong, Right"]);
+    assert!(e.contains("Mostly false") && e.contains("--force"), "{e}");
+    fails(1, &["scale", c.p(), "--none"]);
+    let custom = out(&["scale", c.p(), "--levels", "Wrong, Right", "--force"]);
+    assert!(custom.contains("1\tWrong\n2\tRight"), "{custom}");
+    // The publication check lists what is missing; --strict fails on a required one.
+    let check = out(&["export", c.p(), "--format", "claimreview", "--check"]);
+    assert!(
+        check.lines().any(|l| l.contains("\trequired\turl\t")),
+        "{check}"
+    );
+    assert!(!check.contains(&format!("{id}\trequired\turl")), "{check}");
+    let e = fails(1, &["export", c.p(), "--format", "claimreview", "--strict"]);
+    assert!(e.contains("required ClaimReview field"), "{e}");
+    fails(1, &["export", c.p(), "--format", "csv", "--check"]);
+}

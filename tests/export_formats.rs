@@ -5,7 +5,7 @@ use factdesk::core::export::{
     self, ClaimFilter, ExportOptions, Format, claims_import::plan_import,
 };
 use factdesk::core::model::{
-    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, Source, Status,
+    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, RatingScale, Source, Status,
 };
 use factdesk::core::time::Timestamp;
 use factdesk::core::views::ClaimView;
@@ -155,7 +155,18 @@ fn csv_reads_back_with_formulas_neutralised() {
             "start",
             "end",
             "created",
-            "updated"
+            "updated",
+            // Appended later, never renamed: what the analyst recorded, and who exported.
+            "verdict",
+            "summary",
+            "review_url",
+            "creator",
+            "article_source",
+            "article_published",
+            "sources_json",
+            "reviewed_by",
+            "exported_by",
+            "exported_at"
         ]
     );
     let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
@@ -163,6 +174,11 @@ fn csv_reads_back_with_formulas_neutralised() {
     assert_eq!(rows.len(), claims.len());
     for (row, c) in rows.iter().zip(&claims) {
         assert_eq!(&row[0], c.id.as_str());
+        // Every source whole: titles and notes survive the sources_json cell.
+        let back: Vec<Source> = serde_json::from_str(&row[18]).expect("sources_json is JSON");
+        assert_eq!(back, c.sources);
+        assert_eq!(&row[15], c.creator.as_str());
+        assert!(row[21].starts_with("20"), "export time {:?}", &row[21]);
         let quote = if c.anchor.quote.starts_with('=') {
             format!("'{}", c.anchor.quote)
         } else {
@@ -280,11 +296,12 @@ fn filters_by_status_and_article() {
 }
 
 #[test]
-fn claimreview_has_the_required_fields() {
+fn claimreview_states_statuses_and_never_rates_them() {
     let p = fixture();
     let out = run(&p, Format::ClaimReview, ClaimFilter::everything());
     assert_eq!(out.claims, 5, "the unreviewed claim has no verdict");
     assert!(out.warnings.iter().any(|w| w.contains("unreviewed")));
+    assert!(out.warnings.iter().any(|w| w.contains("have no verdict")));
     let v: Value = serde_json::from_slice(&out.bytes).expect("json-ld");
     let reviews = v.as_array().expect("array");
     assert_eq!(reviews.len(), 5);
@@ -301,19 +318,24 @@ fn claimreview_has_the_required_fields() {
         assert_eq!(r["datePublished"], "2023-02-01");
         let rating = &r["reviewRating"];
         assert_eq!(rating["@type"], "Rating");
-        let (val, best, worst) = (
-            rating["ratingValue"].as_u64(),
-            rating["bestRating"].as_u64(),
-            rating["worstRating"].as_u64(),
+        // A status is not a truth rating: no number, and the name says what it is.
+        for k in ["ratingValue", "bestRating", "worstRating"] {
+            assert!(rating.get(k).is_none(), "{k} in {rating}");
+        }
+        assert!(
+            rating["alternateName"]
+                .as_str()
+                .is_some_and(|n| n.contains("no verdict")),
+            "{rating}"
         );
-        assert!(worst <= val && val <= best, "{rating}");
         assert_eq!(r["itemReviewed"]["@type"], "Claim");
     }
     let denied = reviews
         .iter()
-        .find(|r| r["reviewRating"]["alternateName"] == "Denied")
+        .find(|r| {
+            r["reviewRating"]["alternateName"] == "Denied by the party concerned (no verdict)"
+        })
         .expect("denied");
-    assert_eq!(denied["reviewRating"]["ratingValue"], 1);
     assert_eq!(denied["itemReviewed"]["author"]["@type"], "Organization");
     assert_eq!(denied["itemReviewed"]["author"]["name"], "North Korea");
     assert_eq!(
@@ -330,37 +352,187 @@ fn claimreview_has_the_required_fields() {
         .find(|r| r["itemReviewed"]["author"]["name"] == "John Kirby")
         .expect("kirby");
     assert_eq!(kirby["itemReviewed"]["author"]["@type"], "Person");
-    assert_eq!(kirby["reviewRating"]["ratingValue"], 3);
+}
+
+/// The fixture with the six-level scale, and verdicts, summaries and review URLs on two claims.
+fn with_verdicts() -> Project {
+    let mut p = fixture();
+    p.settings.rating_scale = Some(RatingScale::preset("six-level").expect("preset"));
+    let denied = p
+        .claims
+        .iter_mut()
+        .find(|c| c.status == Status::Denied)
+        .expect("denied");
+    denied.verdict = "Mostly false".into();
+    denied.summary = "North Korea sent no arms to Wagner".into();
+    denied.review_url = "https://factdesk.example/reviews/arms".into();
+    let kirby = p
+        .claims
+        .iter_mut()
+        .find(|c| c.speaker == "John Kirby")
+        .expect("kirby");
+    kirby.verdict = "True".into();
+    p
 }
 
 #[test]
-fn claimreview_matches_the_reference_example_structure() {
-    let path = std::path::Path::new(
-        "../shared/corpus/claimreview/03-google-searchcentral-claim-flat-earth.jsonld",
+fn claimreview_publishes_the_verdict_on_the_scale() {
+    let p = with_verdicts();
+    let out = run(&p, Format::ClaimReview, ClaimFilter::default());
+    let v: Value = serde_json::from_slice(&out.bytes).expect("json-ld");
+    let reviews = v.as_array().expect("array");
+    let arms = reviews
+        .iter()
+        .find(|r| r["url"] == "https://factdesk.example/reviews/arms")
+        .expect("review with its own url");
+    assert_eq!(arms["claimReviewed"], "North Korea sent no arms to Wagner");
+    let rating = &arms["reviewRating"];
+    assert_eq!(rating["alternateName"], "Mostly false");
+    assert_eq!(rating["ratingValue"], 3);
+    assert_eq!(rating["bestRating"], 6);
+    assert_eq!(rating["worstRating"], 1);
+    assert_eq!(
+        arms["reviewBody"], NOTE,
+        "the note, not the status, is the body"
     );
-    let Ok(example) = std::fs::read_to_string(path) else {
-        eprintln!("skipping: {} not present", path.display());
-        return;
-    };
-    let example: Value = serde_json::from_str(&example).expect("example parses");
-    let ours: Value =
-        serde_json::from_slice(&run(&fixture(), Format::ClaimReview, ClaimFilter::default()).bytes)
-            .expect("json");
-    let ours = &ours[0];
-    let keys = |v: &Value| -> Vec<String> {
-        v.as_object()
-            .map(|o| o.keys().cloned().collect())
-            .unwrap_or_default()
-    };
-    for k in keys(&example) {
-        assert!(ours.get(&k).is_some(), "top-level key {k} missing");
+    let kirby = reviews
+        .iter()
+        .find(|r| r["itemReviewed"]["author"]["name"] == "John Kirby")
+        .expect("kirby");
+    assert_eq!(kirby["reviewRating"]["alternateName"], "True");
+    assert_eq!(kirby["reviewRating"]["ratingValue"], 6);
+    assert!(
+        kirby["claimReviewed"]
+            .as_str()
+            .is_some_and(|q| q.contains("rockets")),
+        "no summary: the quote"
+    );
+    // A scale without numbers publishes names only.
+    let mut p = with_verdicts();
+    p.settings.rating_scale = Some(RatingScale::preset("platform").expect("preset"));
+    for c in &mut p.claims {
+        if !c.verdict.is_empty() {
+            c.verdict = "Missing context".into();
+        }
     }
-    assert_eq!(keys(&example["reviewRating"]), keys(&ours["reviewRating"]));
-    for k in keys(&example["itemReviewed"]) {
-        assert!(
-            ours["itemReviewed"].get(&k).is_some(),
-            "itemReviewed.{k} missing"
-        );
+    let out = run(&p, Format::ClaimReview, ClaimFilter::default());
+    let v: Value = serde_json::from_slice(&out.bytes).expect("json-ld");
+    let named: Vec<&Value> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| &r["reviewRating"])
+        .filter(|r| r["alternateName"] == "Missing context")
+        .collect();
+    assert_eq!(named.len(), 2);
+    assert!(named.iter().all(|r| r.get("ratingValue").is_none()));
+}
+
+#[test]
+fn the_publication_check_lists_what_google_wants() {
+    let p = with_verdicts();
+    let claims: Vec<&Claim> = p.claims.iter().collect();
+    let missing = export::publication_check(&p, &claims);
+    let about = |id: &str, field: &str| {
+        missing
+            .iter()
+            .find(|m| m.claim == id && m.field == field)
+            .map(|m| m.need)
+    };
+    let arms = p
+        .claims
+        .iter()
+        .find(|c| !c.review_url.is_empty())
+        .expect("arms");
+    assert_eq!(
+        about(arms.id.as_str(), "url"),
+        None,
+        "its review URL is set"
+    );
+    assert_eq!(
+        about(arms.id.as_str(), "claimReviewed"),
+        None,
+        "short summary"
+    );
+    let kirby = p
+        .claims
+        .iter()
+        .find(|c| c.speaker == "John Kirby")
+        .expect("kirby");
+    assert_eq!(
+        about(kirby.id.as_str(), "url"),
+        Some(export::Need::Required)
+    );
+    assert_eq!(
+        about(kirby.id.as_str(), "claimReviewed"),
+        Some(export::Need::Recommended)
+    );
+    let unreviewed = p
+        .claims
+        .iter()
+        .find(|c| !c.status.is_reviewed())
+        .expect("unreviewed");
+    assert_eq!(
+        about(unreviewed.id.as_str(), "reviewRating"),
+        Some(export::Need::Required)
+    );
+    let mut anonymous = with_verdicts();
+    anonymous.claims[0].speaker.clear();
+    anonymous.claims[0].status = Status::Disputed;
+    let id = anonymous.claims[0].id.0.clone();
+    let claims: Vec<&Claim> = anonymous.claims.iter().collect();
+    assert!(
+        export::publication_check(&anonymous, &claims)
+            .iter()
+            .any(|m| m.claim == id && m.field == "itemReviewed.author")
+    );
+    // A long summary is flagged past 75 characters.
+    let mut long = with_verdicts();
+    long.claims[0].summary = "x".repeat(export::SUMMARY_ADVISED_CHARS + 1);
+    let id = long.claims[0].id.0.clone();
+    let claims: Vec<&Claim> = long.claims.iter().collect();
+    assert!(
+        export::publication_check(&long, &claims)
+            .iter()
+            .any(|m| m.claim == id && m.field == "claimReviewed" && m.message.contains("76"))
+    );
+}
+
+#[test]
+fn reports_carry_source_titles_notes_verdicts_and_provenance() {
+    let mut p = with_verdicts();
+    p.claims[0].sources = vec![Source {
+        url: "https://kcna.example/statement".into(),
+        title: "KCNA statement of 30 January".into(),
+        note: "machine translation checked".into(),
+    }];
+    p.claims[0].creator = "Ana Analyst".into();
+    let provenance = export::Provenance::now("Eve Editor");
+    for format in [Format::Html, Format::Markdown] {
+        let out = export::export_with(
+            &p,
+            &ExportOptions {
+                format,
+                filter: ClaimFilter::everything(),
+                csv_bom: false,
+            },
+            &provenance,
+        )
+        .expect("export");
+        let t = text(&out);
+        for want in [
+            "KCNA statement of 30 January",
+            "https://kcna.example/statement",
+            "machine translation checked",
+            "Verdict: Mostly false",
+            "North Korea sent no arms to Wagner",
+            "Ana Analyst",
+            "Eve Editor",
+            provenance.exported_at.as_str(),
+            env!("CARGO_PKG_VERSION"),
+        ] {
+            assert!(t.contains(want), "{format:?} lacks {want:?}");
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 const V1: &str = "tests/fixtures/format/v1.ron";
+const V2: &str = "tests/fixtures/format/v2.ron";
 
 fn factdesk(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_factdesk"))
@@ -23,6 +24,36 @@ fn v1_fixture_loads_and_checks_clean() {
     let parsed = store::parse_bytes(&std::fs::read(V1).expect("read"), Path::new(V1)).expect("ok");
     assert_eq!(parsed.read_version, 1);
     assert!(parsed.unknown_fields.is_empty());
+}
+
+#[test]
+fn v2_fixture_keeps_its_verdicts_and_v1_reads_as_without() {
+    let parsed = store::parse_bytes(&std::fs::read(V2).expect("read"), Path::new(V2)).expect("v2");
+    assert_eq!(parsed.read_version, 2);
+    assert!(parsed.unknown_fields.is_empty());
+    let p = parsed.project;
+    let scale = p.settings.rating_scale.as_ref().expect("scale");
+    assert_eq!(scale.name, "six-level");
+    let checked: Vec<_> = p.claims.iter().filter(|c| !c.verdict.is_empty()).collect();
+    assert_eq!(checked.len(), 1);
+    assert_eq!(checked[0].verdict, "Mostly false");
+    assert_eq!(checked[0].summary, "North Korea sent no arms to Wagner");
+    assert_eq!(
+        checked[0].review_url,
+        "https://factdesk.example/reviews/arms"
+    );
+    assert!(store::check(&p).is_empty());
+    // Version 1 had no verdicts: it loads unchanged, with none, and saves as version 2.
+    let v1 = store::load(Path::new(V1)).expect("v1");
+    assert!(v1.settings.rating_scale.is_none());
+    assert!(
+        v1.claims
+            .iter()
+            .all(|c| c.verdict.is_empty() && c.summary.is_empty())
+    );
+    let text = store::to_ron_string(&v1).expect("ron");
+    assert!(text.starts_with("(\n  format_version: 2,"), "{text}");
+    assert!(!text.contains("verdict") && !text.contains("rating_scale"));
 }
 
 fn expect_parse_error(bytes: &[u8]) -> String {
@@ -105,7 +136,7 @@ fn malformed_inputs_fail_with_position_never_panic() {
 #[test]
 fn newer_and_bogus_versions_are_refused() {
     let msg = store::from_ron_str(
-        "(format_version: 2, title: \"x\", extra: (a: 1))",
+        "(format_version: 3, title: \"x\", extra: (a: 1))",
         Path::new("n.ron"),
     )
     .expect_err("newer")

@@ -59,6 +59,15 @@ pub struct FieldArgs {
     pub sources: Vec<String>,
     #[arg(long)]
     pub note: Option<String>,
+    /// The verdict: a level of the project's rating scale (see factdesk scale); "" clears it.
+    #[arg(long)]
+    pub verdict: Option<String>,
+    /// What was checked, in one line (published as ClaimReview claimReviewed; under 75 chars).
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Where the fact-check is published (ClaimReview url).
+    #[arg(long = "review-url", value_name = "URL")]
+    pub review_url: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -74,7 +83,8 @@ pub struct ClaimsArgs {
     /// Only claims in this article (id or unique prefix).
     #[arg(long)]
     pub article: Option<String>,
-    /// Print a JSON array of {id, article, start, end, quote, status, speaker, sources, note, created, updated}.
+    /// Print a JSON array of {id, article, start, end, quote, status, speaker, sources, note, created,
+    /// updated, verdict, summary, review_url} (and creator, reviewed_by, reviewed_at, history when set).
     #[arg(long)]
     pub json: bool,
 }
@@ -132,6 +142,15 @@ fn edits(fields: FieldArgs) -> Vec<ClaimEdit> {
     if let Some(n) = fields.note {
         out.push(ClaimEdit::Note(n));
     }
+    if let Some(v) = fields.verdict {
+        out.push(ClaimEdit::Verdict(v));
+    }
+    if let Some(s) = fields.summary {
+        out.push(ClaimEdit::Summary(s));
+    }
+    if let Some(u) = fields.review_url {
+        out.push(ClaimEdit::ReviewUrl(u));
+    }
     out
 }
 
@@ -155,7 +174,7 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
             let edits = edits(args.fields);
             if edits.is_empty() {
                 return Err(CliError(
-                    "nothing to set: give --status, --speaker, --note or --source".into(),
+                    "nothing to set: give --status, --speaker, --note, --source, --verdict, --summary or --review-url".into(),
                 ));
             }
             let actions = edits

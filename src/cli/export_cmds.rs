@@ -29,6 +29,13 @@ pub struct ExportArgs {
     /// CSV: start with a UTF-8 byte order mark, for Excel.
     #[arg(long)]
     pub bom: bool,
+    /// ClaimReview: list per claim what Google requires or recommends that is missing
+    /// (CLAIM<TAB>required|recommended<TAB>FIELD<TAB>WHY), and write no export.
+    #[arg(long)]
+    pub check: bool,
+    /// ClaimReview: a missing required field is an error (exit 1, nothing written).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -68,7 +75,51 @@ pub fn export(args: ExportArgs) -> CliResult {
         },
         csv_bom: args.bom,
     };
-    let out = export::export(&project, &options)?;
+    if (args.check || args.strict) && options.format != Format::ClaimReview {
+        return Err(CliError(
+            "--check and --strict are for --format claimreview".to_string(),
+        ));
+    }
+    let missing = if options.format == Format::ClaimReview {
+        export::publication_check(&project, &options.filter.select(&project))
+    } else {
+        Vec::new()
+    };
+    let required = missing
+        .iter()
+        .filter(|m| m.need == export::Need::Required)
+        .count();
+    if args.check {
+        for m in &missing {
+            outln!(
+                "{}\t{}\t{}\t{}",
+                if m.claim.is_empty() { "-" } else { &m.claim },
+                m.need.as_str(),
+                m.field,
+                m.message
+            );
+        }
+        eprintln!(
+            "factdesk: publication check: {required} required and {} recommended field(s) missing",
+            missing.len() - required
+        );
+        if args.strict && required > 0 {
+            return Err(CliError(format!(
+                "{required} required ClaimReview field(s) missing"
+            )));
+        }
+        return Ok(());
+    }
+    if args.strict && required > 0 {
+        for m in missing.iter().filter(|m| m.need == export::Need::Required) {
+            eprintln!("factdesk: {m}");
+        }
+        return Err(CliError(format!(
+            "{required} required ClaimReview field(s) missing; nothing exported (see --check)"
+        )));
+    }
+    let provenance = export::Provenance::now(&super::analyst());
+    let out = export::export_with(&project, &options, &provenance)?;
     for w in &out.warnings {
         eprintln!("factdesk: warning: {w}");
     }

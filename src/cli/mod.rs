@@ -15,6 +15,7 @@ mod extract;
 mod nlp_cmds;
 mod project_cmds;
 mod review;
+mod scale_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -81,6 +82,8 @@ pub enum Command {
     Sentences(nlp_cmds::SentencesArgs),
     /// Propose claims (attributed statements, quotations, denials, figures) for a project.
     Suggest(nlp_cmds::SuggestArgs),
+    /// Show or set the project's rating scale (the levels verdicts are given on).
+    Scale(scale_cmd::ScaleArgs),
 }
 
 /// What `main` should do after parsing.
@@ -133,6 +136,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Export(args)) => export_cmds::export(args),
         Some(Command::Sentences(args)) => nlp_cmds::sentences(args),
         Some(Command::Suggest(args)) => nlp_cmds::suggest(args),
+        Some(Command::Scale(args)) => scale_cmd::scale(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

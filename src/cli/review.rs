@@ -26,7 +26,8 @@ pub struct ResolveArgs {
     pub project: PathBuf,
     /// The claim id (or article id, for article conflicts).
     pub claim: String,
-    /// The conflicting field: status, speaker, sources, note, anchor, reviewed, claim,
+    /// The conflicting field: status, speaker, sources, note, anchor, reviewed, verdict, summary,
+    /// review-url, claim,
     /// article-meta or article (may be left out when the id has a single conflict).
     #[arg(long)]
     pub field: Option<ConflictField>,

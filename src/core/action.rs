@@ -16,6 +16,12 @@ pub enum ClaimEdit {
     Speaker(String),
     Note(String),
     Sources(Vec<Source>),
+    /// A level of the project's rating scale, or empty for no verdict.
+    Verdict(String),
+    /// What was checked, in one line.
+    Summary(String),
+    /// Where the fact-check is published.
+    ReviewUrl(String),
 }
 
 /// Which field an edit touches; consecutive typing in one field merges into one undo step.
@@ -25,6 +31,8 @@ pub enum Field {
     Speaker,
     Note,
     Sources,
+    Summary,
+    ReviewUrl,
     ArticleMeta,
     ProjectTitle,
     ProjectSettings,
@@ -145,6 +153,10 @@ pub enum EditError {
         nth: usize,
         found: usize,
     },
+    #[error("'{verdict}' is not a level of the project's rating scale ({levels})")]
+    NotOnScale { verdict: String, levels: String },
+    #[error("the project has no rating scale: choose one before giving verdicts")]
+    NoScale,
     #[error("no unresolved {field} conflict on '{id}'")]
     NoConflict { id: String, field: ConflictField },
     #[error("the {field} conflict on '{id}' has no {side} value")]
@@ -233,10 +245,12 @@ impl Action {
         match self {
             Action::EditClaim { id, edit, .. } => {
                 let field = match edit {
-                    ClaimEdit::Status(_) => return None,
+                    ClaimEdit::Status(_) | ClaimEdit::Verdict(_) => return None,
                     ClaimEdit::Speaker(_) => Field::Speaker,
                     ClaimEdit::Note(_) => Field::Note,
                     ClaimEdit::Sources(_) => Field::Sources,
+                    ClaimEdit::Summary(_) => Field::Summary,
+                    ClaimEdit::ReviewUrl(_) => Field::ReviewUrl,
                 };
                 Some((id.0.clone(), field))
             }
@@ -262,6 +276,9 @@ impl Action {
                 ClaimEdit::Speaker(_) => "edit speaker",
                 ClaimEdit::Note(_) => "edit note",
                 ClaimEdit::Sources(_) => "edit sources",
+                ClaimEdit::Verdict(_) => "set verdict",
+                ClaimEdit::Summary(_) => "edit claim summary",
+                ClaimEdit::ReviewUrl(_) => "edit review URL",
             },
             Action::ReplaceClaim { .. } => "edit claim",
             Action::Batch { .. } => "batch edit",
@@ -359,6 +376,23 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             let index = project
                 .claim_index(&id)
                 .ok_or_else(|| EditError::UnknownClaim(id.clone()))?;
+            // A verdict is a level of the scale, stored under the scale's own spelling.
+            let edit = match edit {
+                ClaimEdit::Verdict(v) if !v.trim().is_empty() => {
+                    let scale = project
+                        .settings
+                        .rating_scale
+                        .as_ref()
+                        .ok_or(EditError::NoScale)?;
+                    let level = scale.level(&v).ok_or_else(|| EditError::NotOnScale {
+                        verdict: v.clone(),
+                        levels: scale.names(),
+                    })?;
+                    ClaimEdit::Verdict(level.name.clone())
+                }
+                ClaimEdit::Verdict(_) => ClaimEdit::Verdict(String::new()),
+                other => other,
+            };
             let claim = &mut project.claims[index];
             let old = claim.clone();
             match edit {
@@ -366,6 +400,9 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
                 ClaimEdit::Speaker(s) => claim.speaker = s,
                 ClaimEdit::Note(s) => claim.note = s,
                 ClaimEdit::Sources(s) => claim.sources = s,
+                ClaimEdit::Verdict(v) => claim.verdict = v,
+                ClaimEdit::Summary(s) => claim.summary = s,
+                ClaimEdit::ReviewUrl(u) => claim.review_url = u,
             }
             claim.updated = at;
             Ok(Action::ReplaceClaim {

@@ -59,6 +59,18 @@ pub struct ClaimView {
     pub reviewed_by: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reviewed_at: String,
+    /// The verdict on the project's rating scale; empty when none (it is not the status).
+    #[serde(default)]
+    pub verdict: String,
+    /// What was checked, in one line; empty when none.
+    #[serde(default)]
+    pub summary: String,
+    /// Where the fact-check is published; empty when not yet.
+    #[serde(default)]
+    pub review_url: String,
+    /// Every status change, oldest first; omitted when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<crate::core::model::StatusChange>,
 }
 
 impl From<&Claim> for ClaimView {
@@ -86,6 +98,10 @@ impl From<&Claim> for ClaimView {
                 .as_ref()
                 .map(|r| r.at.0.clone())
                 .unwrap_or_default(),
+            verdict: c.verdict.clone(),
+            summary: c.summary.clone(),
+            review_url: c.review_url.clone(),
+            history: c.history.clone(),
         }
     }
 }

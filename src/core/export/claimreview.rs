@@ -1,24 +1,32 @@
 //! schema.org ClaimReview JSON-LD, the markup fact-checkers publish for Google Fact Check Explorer.
 //!
-//! Rating mapping (a 1–3 scale, higher = better supported):
-//! sourced → 3 "Sourced", disputed → 2 "Disputed", denied → 1 "Denied"; bestRating 3, worstRating 1.
-//! Unreviewed claims have no verdict and are left out.
+//! A ClaimReview publishes a **verdict**, never a status. Mapping (docs/EXPORT.md):
+//! - a claim with a verdict: `reviewRating.alternateName` is the level's name; `ratingValue`,
+//!   `bestRating` and `worstRating` are the level's number and the scale's extremes when the
+//!   project's scale has numbers, and are left out when it has none;
+//! - a reviewed claim without a verdict: its status is stated for what it is (an `alternateName`
+//!   such as "Denied by the party concerned (no verdict)", the same sentence in `reviewBody` when
+//!   there is no note), with no number: a status is never mapped onto a truth scale;
+//! - an unreviewed claim without a verdict is left out.
+//!
+//! `claimReviewed` is the claim's summary when it has one, else the quote; `url` is the claim's
+//! review URL, else (until the review is published) the reviewer's site plus the claim id.
 
 use crate::core::model::{Article, Claim, Project, Status};
 use serde::Serialize;
 
-pub const BEST_RATING: u8 = 3;
-pub const WORST_RATING: u8 = 1;
-
-/// The `ratingValue` of a status; `None` for unreviewed (no verdict, no ClaimReview).
-pub fn rating_value(status: Status) -> Option<u8> {
+/// How a status is stated when a reviewed claim has no verdict: what it is, not a rating.
+pub fn status_statement(status: Status) -> Option<&'static str> {
     match status {
         Status::Unreviewed => None,
-        Status::Sourced => Some(3),
-        Status::Disputed => Some(2),
-        Status::Denied => Some(1),
+        Status::Sourced => Some("Sourced: backed by a cited source (no verdict)"),
+        Status::Disputed => Some("Disputed: contested in the reporting (no verdict)"),
+        Status::Denied => Some("Denied by the party concerned (no verdict)"),
     }
 }
+
+/// Google's advice: a claim summary under about this many characters reads best.
+pub const SUMMARY_ADVISED_CHARS: usize = 75;
 
 /// Words that mark a speaker as an organisation rather than a person.
 #[rustfmt::skip]
@@ -82,7 +90,7 @@ struct Review<'a> {
     claim_reviewed: &'a str,
     item_reviewed: ItemReviewed<'a>,
     author: Party<'a>,
-    review_rating: Rating,
+    review_rating: Rating<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,13 +142,41 @@ struct Appearance<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Rating {
+struct Rating<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    rating_value: u8,
-    best_rating: u8,
-    worst_rating: u8,
-    alternate_name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating_value: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    best_rating: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    worst_rating: Option<i32>,
+    alternate_name: &'a str,
+}
+
+/// The rating a claim is published with: its verdict, else its status stated; `None` when it has
+/// neither (unreviewed, no verdict).
+fn rating<'a>(project: &'a Project, claim: &'a Claim) -> Option<Rating<'a>> {
+    if let Some(verdict) = nonempty(&claim.verdict) {
+        let scale = project.settings.rating_scale.as_ref();
+        let level = scale.and_then(|s| s.level(verdict));
+        let extremes = scale.and_then(|s| s.best_worst());
+        let numeric = level.and_then(|l| l.value).zip(extremes);
+        return Some(Rating {
+            kind: "Rating",
+            rating_value: numeric.map(|(v, _)| v),
+            best_rating: numeric.map(|(_, (best, _))| best),
+            worst_rating: numeric.map(|(_, (_, worst))| worst),
+            alternate_name: level.map_or(verdict, |l| l.name.as_str()),
+        });
+    }
+    status_statement(claim.status).map(|statement| Rating {
+        kind: "Rating",
+        rating_value: None,
+        best_rating: None,
+        worst_rating: None,
+        alternate_name: statement,
+    })
 }
 
 fn party<'a>(kind: &'static str, name: &'a str) -> Option<Party<'a>> {
@@ -164,20 +200,32 @@ fn appearance(article: &Article) -> Appearance<'_> {
     }
 }
 
-/// One ClaimReview object, or `None` for an unreviewed claim.
+/// The review's `url`: the published review page, else the reviewer's site plus the claim id
+/// (unique and stable, to be replaced by the page's address once published).
+fn review_url(project: &Project, claim: &Claim) -> Option<String> {
+    nonempty(&claim.review_url).map(str::to_string).or_else(|| {
+        nonempty(&project.settings.reviewer_url)
+            .map(|base| format!("{}#{}", base.trim_end_matches('#'), claim.id))
+    })
+}
+
+/// One ClaimReview object, or `None` for a claim with neither verdict nor review.
 fn review<'a>(project: &'a Project, claim: &'a Claim) -> Option<Review<'a>> {
-    let rating = rating_value(claim.status)?;
+    let review_rating = rating(project, claim)?;
     let article = project.article(&claim.article);
     let s = &project.settings;
-    // The review's own page is not known; the reviewer's site plus the claim id is unique and
-    // stable, to be replaced by the published review page's address.
-    let url = nonempty(&s.reviewer_url)
-        .map(|base| format!("{}#{}", base.trim_end_matches('#'), claim.id));
+    let body = nonempty(&claim.note).or_else(|| {
+        // With no note and no verdict, say plainly what the status means.
+        nonempty(&claim.verdict)
+            .is_none()
+            .then(|| status_statement(claim.status))
+            .flatten()
+    });
     Some(Review {
         context: "https://schema.org",
         kind: "ClaimReview",
-        url,
-        claim_reviewed: &claim.anchor.quote,
+        url: review_url(project, claim),
+        claim_reviewed: nonempty(&claim.summary).unwrap_or(&claim.anchor.quote),
         item_reviewed: ItemReviewed {
             kind: "Claim",
             author: party(speaker_type(&claim.speaker), &claim.speaker),
@@ -189,15 +237,9 @@ fn review<'a>(project: &'a Project, claim: &'a Claim) -> Option<Review<'a>> {
             name: nonempty(&s.reviewer_org),
             url: nonempty(&s.reviewer_url),
         },
-        review_rating: Rating {
-            kind: "Rating",
-            rating_value: rating,
-            best_rating: BEST_RATING,
-            worst_rating: WORST_RATING,
-            alternate_name: claim.status.label(),
-        },
+        review_rating,
         date_published: iso_date(claim.updated.as_str()),
-        review_body: nonempty(&claim.note),
+        review_body: body,
         citation: claim
             .sources
             .iter()
@@ -205,6 +247,159 @@ fn review<'a>(project: &'a Project, claim: &'a Claim) -> Option<Review<'a>> {
             .filter(|u| !u.is_empty())
             .collect(),
     })
+}
+
+/// Whether Google requires a field of a ClaimReview or only recommends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Need {
+    Required,
+    Recommended,
+}
+
+impl Need {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Need::Required => "required",
+            Need::Recommended => "recommended",
+        }
+    }
+}
+
+/// One thing a claim's ClaimReview lacks before publication.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Missing {
+    /// The claim id, or empty for the project (reviewer organisation).
+    pub claim: String,
+    pub need: Need,
+    /// The ClaimReview field (`url`, `claimReviewed`, `reviewRating`, `author`, …).
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let who = if self.claim.is_empty() {
+            "project"
+        } else {
+            &self.claim
+        };
+        write!(
+            f,
+            "{who}: {} {}: {}",
+            self.need.as_str(),
+            self.field,
+            self.message
+        )
+    }
+}
+
+/// The publication check: per claim, what Google requires (`url`, `claimReviewed`,
+/// `reviewRating` with `alternateName`) or recommends (a short summary, the reviewer
+/// organisation, the appearance URL, the speaker, a date, a verdict rather than a status) that
+/// the ClaimReview of `claims` would lack. Claims that would not be exported are listed too.
+pub fn publication_check(project: &Project, claims: &[&Claim]) -> Vec<Missing> {
+    let mut out = Vec::new();
+    let mut push = |claim: &str, need, field, message: String| {
+        out.push(Missing {
+            claim: claim.to_string(),
+            need,
+            field,
+            message,
+        })
+    };
+    if project.settings.reviewer_org.trim().is_empty() {
+        push(
+            "",
+            Need::Recommended,
+            "author",
+            "no reviewer organisation in the project settings".to_string(),
+        );
+    }
+    for c in claims {
+        let id = c.id.as_str();
+        if rating(project, c).is_none() {
+            push(
+                id,
+                Need::Required,
+                "reviewRating",
+                "unreviewed and no verdict: the claim is left out of the export".to_string(),
+            );
+            continue;
+        }
+        if nonempty(&c.review_url).is_none() {
+            push(
+                id,
+                Need::Required,
+                "url",
+                match review_url(project, c) {
+                    Some(u) => format!("no review URL; {u} stands in until one is set"),
+                    None => "no review URL (and no reviewer URL to stand in)".to_string(),
+                },
+            );
+        }
+        if nonempty(&c.verdict).is_none() {
+            push(
+                id,
+                Need::Recommended,
+                "reviewRating",
+                "no verdict: the status is stated, with no rating".to_string(),
+            );
+        } else if let Some(scale) = &project.settings.rating_scale
+            && scale.level(&c.verdict).is_none()
+        {
+            push(
+                id,
+                Need::Recommended,
+                "reviewRating",
+                format!("the verdict '{}' is not on the project's scale", c.verdict),
+            );
+        }
+        let summary_chars = c.summary.trim().chars().count();
+        if summary_chars == 0 {
+            push(
+                id,
+                Need::Recommended,
+                "claimReviewed",
+                "no claim summary: the full quote is published".to_string(),
+            );
+        } else if summary_chars > SUMMARY_ADVISED_CHARS {
+            push(
+                id,
+                Need::Recommended,
+                "claimReviewed",
+                format!(
+                    "the summary has {summary_chars} characters; under {SUMMARY_ADVISED_CHARS} reads best"
+                ),
+            );
+        }
+        if c.speaker.trim().is_empty() {
+            push(
+                id,
+                Need::Recommended,
+                "itemReviewed.author",
+                "no speaker".to_string(),
+            );
+        }
+        let article = project.article(&c.article);
+        if article.is_none_or(|a| a.meta.url.trim().is_empty()) {
+            push(
+                id,
+                Need::Recommended,
+                "itemReviewed.appearance",
+                "the article has no URL".to_string(),
+            );
+        }
+        if article.is_none_or(|a| iso_date(&a.meta.published).is_none()) {
+            push(
+                id,
+                Need::Recommended,
+                "itemReviewed.datePublished",
+                "the article has no ISO date (YYYY-MM-DD) of publication".to_string(),
+            );
+        }
+    }
+    out
 }
 
 /// What a fact-check database would reject or miss in this export.
@@ -221,10 +416,22 @@ pub fn warnings(project: &Project, claims: &[&Claim]) -> Vec<String> {
             "no reviewer URL in the project settings: ClaimReview `url` is left out".to_string(),
         );
     }
-    let unreviewed = claims.iter().filter(|c| !c.status.is_reviewed()).count();
-    if unreviewed > 0 {
+    let left_out = claims
+        .iter()
+        .filter(|c| rating(project, c).is_none())
+        .count();
+    if left_out > 0 {
         out.push(format!(
-            "{unreviewed} unreviewed claim(s) left out: a ClaimReview needs a verdict"
+            "{left_out} unreviewed claim(s) left out: a ClaimReview needs a verdict or a review"
+        ));
+    }
+    let no_verdict = claims
+        .iter()
+        .filter(|c| c.status.is_reviewed() && c.verdict.trim().is_empty())
+        .count();
+    if no_verdict > 0 {
+        out.push(format!(
+            "{no_verdict} reviewed claim(s) have no verdict: their status is stated, with no rating"
         ));
     }
     let mut no_url: Vec<&str> = claims
@@ -268,15 +475,22 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_ratings() {
+    fn dates() {
         assert_eq!(iso_date("2023-01-30T06:40"), Some("2023-01-30"));
         assert_eq!(iso_date("30 Jan, 2023"), None);
         assert_eq!(iso_date("2023"), None);
-        assert_eq!(rating_value(Status::Unreviewed), None);
-        let order: Vec<_> = [Status::Denied, Status::Disputed, Status::Sourced]
-            .map(rating_value)
-            .into_iter()
-            .collect();
-        assert_eq!(order, vec![Some(1), Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn statuses_are_stated_never_rated() {
+        assert_eq!(status_statement(Status::Unreviewed), None);
+        for s in [Status::Sourced, Status::Disputed, Status::Denied] {
+            let text = status_statement(s).expect("reviewed");
+            assert!(text.contains("no verdict"), "{text}");
+        }
+        assert!(
+            status_statement(Status::Denied)
+                .is_some_and(|t| t.starts_with("Denied by the party concerned"))
+        );
     }
 }

@@ -3,13 +3,17 @@
 //!
 //! Each line is an object with `article` (id or unique prefix) and either `start`/`end` (char
 //! offsets, end-exclusive) or `quote` (+ optional 1-based `nth`), plus optional `id`, `status`,
-//! `speaker`, `note`, `sources` (URLs or {url, title, note}), `created`, `updated`. With both
+//! `speaker`, `note`, `sources` (URLs or {url, title, note}), `created`, `updated`, `creator`,
+//! `reviewed_by`/`reviewed_at`, `verdict` (a level of the project's scale), `summary`,
+//! `review_url` and `history` — every key a JSONL export writes, so an export reads back. With both
 //! offsets and `quote`, a quote that no longer sits at the offsets is found again in the text
 //! (re-anchored) at the occurrence nearest the old start. A line whose `id` names an existing
 //! claim updates it; any other line adds a claim (keeping its `id` when given).
 
 use crate::core::action::Action;
-use crate::core::model::{Anchor, Article, Claim, ClaimId, Project, Source, Status};
+use crate::core::model::{
+    Anchor, Article, Claim, ClaimId, Project, SignOff, Source, Status, StatusChange,
+};
 use crate::core::text;
 use crate::core::time::Timestamp;
 use serde::Deserialize;
@@ -32,6 +36,13 @@ struct ImportLine {
     sources: Option<Vec<SourceIn>>,
     created: Option<String>,
     updated: Option<String>,
+    creator: Option<String>,
+    reviewed_by: Option<String>,
+    reviewed_at: Option<String>,
+    verdict: Option<String>,
+    summary: Option<String>,
+    review_url: Option<String>,
+    history: Option<Vec<StatusChange>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +214,29 @@ fn plan_line(
     if let Some(c) = created {
         claim.created = c;
     }
+    if let Some(c) = l.creator {
+        claim.creator = c;
+    }
+    match (l.reviewed_by, timestamp(l.reviewed_at, "reviewed_at")?) {
+        (Some(by), Some(at)) if !by.is_empty() => claim.reviewed = Some(SignOff { by, at }),
+        (Some(by), None) if !by.is_empty() => {
+            return Err("`reviewed_by` needs `reviewed_at`".to_string());
+        }
+        (Some(_), _) => claim.reviewed = None,
+        (None, _) => {}
+    }
+    if let Some(v) = l.verdict {
+        claim.verdict = verdict_on_scale(project, &v)?;
+    }
+    if let Some(s) = l.summary {
+        claim.summary = s;
+    }
+    if let Some(u) = l.review_url {
+        claim.review_url = u;
+    }
+    if let Some(h) = l.history {
+        claim.history = h;
+    }
     let is_new = existing.is_none();
     claim.updated = match updated {
         Some(u) => u,
@@ -219,6 +253,25 @@ fn plan_line(
         }
     };
     Ok((action, is_new, moved))
+}
+
+/// A verdict must be a level of the project's scale (stored in the scale's spelling); empty
+/// means none.
+fn verdict_on_scale(project: &Project, verdict: &str) -> Result<String, String> {
+    if verdict.trim().is_empty() {
+        return Ok(String::new());
+    }
+    let scale = project.settings.rating_scale.as_ref().ok_or_else(|| {
+        format!(
+            "`verdict` '{verdict}' given, but the project has no rating scale (see factdesk scale)"
+        )
+    })?;
+    scale.level(verdict).map(|l| l.name.clone()).ok_or_else(|| {
+        format!(
+            "`verdict` '{verdict}' is not on the project's scale ({})",
+            scale.names()
+        )
+    })
 }
 
 /// The char range a line designates, and whether it was found by quote rather than offsets.

@@ -2,8 +2,9 @@
 
 use crate::core::model::{Claim, Project, Source};
 
-/// The header row. A public interface: scripts address columns by these names.
-pub const COLUMNS: [&str; 12] = [
+/// The header row. A public interface: scripts address columns by these names; new columns are
+/// only ever appended.
+pub const COLUMNS: [&str; 22] = [
     "id",
     "article_title",
     "article_url",
@@ -16,6 +17,17 @@ pub const COLUMNS: [&str; 12] = [
     "end",
     "created",
     "updated",
+    "verdict",
+    "summary",
+    "review_url",
+    "creator",
+    "article_source",
+    "article_published",
+    // Every source whole, as a JSON array of {"url", "title", "note"}: lossless, unlike `sources`.
+    "sources_json",
+    "reviewed_by",
+    "exported_by",
+    "exported_at",
 ];
 
 /// Separator between several sources in the `sources` cell.
@@ -49,7 +61,17 @@ pub fn join_sources(sources: &[Source]) -> String {
         .join(SOURCE_SEPARATOR)
 }
 
-pub fn write(project: &Project, claims: &[&Claim], bom: bool) -> Result<Vec<u8>, csv::Error> {
+/// The `sources_json` cell: the sources as a JSON array, titles and notes included.
+pub fn sources_json(sources: &[Source]) -> String {
+    serde_json::to_string(sources).unwrap_or_else(|_| "[]".to_string())
+}
+
+pub fn write(
+    project: &Project,
+    claims: &[&Claim],
+    bom: bool,
+    provenance: &super::Provenance,
+) -> Result<Vec<u8>, csv::Error> {
     let mut buf = Vec::with_capacity(64 + claims.len() * 200);
     if bom {
         buf.extend_from_slice(BOM);
@@ -65,6 +87,10 @@ pub fn write(project: &Project, claims: &[&Claim], bom: bool) -> Result<Vec<u8>,
         let sources = join_sources(&c.sources);
         let start = c.anchor.start.to_string();
         let end = c.anchor.end.to_string();
+        let source = article.map_or("", |a| a.meta.source.as_str());
+        let published = article.map_or("", |a| a.meta.published.as_str());
+        let all_sources = sources_json(&c.sources);
+        let reviewed_by = c.reviewed.as_ref().map_or("", |r| r.by.as_str());
         let row = [
             neutralise(c.id.as_str()),
             neutralise(title),
@@ -78,6 +104,16 @@ pub fn write(project: &Project, claims: &[&Claim], bom: bool) -> Result<Vec<u8>,
             end.as_str().into(),
             neutralise(c.created.as_str()),
             neutralise(c.updated.as_str()),
+            neutralise(&c.verdict),
+            neutralise(&c.summary),
+            neutralise(&c.review_url),
+            neutralise(&c.creator),
+            neutralise(source),
+            neutralise(published),
+            neutralise(&all_sources),
+            neutralise(reviewed_by),
+            neutralise(&provenance.analyst),
+            neutralise(provenance.exported_at.as_str()),
         ];
         w.write_record(row.iter().map(|c| c.as_bytes()))?;
     }

@@ -42,9 +42,10 @@ pub fn write(r: &Report) -> String {
     );
     let _ = writeln!(
         s,
-        "<p>{} claims exported ({}).</p>",
+        "<p>{} claims exported ({}).</p>\n<p class=\"small provenance\">{}.</p>",
         r.total,
-        esc(&r.selection)
+        esc(&r.selection),
+        esc(&r.provenance.line())
     );
     summary(&mut s, r);
     for sec in &r.articles {
@@ -138,23 +139,37 @@ fn claim_item(s: &mut String, c: &Claim) {
         c.anchor.end,
         esc(c.id.as_str())
     );
+    for (label, value) in super::report::review_rows(c) {
+        if label == "Review" && is_web_link(value) {
+            let v = esc(value);
+            let _ = write!(s, "<br>{label}: <a href=\"{v}\">{v}</a>");
+        } else {
+            let _ = write!(s, "<br>{label}: {}", esc(value));
+        }
+    }
     if !c.sources.is_empty() {
-        s.push_str("<br>Sources: ");
-        for (i, src) in c.sources.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
+        s.push_str("<br>Sources:<ul class=\"sources\">");
+        for src in &c.sources {
             let text = if src.title.is_empty() {
                 &src.url
             } else {
                 &src.title
             };
+            s.push_str("<li>");
             if is_web_link(&src.url) {
                 let _ = write!(s, "<a href=\"{}\">{}</a>", esc(&src.url), esc(text));
             } else {
                 s.push_str(&esc(text));
             }
+            if !src.title.is_empty() && !src.url.is_empty() {
+                let _ = write!(s, " <span class=\"small\">{}</span>", esc(&src.url));
+            }
+            if !src.note.trim().is_empty() {
+                let _ = write!(s, " — {}", esc(&src.note));
+            }
+            s.push_str("</li>");
         }
+        s.push_str("</ul>");
     }
     if !c.note.trim().is_empty() {
         let _ = write!(s, "<br>Note: {}", esc(&c.note));

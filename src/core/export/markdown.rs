@@ -1,7 +1,7 @@
 //! The Markdown report: summary with a text bar chart, then each article's claims by status.
 
 use super::escape::markdown_inline as esc;
-use super::report::{Report, meta_rows};
+use super::report::{Report, meta_rows, review_rows};
 use std::fmt::Write;
 
 const BAR_WIDTH: usize = 20;
@@ -11,6 +11,7 @@ pub fn write(r: &Report) -> String {
     // Writing into a String cannot fail: the results are ignored.
     let _ = writeln!(s, "# {}\n", esc(r.title()));
     let _ = writeln!(s, "{} claims exported ({}).\n", r.total, esc(&r.selection));
+    let _ = writeln!(s, "{}.\n", esc(&r.provenance.line()));
     s.push_str("## Summary\n\n| Status | Claims | Chart |\n|:--|--:|:--|\n");
     let max = r.max_count().max(1);
     for (status, n) in &r.counts {
@@ -41,17 +42,24 @@ pub fn write(r: &Report) -> String {
                     "  - Position: chars {}–{} (`{}`)",
                     c.anchor.start, c.anchor.end, c.id
                 );
+                for (label, value) in review_rows(c) {
+                    let _ = writeln!(s, "  - {label}: {}", esc(value));
+                }
                 for src in &c.sources {
                     let text = if src.title.is_empty() {
                         &src.url
                     } else {
                         &src.title
                     };
-                    if src.url.is_empty() || text == &src.url {
-                        let _ = writeln!(s, "  - Source: {}", esc(text));
+                    let mut line = if src.url.is_empty() || text == &src.url {
+                        format!("  - Source: {}", esc(text))
                     } else {
-                        let _ = writeln!(s, "  - Source: {} ({})", esc(text), esc(&src.url));
+                        format!("  - Source: {} ({})", esc(text), esc(&src.url))
+                    };
+                    if !src.note.trim().is_empty() {
+                        line.push_str(&format!(" — {}", esc(&src.note)));
                     }
+                    let _ = writeln!(s, "{line}");
                 }
                 if !c.note.trim().is_empty() {
                     let _ = writeln!(s, "  - Note: {}", esc(&c.note));

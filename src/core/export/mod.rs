@@ -4,6 +4,7 @@
 //! call [`export`] and write [`Export::bytes`] where the user asked.
 
 mod claimreview;
+pub use claimreview::{Missing, Need, SUMMARY_ADVISED_CHARS, publication_check};
 pub mod claims_import;
 mod csv;
 mod escape;
@@ -186,6 +187,42 @@ pub struct ExportOptions {
     pub csv_bom: bool,
 }
 
+/// Who exported, when and with what: reports and CSV carry it so a file handed on says where it
+/// came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The analyst exporting (empty when unknown).
+    pub analyst: String,
+    pub exported_at: crate::core::time::Timestamp,
+    /// factdesk's version.
+    pub version: &'static str,
+}
+
+impl Provenance {
+    /// An export made now by `analyst`.
+    pub fn now(analyst: &str) -> Provenance {
+        Provenance {
+            analyst: analyst.trim().to_string(),
+            exported_at: crate::core::time::Timestamp::now(),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    /// "Exported 2026-12-03T10:00:00Z by Ana with factdesk 0.1.0".
+    pub fn line(&self) -> String {
+        let by = if self.analyst.is_empty() {
+            String::new()
+        } else {
+            format!(" by {}", self.analyst)
+        };
+        format!(
+            "Exported {}{by} with factdesk {}",
+            self.exported_at.as_str(),
+            self.version
+        )
+    }
+}
+
 /// The output of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
@@ -269,8 +306,18 @@ pub fn warnings(project: &Project, options: &ExportOptions) -> Vec<String> {
     out
 }
 
-/// Produces the export. Pure: writes nothing; the caller saves the bytes.
+/// Produces the export, made now by an unnamed analyst. Pure: writes nothing.
 pub fn export(project: &Project, options: &ExportOptions) -> Result<Export, ExportError> {
+    export_with(project, options, &Provenance::now(""))
+}
+
+/// Produces the export with its provenance (analyst, date, version). Pure: writes nothing; the
+/// caller saves the bytes.
+pub fn export_with(
+    project: &Project,
+    options: &ExportOptions,
+    provenance: &Provenance,
+) -> Result<Export, ExportError> {
     if let Some(a) = &options.filter.article
         && project.article(a).is_none()
     {
@@ -279,9 +326,8 @@ pub fn export(project: &Project, options: &ExportOptions) -> Result<Export, Expo
     let claims = options.filter.select(project);
     let f = options.format;
     let bytes = match f {
-        Format::Csv => {
-            csv::write(project, &claims, options.csv_bom).map_err(|e| ExportError::write(f, e))?
-        }
+        Format::Csv => csv::write(project, &claims, options.csv_bom, provenance)
+            .map_err(|e| ExportError::write(f, e))?,
         Format::Json => {
             json::write(project, &options.filter, &claims).map_err(|e| ExportError::write(f, e))?
         }
@@ -292,12 +338,20 @@ pub fn export(project: &Project, options: &ExportOptions) -> Result<Export, Expo
         Format::WebAnno => {
             webanno::write(project, &claims).map_err(|e| ExportError::write(f, e))?
         }
-        Format::Markdown => {
-            markdown::write(&report::Report::new(project, &options.filter, &claims)).into_bytes()
-        }
-        Format::Html => {
-            html::write(&report::Report::new(project, &options.filter, &claims)).into_bytes()
-        }
+        Format::Markdown => markdown::write(&report::Report::new(
+            project,
+            &options.filter,
+            &claims,
+            provenance,
+        ))
+        .into_bytes(),
+        Format::Html => html::write(&report::Report::new(
+            project,
+            &options.filter,
+            &claims,
+            provenance,
+        ))
+        .into_bytes(),
     };
     Ok(Export {
         bytes,

@@ -13,6 +13,8 @@ pub const REPORT_ORDER: [Status; 4] = [
 
 pub struct Report<'a> {
     pub project: &'a Project,
+    /// Who exported, when, with which version.
+    pub provenance: &'a super::Provenance,
     pub selection: String,
     /// Claims per status, in [`REPORT_ORDER`].
     pub counts: Vec<(Status, usize)>,
@@ -47,7 +49,12 @@ impl<'a> ArticleSection<'a> {
 
 impl<'a> Report<'a> {
     /// Articles without selected claims are left out, unless the filter names the article.
-    pub fn new(project: &'a Project, filter: &ClaimFilter, claims: &[&'a Claim]) -> Self {
+    pub fn new(
+        project: &'a Project,
+        filter: &ClaimFilter,
+        claims: &[&'a Claim],
+        provenance: &'a super::Provenance,
+    ) -> Self {
         let counts = REPORT_ORDER
             .iter()
             .map(|s| (*s, claims.iter().filter(|c| c.status == *s).count()))
@@ -67,6 +74,7 @@ impl<'a> Report<'a> {
             .collect();
         Report {
             project,
+            provenance,
             selection: filter.describe(),
             counts,
             total: claims.len(),
@@ -86,6 +94,20 @@ impl<'a> Report<'a> {
     pub fn max_count(&self) -> usize {
         self.counts.iter().map(|(_, n)| *n).max().unwrap_or(0)
     }
+}
+
+/// The review lines of a claim as (label, value): verdict, summary, review URL, who marked it;
+/// unknown ones left out. The status is shown by the group the claim is listed in.
+pub fn review_rows(c: &Claim) -> Vec<(&'static str, &str)> {
+    [
+        ("Verdict", c.verdict.as_str()),
+        ("Claim checked", c.summary.as_str()),
+        ("Review", c.review_url.as_str()),
+        ("Marked by", c.creator.as_str()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .collect()
 }
 
 /// Metadata lines of an article as (label, value), skipping unknown ones.

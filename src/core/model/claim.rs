@@ -129,6 +129,15 @@ pub struct Claim {
     /// (never dropped) but its offsets are not trusted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub orphaned: bool,
+    /// The verdict: a level name of the project's rating scale (empty: none). Not the status.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub verdict: String,
+    /// What was checked, in one line (ClaimReview `claimReviewed`; under ~75 chars is best).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Where the fact-check is published (ClaimReview `url`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub review_url: String,
 }
 
 impl Claim {
@@ -148,6 +157,9 @@ impl Claim {
             reviewed: None,
             history: Vec::new(),
             orphaned: false,
+            verdict: String::new(),
+            summary: String::new(),
+            review_url: String::new(),
         }
     }
 

@@ -20,6 +20,9 @@ pub enum ConflictField {
     Note,
     Anchor,
     Reviewed,
+    Verdict,
+    Summary,
+    ReviewUrl,
     /// One side deleted the claim, the other changed it (or both added it differently).
     Claim,
     /// Both sides changed an article's metadata differently; the conflict's id is the article's.
@@ -29,13 +32,16 @@ pub enum ConflictField {
 }
 
 impl ConflictField {
-    pub const ALL: [ConflictField; 9] = [
+    pub const ALL: [ConflictField; 12] = [
         ConflictField::Status,
         ConflictField::Speaker,
         ConflictField::Sources,
         ConflictField::Note,
         ConflictField::Anchor,
         ConflictField::Reviewed,
+        ConflictField::Verdict,
+        ConflictField::Summary,
+        ConflictField::ReviewUrl,
         ConflictField::Claim,
         ConflictField::ArticleMeta,
         ConflictField::Article,
@@ -49,6 +55,9 @@ impl ConflictField {
             ConflictField::Note => "note",
             ConflictField::Anchor => "anchor",
             ConflictField::Reviewed => "reviewed",
+            ConflictField::Verdict => "verdict",
+            ConflictField::Summary => "summary",
+            ConflictField::ReviewUrl => "review-url",
             ConflictField::Claim => "claim",
             ConflictField::ArticleMeta => "article-meta",
             ConflictField::Article => "article",
@@ -80,7 +89,7 @@ impl FromStr for ConflictField {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldValue {
     Status(Status),
-    /// Speaker or note.
+    /// Speaker, note, verdict, summary or review URL.
     Text(String),
     Sources(Vec<Source>),
     Anchor(Anchor),

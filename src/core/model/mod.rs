@@ -8,6 +8,7 @@ mod ids;
 mod project;
 mod rejected;
 mod status;
+mod verdict;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
 pub use audit::{SignOff, StatusChange};
@@ -17,3 +18,4 @@ pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
 pub use rejected::RejectedSuggestion;
 pub use status::Status;
+pub use verdict::{PRESETS, Preset, RatingLevel, RatingScale};

@@ -6,6 +6,7 @@ use super::conflict::{Conflict, ConflictField};
 use super::ids::{ArticleId, ClaimId};
 use super::rejected::RejectedSuggestion;
 use super::status::Status;
+use super::verdict::RatingScale;
 use serde::{Deserialize, Serialize};
 
 /// Settings saved with the project (not UI preferences: those live with the app).
@@ -17,6 +18,9 @@ pub struct ProjectSettings {
     pub reviewer_org: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub reviewer_url: String,
+    /// The scale verdicts are given on; none by default (claims then carry only statuses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating_scale: Option<RatingScale>,
 }
 
 /// A fact-checking project.

@@ -177,7 +177,7 @@ mod tests {
         apply(&mut p, act).expect("add");
         let s = to_ron_string(&p).expect("ser");
         assert!(
-            s.starts_with("(\n  format_version: 1,\n  title: \"Arms claims\","),
+            s.starts_with("(\n  format_version: 2,\n  title: \"Arms claims\","),
             "{s}"
         );
         assert!(

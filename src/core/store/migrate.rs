@@ -6,7 +6,12 @@ use super::document::Document;
 use std::path::Path;
 
 /// The version this build writes. Files with a higher version are refused, lower ones migrated.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: articles, claims (status, speaker, sources, note, audit), conflicts, rejections.
+/// - 2: verdicts apart from statuses: `settings.rating_scale`, and per claim `verdict`,
+///   `summary` and `review_url`. Bumped so that an older factdesk refuses a file whose verdicts
+///   it would drop on save, instead of silently losing them.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The oldest version this build can upgrade.
 pub const OLDEST_SUPPORTED: u32 = 1;
@@ -18,7 +23,19 @@ type Step = fn(&mut Document);
 /// [`FORMAT_VERSION`], add `(old, step)` here, keep the old fixture under `tests/fixtures/format/`
 /// and add one for the new version. Purely additive changes (a new field with a serde default,
 /// such as `orphaned` on claims) need no step and no bump.
-const STEPS: &[(u32, Step)] = &[];
+const STEPS: &[(u32, Step)] = &[(1, v1_to_v2)];
+
+/// Version 1 had no verdicts: every claim starts with none and the project with no scale, which
+/// is what the serde defaults already give. The step is kept so the history of the format reads
+/// in one place.
+fn v1_to_v2(doc: &mut Document) {
+    doc.settings.rating_scale = None;
+    for claim in &mut doc.claims {
+        claim.verdict.clear();
+        claim.summary.clear();
+        claim.review_url.clear();
+    }
+}
 
 /// Refuses versions this build cannot read, with a message that says why.
 pub fn check_version(found: u32, path: &Path) -> Result<(), StoreError> {

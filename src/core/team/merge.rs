@@ -315,6 +315,21 @@ fn merge_claim(
     if let FieldValue::Text(s) = field(ConflictField::Note, &|c| FieldValue::Text(c.note.clone())) {
         merged.note = s;
     }
+    if let FieldValue::Text(s) = field(ConflictField::Verdict, &|c| {
+        FieldValue::Text(c.verdict.clone())
+    }) {
+        merged.verdict = s;
+    }
+    if let FieldValue::Text(s) = field(ConflictField::Summary, &|c| {
+        FieldValue::Text(c.summary.clone())
+    }) {
+        merged.summary = s;
+    }
+    if let FieldValue::Text(s) = field(ConflictField::ReviewUrl, &|c| {
+        FieldValue::Text(c.review_url.clone())
+    }) {
+        merged.review_url = s;
+    }
     if let FieldValue::Anchor(a) = field(ConflictField::Anchor, &|c| {
         FieldValue::Anchor(c.anchor.clone())
     }) {

@@ -86,6 +86,9 @@ pub fn change_for(project: &Project, conflict: &Conflict, take: Take) -> Result<
         FieldValue::Status(s) => edited(&|c| c.status = *s),
         FieldValue::Text(t) => match conflict.field {
             ConflictField::Note => edited(&|c| c.note = t.clone()),
+            ConflictField::Verdict => edited(&|c| c.verdict = t.clone()),
+            ConflictField::Summary => edited(&|c| c.summary = t.clone()),
+            ConflictField::ReviewUrl => edited(&|c| c.review_url = t.clone()),
             _ => edited(&|c| c.speaker = t.clone()),
         },
         FieldValue::Sources(s) => edited(&|c| c.sources = s.clone()),

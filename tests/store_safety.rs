@@ -572,3 +572,64 @@ fn small_things_a_careful_user_notices() {
     let e = refused(&["new", desk.p()]);
     assert!(e.contains("already exists"), "{e}");
 }
+
+#[test]
+fn planted_lock_files_and_read_only_projects_are_refused_not_hung_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let desk = Desk::new();
+    let before = std::fs::read(&desk.project).expect("read");
+    // A FIFO where the lock file goes would block a reader forever.
+    let lock = store::lock_path(&desk.project);
+    mkfifo(&lock);
+    let e = refused(&[
+        "claim",
+        "add",
+        desk.p(),
+        "--article",
+        &desk.article,
+        "--range",
+        "0..5",
+    ]);
+    assert!(
+        e.contains("FIFO") && e.contains("not a regular file"),
+        "{e}"
+    );
+    std::fs::remove_file(&lock).expect("rm");
+    // A symlink planted as the lock file is not followed.
+    std::os::unix::fs::symlink("/dev/zero", &lock).expect("symlink");
+    let e = refused(&[
+        "claim",
+        "add",
+        desk.p(),
+        "--article",
+        &desk.article,
+        "--range",
+        "0..5",
+    ]);
+    assert!(e.contains("symlink"), "{e}");
+    std::fs::remove_file(&lock).expect("rm");
+    assert_eq!(std::fs::read(&desk.project).expect("read"), before);
+    // A project made read-only is not renamed over (a rename needs only the folder's permission).
+    std::fs::set_permissions(&desk.project, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let e = refused(&[
+        "claim",
+        "add",
+        desk.p(),
+        "--article",
+        &desk.article,
+        "--range",
+        "0..5",
+    ]);
+    assert!(e.contains("read-only"), "{e}");
+    assert_eq!(std::fs::read(&desk.project).expect("read"), before);
+    std::fs::set_permissions(&desk.project, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    ok(&[
+        "claim",
+        "add",
+        desk.p(),
+        "--article",
+        &desk.article,
+        "--range",
+        "0..5",
+    ]);
+}

@@ -72,6 +72,12 @@ pub fn resolve_target(path: &Path) -> Result<PathBuf, StoreError> {
 /// Refuses `target` unless it is a regular file or nothing. Returns its metadata when it exists.
 fn check_replaceable(target: &Path) -> Result<Option<std::fs::Metadata>, StoreError> {
     match std::fs::metadata(target) {
+        // A file nobody may write was made read-only on purpose: renaming over it would bypass
+        // that (the folder's permission is all a rename needs), so it is refused.
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(StoreError::Refused {
+            path: target.to_path_buf(),
+            reason: "is read-only; not replacing it (make it writable first)".to_string(),
+        }),
         Ok(meta) if meta.is_file() => Ok(Some(meta)),
         Ok(meta) => Err(StoreError::NotAFile {
             path: target.to_path_buf(),

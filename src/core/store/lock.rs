@@ -155,6 +155,50 @@ fn same_file(file: &std::fs::File, path: &Path) -> bool {
     }
 }
 
+/// Opens (creating) the lock file, which must be a regular file: a FIFO or device planted at
+/// `NAME.ron.lock` (or a symlink to one) would block reads or swallow writes. On Unix the open
+/// never blocks and symlinks are not followed.
+fn open_lock_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc_eloop()) {
+            std::io::Error::other(format!(
+                "{} is a symlink; a lock file must be a regular file (remove it)",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{} is {}, not a regular file (remove it)",
+            path.display(),
+            super::read::kind_of(&meta.file_type())
+        )));
+    }
+    Ok(file)
+}
+
+/// The error an `O_NOFOLLOW` open of a symlink gives.
+fn libc_eloop() -> i32 {
+    #[cfg(unix)]
+    {
+        libc::ELOOP
+    }
+    #[cfg(not(unix))]
+    {
+        -1
+    }
+}
+
 impl WriteLock {
     /// Takes the write lock of the project at `project` (already resolved through symlinks),
     /// waiting up to `wait` for other writers.
@@ -164,13 +208,7 @@ impl WriteLock {
         let start = std::time::Instant::now();
         let mut pause = std::time::Duration::from_millis(2);
         loop {
-            let file = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(WriteLockError::Io)?;
+            let file = open_lock_file(&path).map_err(WriteLockError::Io)?;
             match file.try_lock() {
                 Ok(()) if same_file(&file, &path) => return Ok(WriteLock { file, path }),
                 // Removed or replaced by the writer before us: lock the file that is there now.

@@ -44,6 +44,13 @@ pub struct SetArgs {
     pub claim: String,
     #[command(flatten)]
     pub fields: FieldArgs,
+    /// Re-place the claim on these char offsets START..END of its article's current text (also
+    /// clears "quote changed in version N").
+    #[arg(long, value_parser = parse_range, conflicts_with = "keep_changed")]
+    pub range: Option<Range<usize>>,
+    /// Keep a flagged claim as "changed by the outlet" (it stays on the version it was marked in).
+    #[arg(long)]
+    pub keep_changed: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -171,11 +178,37 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
         }
         ClaimCommand::Set(args) => with_project(&args.project.clone(), |s| {
             let id = claim_id(&s.project, &args.claim)?;
+            let mut actions = Vec::new();
+            if let Some(range) = args.range.clone() {
+                let claim = s.project.claim(&id).cloned().ok_or_else(|| {
+                    CliError(format!("no claim with id '{id}' (see factdesk claims)"))
+                })?;
+                actions.push(crate::core::versions::replace_claim(
+                    &s.project, &claim, range,
+                )?);
+            }
+            if args.keep_changed {
+                let claim = s.project.claim(&id).cloned().ok_or_else(|| {
+                    CliError(format!("no claim with id '{id}' (see factdesk claims)"))
+                })?;
+                actions
+                    .push(crate::core::versions::keep_changed(&claim).ok_or_else(|| {
+                        CliError(format!("claim {id} is not flagged as changed"))
+                    })?);
+            }
             let edits = edits(args.fields);
+            if edits.is_empty() && !actions.is_empty() {
+                s.edit(Action::Batch { actions })?;
+                return Ok(());
+            }
             if edits.is_empty() {
                 return Err(CliError(
                     "nothing to set: give --status, --speaker, --note, --source, --verdict, --summary or --review-url".into(),
                 ));
+            }
+            // Re-placing first, then field edits, so each edit sees the re-placed claim.
+            if !actions.is_empty() {
+                s.edit(Action::Batch { actions })?;
             }
             let actions = edits
                 .into_iter()
@@ -238,7 +271,7 @@ pub fn claims(args: ClaimsArgs) -> CliResult {
         .iter()
         .filter(|c| args.status.is_none_or(|s| c.status == s))
         .filter(|c| article.as_ref().is_none_or(|a| &c.article == a))
-        .map(ClaimView::from)
+        .map(|c| ClaimView::in_project(&project, c))
         .collect();
     if args.json {
         return print_json(&selected);

@@ -16,6 +16,7 @@ mod nlp_cmds;
 mod project_cmds;
 mod review;
 mod scale_cmd;
+mod version_cmds;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -84,6 +85,10 @@ pub enum Command {
     Suggest(nlp_cmds::SuggestArgs),
     /// Show or set the project's rating scale (the levels verdicts are given on).
     Scale(scale_cmd::ScaleArgs),
+    /// Add a new version of an article (the outlet edited it); claims move or are flagged.
+    Update(version_cmds::UpdateArgs),
+    /// What changed between two versions of an article (changes touching claims first).
+    Diff(version_cmds::DiffArgs),
 }
 
 /// What `main` should do after parsing.
@@ -137,6 +142,8 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Sentences(args)) => nlp_cmds::sentences(args),
         Some(Command::Suggest(args)) => nlp_cmds::suggest(args),
         Some(Command::Scale(args)) => scale_cmd::scale(args),
+        Some(Command::Update(args)) => version_cmds::update(args),
+        Some(Command::Diff(args)) => version_cmds::diff(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

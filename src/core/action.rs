@@ -64,6 +64,12 @@ pub enum Action {
         id: ArticleId,
         meta: Box<ArticleMeta>,
     },
+    /// Replaces an article and some of its claims wholesale (a new version of the text, with its
+    /// claims carried over or flagged); the inverse restores the previous values.
+    ReplaceArticle {
+        article: Box<Article>,
+        claims: Vec<Claim>,
+    },
     AddClaim {
         claim: Box<Claim>,
     },
@@ -157,6 +163,8 @@ pub enum EditError {
     NotOnScale { verdict: String, levels: String },
     #[error("the project has no rating scale: choose one before giving verdicts")]
     NoScale,
+    #[error("the new text is the same as the article's current version")]
+    SameVersion,
     #[error("no unresolved {field} conflict on '{id}'")]
     NoConflict { id: String, field: ConflictField },
     #[error("the {field} conflict on '{id}' has no {side} value")]
@@ -269,6 +277,7 @@ impl Action {
             Action::AddArticle { .. } | Action::RestoreArticle { .. } => "add article",
             Action::RemoveArticle { .. } => "remove article",
             Action::SetArticleMeta { .. } => "edit article details",
+            Action::ReplaceArticle { .. } => "update article",
             Action::AddClaim { .. } => "mark claim",
             Action::RemoveClaim { .. } => "delete claim",
             Action::EditClaim { edit, .. } => match edit {
@@ -355,6 +364,41 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             Ok(Action::SetArticleMeta {
                 id,
                 meta: Box::new(old),
+            })
+        }
+        Action::ReplaceArticle { article, claims } => {
+            let index = project
+                .article_index(&article.id)
+                .ok_or_else(|| EditError::UnknownArticle(article.id.clone()))?;
+            // Validate every claim before changing anything: all or nothing.
+            let positions: std::collections::HashMap<&str, usize> = project
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect();
+            let mut slots = Vec::with_capacity(claims.len());
+            for c in &claims {
+                let at = *positions
+                    .get(c.id.as_str())
+                    .ok_or_else(|| EditError::UnknownClaim(c.id.clone()))?;
+                if project.claims[at].article != article.id || c.article != article.id {
+                    return Err(EditError::UnknownClaim(c.id.clone()));
+                }
+                slots.push(at);
+            }
+            drop(positions);
+            let old_article = std::mem::replace(&mut project.articles[index], *article);
+            let old_claims = slots
+                .into_iter()
+                .zip(claims)
+                .map(|(at, c)| std::mem::replace(&mut project.claims[at], c))
+                .collect();
+            // Offsets moved: restore the canonical order.
+            project.sort_claims();
+            Ok(Action::ReplaceArticle {
+                article: Box::new(old_article),
+                claims: old_claims,
             })
         }
         Action::AddClaim { claim } => {

@@ -12,4 +12,5 @@ pub mod synth;
 pub mod team;
 pub mod text;
 pub mod time;
+pub mod versions;
 pub mod views;

@@ -19,6 +19,10 @@ pub struct ArticleView {
     pub claims: usize,
     /// The full body the claim offsets index into.
     pub text: String,
+    /// The number of the current version (1 until the article is updated).
+    pub version: u32,
+    /// How many versions the project keeps of it (current included).
+    pub versions: usize,
 }
 
 impl ArticleView {
@@ -33,6 +37,8 @@ impl ArticleView {
             chars: article.char_len(),
             claims: project.claims_of(&article.id).count(),
             text: article.body.clone(),
+            version: article.version,
+            versions: article.versions.len() + 1,
         }
     }
 }
@@ -71,6 +77,30 @@ pub struct ClaimView {
     /// Every status change, oldest first; omitted when there is none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<crate::core::model::StatusChange>,
+    /// The article version `start`/`end` index into.
+    #[serde(default = "first_version")]
+    pub version: u32,
+    /// `current` when the offsets index the article's current text; `changed` when a later
+    /// version changed the quote (the claim stays on `version` until re-placed).
+    #[serde(default = "current_anchor")]
+    pub anchor: String,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn current_anchor() -> String {
+    "current".to_string()
+}
+
+impl ClaimView {
+    /// The view of `claim`, with the version its offsets index into.
+    pub fn in_project(project: &Project, claim: &Claim) -> ClaimView {
+        let mut v = ClaimView::from(claim);
+        v.version = crate::core::versions::claim_version(project, claim);
+        v
+    }
 }
 
 impl From<&Claim> for ClaimView {
@@ -102,6 +132,12 @@ impl From<&Claim> for ClaimView {
             summary: c.summary.clone(),
             review_url: c.review_url.clone(),
             history: c.history.clone(),
+            version: c.changed.as_ref().map_or(1, |ch| ch.version),
+            anchor: if c.changed.is_some() {
+                "changed".to_string()
+            } else {
+                current_anchor()
+            },
         }
     }
 }

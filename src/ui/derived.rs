@@ -70,6 +70,11 @@ impl Derived {
         for (i, c) in project.claims.iter().enumerate() {
             let counts = self.per_article.entry(c.article.clone()).or_default();
             bump(counts, c.status);
+            if c.changed.is_some() {
+                // Its offsets index an older version of the text: drawing them on the current
+                // text would mark other words. It is listed (flagged), not highlighted.
+                continue;
+            }
             // Claims are kept sorted by (article, start, end): spans come out sorted by start.
             self.spans.entry(c.article.clone()).or_default().push(Span {
                 start: c.anchor.start,

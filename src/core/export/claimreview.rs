@@ -134,6 +134,9 @@ struct Appearance<'a> {
     headline: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
+    /// When the outlet changed the article after the claim was marked (a new version).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Party<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -187,7 +190,7 @@ fn party<'a>(kind: &'static str, name: &'a str) -> Option<Party<'a>> {
     })
 }
 
-fn appearance(article: &Article) -> Appearance<'_> {
+fn appearance<'a>(article: &'a Article, claim: &Claim) -> Appearance<'a> {
     let m = &article.meta;
     Appearance {
         kind: "NewsArticle",
@@ -195,6 +198,12 @@ fn appearance(article: &Article) -> Appearance<'_> {
         headline: nonempty(&m.title),
         // Only ISO 8601 dates are valid here; a date as printed ("30 Jan, 2023") is left out.
         date_published: iso_date(&m.published).map(|_| m.published.as_str()),
+        // A claim whose quote the outlet changed: the article was modified after it was checked.
+        date_modified: claim
+            .changed
+            .as_ref()
+            .and_then(|_| iso_date(&article.version_added))
+            .map(|_| article.version_added.as_str()),
         author: party("Person", &m.byline),
         publisher: party("Organization", &m.source),
     }
@@ -230,7 +239,7 @@ fn review<'a>(project: &'a Project, claim: &'a Claim) -> Option<Review<'a>> {
             kind: "Claim",
             author: party(speaker_type(&claim.speaker), &claim.speaker),
             date_published: article.and_then(|a| iso_date(&a.meta.published)),
-            appearance: article.map(appearance),
+            appearance: article.map(|a| appearance(a, claim)),
         },
         author: Party {
             kind: "Organization",

@@ -43,6 +43,9 @@ struct ImportLine {
     summary: Option<String>,
     review_url: Option<String>,
     history: Option<Vec<StatusChange>>,
+    /// Written by exports; a claim on an older article version cannot be placed by offsets.
+    version: Option<u32>,
+    anchor: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -157,6 +160,16 @@ fn plan_line(
     let art = project
         .find_article(&l.article)
         .ok_or_else(|| format!("no article '{}' in the project", l.article))?;
+    if l.anchor.as_deref().is_some_and(|a| a != "current")
+        || l.version.is_some_and(|v| v != art.version)
+    {
+        return Err(format!(
+            "the claim indexes version {} of the article, not its current text (version {}): \
+             re-place it in the project first",
+            l.version.unwrap_or(0),
+            art.version
+        ));
+    }
     let (range, moved) = resolve(art, l.start, l.end, l.quote.as_deref(), l.nth)?;
     let anchor = Anchor::in_article(art, range.clone())
         .ok_or_else(|| format!("range {}..{} is not in the article", range.start, range.end))?;

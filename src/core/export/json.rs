@@ -68,7 +68,10 @@ pub fn write(
             .into_iter()
             .map(|a| JsonArticle::new(project, a))
             .collect(),
-        claims: claims.iter().map(|c| ClaimView::from(*c)).collect(),
+        claims: claims
+            .iter()
+            .map(|c| ClaimView::in_project(project, c))
+            .collect(),
     };
     let mut out = serde_json::to_vec_pretty(&doc)?;
     out.push(b'\n');

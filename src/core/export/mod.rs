@@ -331,7 +331,7 @@ pub fn export_with(
         Format::Json => {
             json::write(project, &options.filter, &claims).map_err(|e| ExportError::write(f, e))?
         }
-        Format::Jsonl => jsonl::write(&claims).map_err(|e| ExportError::write(f, e))?,
+        Format::Jsonl => jsonl::write(project, &claims).map_err(|e| ExportError::write(f, e))?,
         Format::ClaimReview => {
             claimreview::write(project, &claims).map_err(|e| ExportError::write(f, e))?
         }

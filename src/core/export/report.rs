@@ -99,7 +99,13 @@ impl<'a> Report<'a> {
 /// The review lines of a claim as (label, value): verdict, summary, review URL, who marked it;
 /// unknown ones left out. The status is shown by the group the claim is listed in.
 pub fn review_rows(c: &Claim) -> Vec<(&'static str, &str)> {
+    let changed = c.changed.as_ref();
     [
+        (
+            "Changed by the outlet",
+            changed.map_or("", |ch| ch.reason.as_str()),
+        ),
+        ("Now reads", changed.map_or("", |ch| ch.new_text.as_str())),
         ("Verdict", c.verdict.as_str()),
         ("Claim checked", c.summary.as_str()),
         ("Review", c.review_url.as_str()),

@@ -47,7 +47,9 @@ pub struct ArticleMeta {
     pub imported_from: String,
 }
 
-/// An article in a project. The body is fixed once imported: claim anchors are char offsets into it.
+/// An article in a project. A body is fixed: claim anchors are char offsets into it. A new version
+/// of the text (the outlet edited the article) makes a new `Article` value with the next
+/// `version` number and the old body kept in `versions` ([`Article::next_version`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
@@ -56,8 +58,25 @@ pub struct Article {
     #[serde(default)]
     pub content_hash: String,
     pub body: String,
+    /// The number of the current body: 1 until a new version is added.
+    #[serde(default = "first_version", skip_serializing_if = "is_first_version")]
+    pub version: u32,
+    /// When the current version was added (empty for the first, whose date is the import).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version_added: String,
+    /// Earlier versions, oldest first, each as a delta against its successor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<super::ArticleVersion>,
     #[serde(skip)]
     index: IndexCache,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn is_first_version(v: &u32) -> bool {
+    *v == 1
 }
 
 impl Article {
@@ -70,8 +89,64 @@ impl Article {
             meta,
             content_hash: content_hash(&body),
             body,
+            version: 1,
+            version_added: String::new(),
+            versions: Vec::new(),
             index: IndexCache::default(),
         }
+    }
+
+    /// This article with `body` as its next version: same id and metadata, the current body kept
+    /// as a delta. The new body's line endings are normalised like any import.
+    pub fn next_version(
+        &self,
+        body: &str,
+        from: &str,
+        at: &crate::core::time::Timestamp,
+    ) -> Article {
+        let body = normalize_newlines(body);
+        let edits = crate::core::versions::char_edits(&self.body, &body);
+        let mut versions = self.versions.clone();
+        versions.push(super::ArticleVersion {
+            number: self.version,
+            content_hash: self.content_hash.clone(),
+            added: crate::core::time::Timestamp(self.version_added.clone()),
+            from: self.meta.imported_from.clone(),
+            delta: crate::core::versions::delta_back(&self.body, &body, &edits),
+        });
+        let mut meta = self.meta.clone();
+        if !from.is_empty() {
+            meta.imported_from = from.to_string();
+        }
+        Article {
+            id: self.id.clone(),
+            meta,
+            content_hash: content_hash(&body),
+            body,
+            version: self.version + 1,
+            version_added: at.0.clone(),
+            versions,
+            index: IndexCache::default(),
+        }
+    }
+
+    /// The body of version `number` (the current one, or rebuilt from the deltas); `None` when
+    /// there is no such version or a stored delta does not rebuild its hash.
+    pub fn body_of(&self, number: u32) -> Option<std::borrow::Cow<'_, str>> {
+        if number == self.version {
+            return Some(std::borrow::Cow::Borrowed(&self.body));
+        }
+        let mut text = self.body.clone();
+        for v in self.versions.iter().rev() {
+            text = super::apply_delta(&text, &v.delta)?;
+            if content_hash(&text) != v.content_hash {
+                return None;
+            }
+            if v.number == number {
+                return Some(std::borrow::Cow::Owned(text));
+            }
+        }
+        None
     }
 
     /// The body's char index (built once; the body never changes after import).

@@ -82,6 +82,24 @@ impl Anchor {
     }
 }
 
+/// A claim whose quote a new version of its article changed (or left ambiguous): the claim keeps
+/// indexing the version it was marked in until the analyst re-places it or keeps it as changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnchorChange {
+    /// The article version the claim's offsets index into.
+    pub version: u32,
+    /// The version whose text changed the quote.
+    pub in_version: u32,
+    /// Why it was not carried over ("the quote changed", "… now occurs 2 times").
+    pub reason: String,
+    /// The text of the new version where the quote was, for a side-by-side view.
+    #[serde(default)]
+    pub new_text: String,
+    /// The analyst kept it as "claim changed by the outlet" (a visible, exported state).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept: bool,
+}
+
 /// A source backing or contradicting a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -138,6 +156,10 @@ pub struct Claim {
     /// Where the fact-check is published (ClaimReview `url`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub review_url: String,
+    /// Set when a newer version of the article changed the quote: the anchor then indexes
+    /// `changed.version`, not the current text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed: Option<AnchorChange>,
 }
 
 impl Claim {
@@ -160,6 +182,7 @@ impl Claim {
             verdict: String::new(),
             summary: String::new(),
             review_url: String::new(),
+            changed: None,
         }
     }
 

@@ -9,13 +9,15 @@ mod project;
 mod rejected;
 mod status;
 mod verdict;
+mod version;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
 pub use audit::{SignOff, StatusChange};
-pub use claim::{Anchor, Claim, Source};
+pub use claim::{Anchor, AnchorChange, CONTEXT_CHARS, Claim, Source};
 pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
 pub use rejected::RejectedSuggestion;
 pub use status::Status;
 pub use verdict::{PRESETS, Preset, RatingLevel, RatingScale};
+pub use version::{ArticleVersion, DeltaOp, apply_delta};

@@ -115,6 +115,11 @@ pub fn repair(project: &mut Project) -> RepairReport {
         .map(|a| (a.id.as_str(), a))
         .collect();
     for c in &mut project.claims {
+        if c.changed.is_some() {
+            // It indexes an older version of its article on purpose: re-anchoring it on the
+            // current text is exactly the guess a flagged claim must never get.
+            continue;
+        }
         let art = articles.get(c.article.as_str());
         if art.is_some_and(|a| c.anchor.matches_article(a)) {
             if c.orphaned {

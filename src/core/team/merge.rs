@@ -346,6 +346,10 @@ fn merge_claim(
     }) {
         merged.reviewed = r;
     }
+    // A flag from a new article version goes with that version: the side that updated the
+    // article flagged (or re-placed) the claim, the other left it as the base had it.
+    merged.changed = pick(base.map(|c| &c.changed), &ours.changed, &theirs.changed)
+        .unwrap_or_else(|()| ours.changed.clone());
     merged.creator = pick(base.map(|c| &c.creator), &ours.creator, &theirs.creator)
         .unwrap_or_else(|()| ours.creator.clone());
     merged.updated = ours.updated.clone().max(theirs.updated.clone());

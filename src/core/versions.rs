@@ -1,0 +1,406 @@
+//! New versions of an article: the character edits between two bodies, claims carried over
+//! exactly or flagged (never guessed), and the update as one undoable action.
+//!
+//! A claim moves to the new text only when the very characters of its quote survive the edit
+//! (the diff keeps them) and either its stored context still surrounds them or the quote occurs
+//! exactly once in the new text. Anything else — a word changed inside the quote, a quote that now
+//! occurs several times with changed context — is flagged "quote changed in version N", and the
+//! claim keeps indexing the version it was marked in.
+
+use crate::core::action::{Action, EditError};
+use crate::core::model::{
+    Anchor, AnchorChange, Article, ArticleId, CONTEXT_CHARS, Claim, DeltaOp, Project,
+};
+use crate::core::text::{self, CharIndex};
+use crate::core::time::Timestamp;
+use similar::{Algorithm, DiffTag, TextDiff};
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+/// A stretch of the old body and the new body it became; `equal` when unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub equal: bool,
+}
+
+/// How long one diff may search before settling for a coarser answer (huge rewrites).
+const DIFF_DEADLINE: Duration = Duration::from_secs(2);
+
+fn push(edits: &mut Vec<Edit>, old: Range<usize>, new: Range<usize>, equal: bool) {
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    if let Some(last) = edits.last_mut()
+        && last.equal == equal
+        && last.old.end == old.start
+        && last.new.end == new.start
+    {
+        last.old.end = old.end;
+        last.new.end = new.end;
+        return;
+    }
+    edits.push(Edit { old, new, equal });
+}
+
+/// The character edits turning `old` into `new` (char offsets): lines first, then characters
+/// inside each changed run of lines, so a 1 MB article with a few edits diffs quickly.
+pub fn char_edits(old: &str, new: &str) -> Vec<Edit> {
+    let lines = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .deadline(Instant::now() + DIFF_DEADLINE)
+        .diff_lines(old, new);
+    let chars_before = |slices: &[&str]| -> Vec<usize> {
+        let mut acc = Vec::with_capacity(slices.len() + 1);
+        let mut n = 0;
+        acc.push(0);
+        for s in slices {
+            n += s.chars().count();
+            acc.push(n);
+        }
+        acc
+    };
+    let old_at = chars_before(lines.old_slices());
+    let new_at = chars_before(lines.new_slices());
+    let mut edits = Vec::new();
+    for op in lines.ops() {
+        let (tag, o, n) = op.as_tag_tuple();
+        let old_chars = old_at[o.start]..old_at[o.end];
+        let new_chars = new_at[n.start]..new_at[n.end];
+        if tag == DiffTag::Equal {
+            push(&mut edits, old_chars, new_chars, true);
+            continue;
+        }
+        let old_text: String = lines.old_slices()[o.clone()].concat();
+        let new_text: String = lines.new_slices()[n.clone()].concat();
+        let chars = TextDiff::configure()
+            .algorithm(Algorithm::Myers)
+            .deadline(Instant::now() + DIFF_DEADLINE)
+            .diff_chars(&old_text, &new_text);
+        for op in chars.ops() {
+            let (tag, co, cn) = op.as_tag_tuple();
+            push(
+                &mut edits,
+                old_chars.start + co.start..old_chars.start + co.end,
+                new_chars.start + cn.start..new_chars.start + cn.end,
+                tag == DiffTag::Equal,
+            );
+        }
+    }
+    edits
+}
+
+/// The delta that rebuilds `old` from `new`, given the edits from `old` to `new`.
+pub fn delta_back(old: &str, _new: &str, edits: &[Edit]) -> Vec<DeltaOp> {
+    let idx = CharIndex::new(old);
+    let mut out: Vec<DeltaOp> = Vec::new();
+    for e in edits {
+        if e.equal {
+            match out.last_mut() {
+                Some(DeltaOp::Keep(n)) => *n += e.new.len(),
+                _ => out.push(DeltaOp::Keep(e.new.len())),
+            }
+            continue;
+        }
+        if !e.new.is_empty() {
+            out.push(DeltaOp::Del(e.new.len()));
+        }
+        if !e.old.is_empty() {
+            out.push(DeltaOp::Ins(
+                idx.slice(old, e.old.clone())
+                    .unwrap_or_default()
+                    .to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Where old offset `at` lands in the new text (the start of the replacement when it was edited).
+fn map_offset(edits: &[Edit], at: usize) -> usize {
+    let i = edits.partition_point(|e| e.old.end <= at && !(e.old.is_empty() && e.old.start == at));
+    match edits.get(i) {
+        Some(e) if e.equal => e.new.start + (at - e.old.start),
+        Some(e) => e.new.start,
+        None => edits.last().map_or(0, |e| e.new.end),
+    }
+}
+
+/// What became of one claim's anchor in the new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Carried {
+    /// The quote is the same characters, found exactly: its anchor in the new text.
+    Moved(Anchor),
+    /// Not placed: why, and the new text where the quote was (for a side-by-side view).
+    Changed { reason: String, new_text: String },
+}
+
+/// Carries `anchor` (offsets into `old`) over to `new`.
+pub fn carry(anchor: &Anchor, new: &str, new_index: &CharIndex, edits: &[Edit]) -> Carried {
+    let (s, e) = (anchor.start, anchor.end);
+    let inside = edits
+        .iter()
+        .find(|ed| ed.old.start <= s && e <= ed.old.end && !ed.old.is_empty());
+    let new_start = map_offset(edits, s);
+    let new_end = map_offset(edits, e).max(new_start);
+    let new_text = new_index
+        .slice(new, new_start..new_end)
+        .unwrap_or_default()
+        .to_string();
+    match inside {
+        Some(ed) if ed.equal => {
+            let range = ed.new.start + (s - ed.old.start)..ed.new.start + (e - ed.old.start);
+            let Some(moved) = Anchor::new(new, range.clone()) else {
+                return Carried::Changed {
+                    reason: "the quote could not be found in the new text".into(),
+                    new_text,
+                };
+            };
+            if moved.quote != anchor.quote {
+                return Carried::Changed {
+                    reason: "the quote changed".into(),
+                    new_text,
+                };
+            }
+            let same_context = context_agrees(&anchor.prefix, &moved.prefix, true)
+                && context_agrees(&anchor.suffix, &moved.suffix, false);
+            if same_context {
+                return Carried::Moved(moved);
+            }
+            let count = text::find_all(new, &anchor.quote).len();
+            if count == 1 {
+                Carried::Moved(moved)
+            } else {
+                Carried::Changed {
+                    reason: format!(
+                        "the quote's context changed and the quote now occurs {count} times"
+                    ),
+                    new_text,
+                }
+            }
+        }
+        _ => Carried::Changed {
+            reason: "the quote changed".into(),
+            new_text,
+        },
+    }
+}
+
+/// Stored context is at most [`CONTEXT_CHARS`]; near the start or end of a body it is shorter,
+/// so the overlapping part decides (the end of a prefix, the start of a suffix).
+fn context_agrees(stored: &str, now: &str, prefix: bool) -> bool {
+    let a: Vec<char> = stored.chars().collect();
+    let b: Vec<char> = now.chars().collect();
+    let n = a.len().min(b.len()).min(CONTEXT_CHARS);
+    if prefix {
+        a[a.len() - n..] == b[b.len() - n..]
+    } else {
+        a[..n] == b[..n]
+    }
+}
+
+/// What an update would do: the action (one undo step) and what happened to each claim.
+#[derive(Debug, Clone)]
+pub struct UpdatePlan {
+    pub action: Action,
+    pub version: u32,
+    /// Claims moved to the new text.
+    pub moved: Vec<String>,
+    /// Claims flagged: (id, reason).
+    pub flagged: Vec<(String, String)>,
+    /// Claims already on an older version, left as they were.
+    pub untouched: Vec<String>,
+}
+
+/// Plans adding `body` as the next version of article `id`: the new article value and every
+/// claim of it carried over or flagged. Refused when the text is the same as the current one.
+pub fn plan_update(
+    project: &Project,
+    id: &ArticleId,
+    body: &str,
+    from: &str,
+    at: &Timestamp,
+) -> Result<UpdatePlan, EditError> {
+    let article = project
+        .article(id)
+        .ok_or_else(|| EditError::UnknownArticle(id.clone()))?;
+    let next = article.next_version(body, from, at);
+    if next.content_hash == article.content_hash && next.body == article.body {
+        return Err(EditError::SameVersion);
+    }
+    let edits = char_edits(&article.body, &next.body);
+    let index = CharIndex::new(&next.body);
+    let mut plan = UpdatePlan {
+        action: Action::Batch {
+            actions: Vec::new(),
+        },
+        version: next.version,
+        moved: Vec::new(),
+        flagged: Vec::new(),
+        untouched: Vec::new(),
+    };
+    let mut claims = Vec::new();
+    for c in project.claims_of(id) {
+        if c.changed.is_some() {
+            plan.untouched.push(c.id.0.clone());
+            continue;
+        }
+        let mut claim = c.clone();
+        match carry(&c.anchor, &next.body, &index, &edits) {
+            Carried::Moved(anchor) => {
+                claim.anchor = anchor;
+                plan.moved.push(c.id.0.clone());
+            }
+            Carried::Changed { reason, new_text } => {
+                claim.changed = Some(AnchorChange {
+                    version: article.version,
+                    in_version: next.version,
+                    reason: reason.clone(),
+                    new_text,
+                    kept: false,
+                });
+                plan.flagged.push((c.id.0.clone(), reason));
+            }
+        }
+        claims.push(claim);
+    }
+    plan.action = Action::ReplaceArticle {
+        article: Box::new(next),
+        claims,
+    };
+    Ok(plan)
+}
+
+/// The action that re-places a flagged (or any) claim on `range` of its article's current text,
+/// clearing the flag: one undo step.
+pub fn replace_claim(
+    project: &Project,
+    claim: &Claim,
+    range: Range<usize>,
+) -> Result<Action, EditError> {
+    let article = project
+        .article(&claim.article)
+        .ok_or_else(|| EditError::UnknownArticle(claim.article.clone()))?;
+    let len = article.char_len();
+    let anchor = Anchor::in_article(article, range.clone()).ok_or(EditError::BadRange {
+        start: range.start,
+        end: range.end,
+        len,
+    })?;
+    let mut c = claim.clone();
+    c.anchor = anchor;
+    c.changed = None;
+    c.updated = Timestamp::now();
+    Ok(Action::ReplaceClaim { claim: Box::new(c) })
+}
+
+/// The action that keeps a flagged claim as "changed by the outlet": it stays on the version it
+/// was marked in, visibly, and exports say the article was modified.
+pub fn keep_changed(claim: &Claim) -> Option<Action> {
+    let mut c = claim.clone();
+    let change = c.changed.as_mut()?;
+    change.kept = true;
+    c.updated = Timestamp::now();
+    Some(Action::ReplaceClaim { claim: Box::new(c) })
+}
+
+/// The version a claim's offsets index into.
+pub fn claim_version(project: &Project, claim: &Claim) -> u32 {
+    match &claim.changed {
+        Some(ch) => ch.version,
+        None => project.article(&claim.article).map_or(1, |a| a.version),
+    }
+}
+
+/// One paragraph-level change between two versions, with its word-level detail.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    /// Char ranges in the from- and to-version.
+    pub from_start: usize,
+    pub from_end: usize,
+    pub to_start: usize,
+    pub to_end: usize,
+    pub removed: String,
+    pub added: String,
+    /// Claims (ids) whose quote in the from-version this change touches.
+    pub claims: Vec<String>,
+}
+
+/// The changes from `from` to `to` of `article`; those touching a claim's quote first.
+pub fn diff(project: &Project, article: &Article, from: u32, to: u32) -> Option<Vec<Change>> {
+    let a = article.body_of(from)?;
+    let b = article.body_of(to)?;
+    let (ia, ib) = (CharIndex::new(&a), CharIndex::new(&b));
+    let mut out: Vec<Change> = char_edits(&a, &b)
+        .into_iter()
+        .filter(|e| !e.equal)
+        .map(|e| {
+            let claims = project
+                .claims_of(&article.id)
+                .filter(|c| claim_version(project, c) == from)
+                .filter(|c| {
+                    c.anchor.start < e.old.end.max(e.old.start + 1) && e.old.start < c.anchor.end
+                })
+                .map(|c| c.id.0.clone())
+                .collect();
+            Change {
+                from_start: e.old.start,
+                from_end: e.old.end,
+                to_start: e.new.start,
+                to_end: e.new.end,
+                removed: ia.slice(&a, e.old.clone()).unwrap_or_default().to_string(),
+                added: ib.slice(&b, e.new.clone()).unwrap_or_default().to_string(),
+                claims,
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| c.claims.is_empty());
+    Some(out)
+}
+
+/// The stored versions of `article` that do not rebuild to their recorded hash (a damaged delta
+/// makes every older one unreachable too): for `check`. One pass, newest to oldest.
+pub fn broken_versions(article: &Article) -> Vec<u32> {
+    let mut text = Some(article.body.clone());
+    let mut broken = Vec::new();
+    for v in article.versions.iter().rev() {
+        text = text
+            .and_then(|t| crate::core::model::apply_delta(&t, &v.delta))
+            .filter(|t| crate::core::model::content_hash(t) == v.content_hash);
+        if text.is_none() {
+            broken.push(v.number);
+        }
+    }
+    broken.reverse();
+    broken
+}
+
+/// For a flagged claim, its article body at the version it indexes (to check its anchor).
+pub fn body_for_claim<'a>(
+    article: &'a Article,
+    claim: &Claim,
+) -> Option<std::borrow::Cow<'a, str>> {
+    match &claim.changed {
+        Some(ch) => article.body_of(ch.version),
+        None => Some(std::borrow::Cow::Borrowed(article.body.as_str())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::apply_delta;
+
+    #[test]
+    fn deltas_rebuild_the_old_text() {
+        let old = "Seoul — North Korea denied “rockets”.\n\nSecond paragraph 北朝鮮 🚀.\n";
+        let new = "Seoul — North Korea firmly denied “rockets and missiles”.\n\nNew one.\n\nSecond paragraph 北朝鮮 🚀.\n";
+        let edits = char_edits(old, new);
+        let delta = delta_back(old, new, &edits);
+        assert_eq!(apply_delta(new, &delta).as_deref(), Some(old));
+        // Edits cover both texts end to end.
+        assert_eq!(edits.last().map(|e| e.old.end), Some(old.chars().count()));
+        assert_eq!(edits.last().map(|e| e.new.end), Some(new.chars().count()));
+    }
+}

@@ -1,0 +1,368 @@
+//! New versions of an article: realistic edits of the sample article carry every claim over
+//! exactly or flag it, never attach it to different words; the update is one undo step; stored
+//! versions rebuild and are checked; the command line updates and diffs.
+
+use factdesk::core::action::apply;
+use factdesk::core::model::{Article, ArticleMeta, Claim, Project};
+use factdesk::core::store;
+use factdesk::core::time::Timestamp;
+use factdesk::core::versions::{self, plan_update};
+use proptest::prelude::*;
+use std::path::Path;
+use std::process::Command;
+
+fn sample() -> Project {
+    store::load(Path::new("projects/sample.ron")).expect("sample project")
+}
+
+/// Applies a new body to the sample's article; returns the project after and before.
+fn update(p: &Project, body: &str) -> (Project, versions::UpdatePlan) {
+    let id = p.articles[0].id.clone();
+    let plan = plan_update(p, &id, body, "edited.txt", &Timestamp::now()).expect("plan");
+    let mut after = p.clone();
+    apply(&mut after, plan.action.clone()).expect("apply");
+    (after, plan)
+}
+
+/// Every claim is either on the current text with its quote exactly there, or flagged and still
+/// matching the version it indexes. Returns (moved, flagged) counts.
+fn assert_honest(after: &Project) -> (usize, usize) {
+    let a = &after.articles[0];
+    let (mut moved, mut flagged) = (0, 0);
+    for c in &after.claims {
+        match &c.changed {
+            None => {
+                assert_eq!(
+                    a.slice(c.anchor.range()),
+                    Some(c.anchor.quote.as_str()),
+                    "claim {} attached to other words",
+                    c.id
+                );
+                moved += 1;
+            }
+            Some(ch) => {
+                let old = a.body_of(ch.version).expect("old version rebuilds");
+                let old = Article::new(ArticleMeta::default(), &old);
+                assert_eq!(old.slice(c.anchor.range()), Some(c.anchor.quote.as_str()));
+                flagged += 1;
+            }
+        }
+    }
+    assert!(store::check(after).is_empty(), "{:?}", store::check(after));
+    (moved, flagged)
+}
+
+fn claim_with<'a>(p: &'a Project, quote_part: &str) -> &'a Claim {
+    p.claims
+        .iter()
+        .find(|c| c.anchor.quote.contains(quote_part))
+        .expect("claim")
+}
+
+#[test]
+fn a_paragraph_inserted_before_the_claims_moves_them_all() {
+    let p = sample();
+    let body = format!(
+        "Editor's note: this article was updated to add a response.\n\n{}",
+        p.articles[0].body
+    );
+    let (after, plan) = update(&p, &body);
+    assert_eq!(plan.flagged, Vec::new());
+    assert_eq!(assert_honest(&after), (p.claims.len(), 0));
+    assert_eq!(after.articles[0].version, 2);
+    assert_eq!(after.articles[0].versions.len(), 1);
+    let old = after.articles[0].body_of(1).expect("v1");
+    assert_eq!(old, p.articles[0].body, "version 1 rebuilds exactly");
+}
+
+#[test]
+fn a_word_changed_inside_a_quote_flags_only_that_claim() {
+    let p = sample();
+    let body =
+        p.articles[0]
+            .body
+            .replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1);
+    let (after, plan) = update(&p, &body);
+    let flagged = claim_with(&after, "Abrams");
+    let change = flagged.changed.as_ref().expect("flagged");
+    assert_eq!((change.version, change.in_version), (1, 2));
+    assert!(change.new_text.contains("32 Abrams"), "{}", change.new_text);
+    assert_eq!(plan.flagged.len(), 1);
+    assert_eq!(assert_honest(&after), (p.claims.len() - 1, 1));
+}
+
+#[test]
+fn a_deleted_sentence_flags_its_claim_and_moves_the_rest() {
+    let p = sample();
+    let sentence =
+        "North Korea is the only country to recognise the independence of Luhansk and Donetsk";
+    let body = p.articles[0].body.replacen(sentence, "", 1);
+    assert_ne!(body, p.articles[0].body);
+    let (after, _) = update(&p, &body);
+    assert!(claim_with(&after, "Luhansk").changed.is_some());
+    let (moved, flagged) = assert_honest(&after);
+    assert_eq!((moved, flagged), (p.claims.len() - 1, 1));
+}
+
+#[test]
+fn typography_changes_flag_the_quotes_they_touch() {
+    let p = sample();
+    // Curly quotes straightened: quotes containing them changed; the others move.
+    let body = p.articles[0]
+        .body
+        .replace(['“', '”'], "\"")
+        .replace('’', "'");
+    let (after, _) = update(&p, &body);
+    let (moved, flagged) = assert_honest(&after);
+    assert!(flagged >= 2, "quotes with curly marks are flagged");
+    assert!(moved >= 5, "the rest move");
+    for c in &after.claims {
+        let had_curly = p
+            .claims
+            .iter()
+            .find(|o| o.id == c.id)
+            .is_some_and(|o| o.anchor.quote.contains(['“', '”', '’']));
+        if had_curly {
+            assert!(c.changed.is_some(), "{} kept a quote that changed", c.id);
+        }
+    }
+}
+
+#[test]
+fn a_quote_repeated_elsewhere_with_its_context_changed_is_flagged_not_guessed() {
+    let p = sample();
+    let quote = "a foolish attempt to justify its offer of weapons to Ukraine";
+    let original = &p.articles[0].body;
+    let at = original.find(quote).expect("quote in body");
+    // The words around the quote change, and the same quote now appears twice.
+    let mut body = String::new();
+    body.push_str(&original[..at.saturating_sub(12)]);
+    body.push_str("REWRITTEN!! ");
+    body.push_str(quote);
+    body.push_str(" (REPEATED) ");
+    body.push_str(&original[at + quote.len()..]);
+    body.push_str("\n\nAs KCNA put it, it was ");
+    body.push_str(quote);
+    body.push_str(".\n");
+    let (after, _) = update(&p, &body);
+    let c = claim_with(&after, "foolish attempt");
+    let change = c.changed.as_ref().expect("ambiguous: flagged");
+    assert!(
+        change.reason.contains("occurs 2 times"),
+        "{}",
+        change.reason
+    );
+    assert_honest(&after);
+}
+
+#[test]
+fn the_update_is_one_undo_step_and_versions_are_checked() {
+    let p = sample();
+    let body = p.articles[0]
+        .body
+        .replacen("31 Abrams", "thirty-one Abrams", 1);
+    let id = p.articles[0].id.clone();
+    let plan = plan_update(&p, &id, &body, "v2.txt", &Timestamp::now()).expect("plan");
+    let mut after = p.clone();
+    let undo = apply(&mut after, plan.action).expect("apply");
+    assert_ne!(after, p);
+    apply(&mut after, undo).expect("undo");
+    assert_eq!(after, p, "one step restores article and claims exactly");
+    // The same text again is refused.
+    assert!(plan_update(&p, &id, &p.articles[0].body, "same", &Timestamp::now()).is_err());
+    // A damaged stored version is reported by check.
+    let (mut after, _) = update(&p, &body);
+    if let Some(factdesk::core::model::DeltaOp::Ins(t)) = after.articles[0].versions[0]
+        .delta
+        .iter_mut()
+        .find(|op| matches!(op, factdesk::core::model::DeltaOp::Ins(_)))
+    {
+        t.push('!');
+    }
+    let problems = store::check(&after);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("version 1 does not rebuild")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn ten_versions_of_a_long_article_stay_compact() {
+    let paragraph = "North Korea denied supplying rockets and missiles to the Wagner group. ";
+    let body: String = (0..2000)
+        .map(|i| format!("{i}: {}\n\n", paragraph.repeat(6)))
+        .collect();
+    let mut p = Project::new("long");
+    p.articles.push(Article::new(ArticleMeta::default(), &body));
+    let one = store::to_ron_string(&p).expect("ron").len();
+    let id = p.articles[0].id.clone();
+    for v in 0..9 {
+        let next = p.articles[0].body.replacen(
+            &format!("{}: ", v * 100),
+            &format!("{}: (corrected) ", v * 100),
+            1,
+        );
+        let plan = plan_update(&p, &id, &next, "", &Timestamp::now()).expect("plan");
+        apply(&mut p, plan.action).expect("apply");
+    }
+    assert_eq!(p.articles[0].version, 10);
+    let ten = store::to_ron_string(&p).expect("ron").len();
+    assert!(
+        ten < one + one / 20,
+        "ten versions take {ten} bytes against {one} for one"
+    );
+    for v in 1..=10 {
+        assert!(p.articles[0].body_of(v).is_some(), "version {v} rebuilds");
+    }
+}
+
+fn factdesk(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(args)
+        .output()
+        .expect("run factdesk")
+}
+
+#[test]
+fn update_diff_and_json_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("p.ron");
+    std::fs::copy("projects/sample.ron", &project).expect("copy");
+    let p = sample();
+    let new = dir.path().join("v2.txt");
+    std::fs::write(
+        &new,
+        p.articles[0]
+            .body
+            .replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1),
+    )
+    .expect("write");
+    let ps = project.to_str().expect("utf-8");
+    let article = &p.articles[0].id.0;
+    let o = factdesk(&["update", ps, "--article", article, new.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("version 2") && text.contains("1 flagged"),
+        "{text}"
+    );
+    let o = factdesk(&["diff", ps, "--article", article]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("claims: c-"),
+        "changes touching claims are named: {text}"
+    );
+    let o = factdesk(&["claims", ps, "--json"]);
+    let claims: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rows = claims.as_array().expect("array");
+    let changed: Vec<_> = rows.iter().filter(|r| r["anchor"] == "changed").collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["version"], 1);
+    assert!(
+        rows.iter()
+            .filter(|r| r["anchor"] == "current")
+            .all(|r| r["version"] == 2)
+    );
+    let o = factdesk(&["articles", ps, "--json"]);
+    let arts: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(arts[0]["version"], 2);
+    assert_eq!(arts[0]["versions"], 2);
+    // Re-place the flagged claim on the new text: one step, flag cleared.
+    let id = changed[0]["id"].as_str().expect("id");
+    let body = &arts[0]["text"].as_str().expect("text");
+    let start = body.find("US President").expect("start");
+    let start_chars = body[..start].chars().count();
+    let quote = "US President Joe Biden promised 32 Abrams tanks";
+    let range = format!("{}..{}", start_chars, start_chars + quote.chars().count());
+    let o = factdesk(&["claim", "set", ps, id, "--range", &range]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = factdesk(&["check", ps]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    let after = store::load(&project).expect("load");
+    assert!(after.claims.iter().all(|c| c.changed.is_none()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// One random edit anywhere: a claim that does not overlap it moves by exactly the edit's
+    /// length change; any claim is either on its own quote in the new text or flagged.
+    #[test]
+    fn random_edits_never_attach_claims_to_other_words(
+        at in 0usize..3000,
+        removed in 0usize..40,
+        inserted in "[a-z “”,.]{0,30}",
+    ) {
+        let p = sample();
+        let body = &p.articles[0].body;
+        let chars: Vec<char> = body.chars().collect();
+        let at = at % chars.len();
+        let end = (at + removed).min(chars.len());
+        let new: String = chars[..at]
+            .iter()
+            .chain(inserted.chars().collect::<Vec<_>>().iter())
+            .chain(chars[end..].iter())
+            .collect();
+        prop_assume!(new != *body);
+        let (after, _) = update(&p, &new);
+        assert_honest(&after);
+        let shift = inserted.chars().count() as isize - (end - at) as isize;
+        for c in &after.claims {
+            let before = p.claims.iter().find(|o| o.id == c.id).expect("same claim");
+            let (s, e) = (before.anchor.start, before.anchor.end);
+            if c.changed.is_none() && (e < at || s > end) {
+                let expect = if e < at { s } else { (s as isize + shift) as usize };
+                prop_assert_eq!(c.anchor.start, expect, "claim {} moved to the wrong place", c.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn exports_say_when_the_outlet_changed_a_claim() {
+    use factdesk::core::export::{self, ClaimFilter, ExportOptions, Format};
+    let mut p = sample();
+    p.articles[0].meta.url = "https://news.example/arms".into();
+    let body =
+        p.articles[0]
+            .body
+            .replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1);
+    let (after, _) = update(&p, &body);
+    let run = |format| {
+        let opts = ExportOptions {
+            format,
+            filter: ClaimFilter::everything(),
+            csv_bom: false,
+        };
+        String::from_utf8(export::export(&after, &opts).expect("export").bytes).expect("utf-8")
+    };
+    let reviews: serde_json::Value =
+        serde_json::from_str(&run(Format::ClaimReview)).expect("json-ld");
+    let modified: Vec<_> = reviews
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|r| {
+            r["itemReviewed"]["appearance"]
+                .get("dateModified")
+                .is_some()
+        })
+        .collect();
+    assert_eq!(modified.len(), 1, "only the changed claim");
+    assert!(
+        modified[0]["claimReviewed"]
+            .as_str()
+            .is_some_and(|q| q.contains("31 Abrams"))
+    );
+    let report = run(Format::Markdown);
+    assert!(
+        report.contains("Changed by the outlet: the quote changed"),
+        "{report}"
+    );
+    assert!(
+        report.contains("32 Abrams"),
+        "the new text is shown beside the old"
+    );
+}

@@ -1,6 +1,7 @@
 //! Saved web pages: the main article text (readability-style extraction with `dom_smoothie`) as
 //! blank-line-separated paragraphs, and the page's metadata.
 
+use super::nesting;
 use super::text::{join_blocks, one_line};
 use crate::core::model::ArticleMeta;
 use dom_query::{Document, NodeRef};
@@ -19,7 +20,10 @@ const SHORT_BODY_CHARS: usize = 200;
 
 /// Extracts the article from a decoded HTML page. The error is a reason for a person.
 pub fn parse(html: &str) -> Result<Page, String> {
-    let doc = Document::from(html);
+    // The parser and the readability pass cost time per element proportional to its depth:
+    // capping depth first keeps extraction linear in page size (see `nesting`).
+    let capped = nesting::cap_nesting(html, nesting::MAX_DEPTH);
+    let doc = Document::from(capped.html.as_ref());
     let mut meta = ArticleMeta {
         url: page_url(&doc),
         lang: attr_of(&doc, "html", "lang"),
@@ -61,6 +65,12 @@ pub fn parse(html: &str) -> Result<Page, String> {
         meta.lang = declared_lang(&lang_hints);
     }
     let mut warnings = Vec::new();
+    if capped.dropped > 0 {
+        warnings.push(format!(
+            "the page nests elements more than {} deep; the deeper tags were ignored and their text kept",
+            nesting::MAX_DEPTH
+        ));
+    }
     if body.chars().count() < SHORT_BODY_CHARS {
         warnings.push("very little article text was found; check it against the page".to_string());
     }

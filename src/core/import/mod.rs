@@ -6,6 +6,7 @@ pub mod decode;
 pub mod eval;
 pub mod html;
 pub mod markdown;
+pub mod nesting;
 pub mod newswire;
 pub mod sniff;
 pub mod text;

@@ -1,8 +1,7 @@
 //! The English sentence-boundary Golden Rules (pragmatic_segmenter's suite): the shipped copy must
 //! pass at least 50 of the 51 non-pending rules; the shared copy is checked too when present.
 
-use factdesk::core::nlp::{SegmentOptions, sentences_with};
-use factdesk::core::text::slice_chars;
+use factdesk::core::nlp::{SegmentOptions, sentence_text, sentences_with};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -16,10 +15,6 @@ struct Rule {
     pending: bool,
     #[serde(default)]
     options: Option<serde_json::Value>,
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Runs every rule; returns (passed, total non-pending, failures).
@@ -36,11 +31,17 @@ fn run(path: &Path) -> (usize, usize, Vec<String>) {
             .as_ref()
             .and_then(|o| o.get("doc_type"))
             .is_some_and(|d| d == "pdf");
-        let got: Vec<String> = sentences_with(&r.input, SegmentOptions { pdf })
-            .into_iter()
-            .filter_map(|s| slice_chars(&r.input, s).map(squash))
-            .collect();
-        let want: Vec<String> = r.expected.iter().map(|s| squash(s)).collect();
+        let got: Vec<String> = sentences_with(
+            &r.input,
+            SegmentOptions {
+                pdf,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .map(|s| sentence_text(&r.input, s))
+        .collect();
+        let want: Vec<String> = r.expected.iter().map(|s| s.trim().to_string()).collect();
         if got == want {
             passed += 1;
         } else {

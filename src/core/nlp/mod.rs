@@ -19,4 +19,6 @@ pub use review::{AcceptAs, accept_action, accept_all_action, reject_action, reje
 pub use sentences::{
     SegmentOptions, sentence_at, sentence_at_with, sentence_text, sentences, sentences_with,
 };
-pub use suggest::{Suggestion, filter_known, suggest_article, suggest_project, suggest_text};
+pub use suggest::{
+    Suggestion, filter_known, suggest_article, suggest_project, suggest_text, suggest_text_in,
+};

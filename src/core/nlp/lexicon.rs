@@ -399,6 +399,92 @@ pub fn is_sentence_starter_in(lang: Lang, w: &str) -> bool {
     }
 }
 
+/// Verbs that attribute a quotation after it ("…?” Forte said", "…!” Rothman recalls"): with
+/// the reporting verbs, the ones for questions, exclamations and thoughts.
+pub fn is_attribution_verb(w: &str) -> bool {
+    const MORE: &[&str] = &[
+        "asked",
+        "asks",
+        "recalled",
+        "recalls",
+        "replied",
+        "replies",
+        "wondered",
+        "wonders",
+        "exclaimed",
+        "shouted",
+        "cried",
+        "thought",
+        "whispered",
+        "continued",
+        "recounted",
+        "remembered",
+        "remembers",
+        "joked",
+        "quipped",
+        "laughed",
+        "demanded",
+        "added",
+    ];
+    let w = lower(w);
+    reporting_verb(&w).is_some() || MORE.contains(&w.as_ref())
+}
+
+/// Names of days and months: a capitalised one after "p.m." or "Jan." continues the sentence.
+pub fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "januar",
+        "februar",
+        "märz",
+        "mai",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    WORDS.contains(&lower(w).as_ref())
+}
+
 /// Words a sentence does not end on: a line that ends with one continues on the next line.
 pub fn is_continuation_word(w: &str) -> bool {
     const WORDS: &[&str] = &[

@@ -292,8 +292,46 @@ impl Segmenter<'_> {
         let e = self.skip_closers(e);
         match self.next_word(e) {
             NextWord::Lower | NextWord::Attached => Some(Step::Skip(e)),
+            NextWord::Upper(at) if e > i + 1 && self.attributed_after(e, at) => Some(Step::Skip(e)),
             _ => Some(Step::Cut(e)),
         }
+    }
+
+    /// '…?” Forte said.', '…!” Rothman recalls': a closed quotation followed by up to three
+    /// capitalised words and an attribution verb is the object of that verb, in one sentence.
+    fn attributed_after(&self, closers_end: usize, at: usize) -> bool {
+        let c = self.chars;
+        let quoted = c[..closers_end]
+            .iter()
+            .rev()
+            .take_while(|ch| CLOSERS.contains(ch))
+            .any(|ch| matches!(ch, '"' | '”' | '’' | '\'' | '»' | '“'));
+        if !quoted {
+            return false;
+        }
+        // "…?” He said nothing.": a capitalised pronoun opens a new sentence.
+        if lexicon::is_sentence_starter_in(self.opts.lang, &self.word_at(at).to_lowercase()) {
+            return false;
+        }
+        let mut j = at;
+        for _ in 0..4 {
+            let w = self.word_at(j);
+            if w.is_empty() {
+                return false;
+            }
+            if lexicon::is_attribution_verb(&w) {
+                return true;
+            }
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            j += w.chars().count();
+            if c.get(j) != Some(&' ') {
+                return false;
+            }
+            j += 1;
+        }
+        false
     }
 
     fn dot_boundary(&self, i: usize, sentence_start: usize) -> Option<Step> {
@@ -352,6 +390,7 @@ impl Segmenter<'_> {
             NextWord::Digit => {
                 let w = word.to_lowercase();
                 let is_abbr = w.chars().count() == 1
+                    || w.contains('.')
                     || lexicon::is_abbreviation_in(lang, &w)
                     || w.chars().all(|ch| ch.is_ascii_digit())
                         && c[sentence_start..i].iter().all(|ch| !ch.is_alphabetic());
@@ -378,6 +417,10 @@ impl Segmenter<'_> {
         let (ts, te) = self.token_around(i);
         let token: String = c[ts..te].iter().collect();
         if token.contains('@') || token.contains("://") || token.starts_with("www.") {
+            return None;
+        }
+        if word.chars().count() <= 2 && self.next_is_short_part(i + 1) {
+            // "Ph.D.", "S.L.": short parts, each closed by its own period ("Tuesday.Mr." is not).
             return None;
         }
         let prev = if i > 0 { c[i - 1] } else { ' ' };
@@ -415,8 +458,9 @@ impl Segmenter<'_> {
                 let fronted = self.words_between(sentence_start, word_start) <= 2;
                 return fronted || self.next_cap(next_at, true) == Cap::Proper;
             }
-            // "U.S.", "U.K.": mostly adjectives before a name; a boundary before a common word.
-            return self.next_cap(next_at, false) != Cap::Common;
+            // "U.S.", "U.K.": adjectives before nouns, capitalised ones included ("U.S. Debt"):
+            // a boundary only before a word that opens sentences, not on evidence from the text.
+            return !lexicon::is_sentence_starter_in(lang, &self.word_at(next_at).to_lowercase());
         }
         let last_part = lower.rsplit('.').next().unwrap_or("");
         if lexicon::is_title_abbreviation_in(lang, last_part) {
@@ -471,6 +515,9 @@ impl Segmenter<'_> {
         }
         if lexicon::is_sentence_starter_in(lang, &lower) {
             return Cap::Common;
+        }
+        if lexicon::is_calendar_word(&lower) {
+            return Cap::Proper;
         }
         let after = at + n;
         if c.get(after) == Some(&'.') && lexicon::is_title_abbreviation_in(lang, &lower) {
@@ -735,7 +782,16 @@ impl Segmenter<'_> {
                 j += 1;
             }
             let spaced = c.get(j).is_some_and(|x| x.is_whitespace());
-            let ok = spaced && (dot.is_some() || paren) && (!paren_open || paren && dot.is_none());
+            // "the 19. or 20. century": a dotted marker opens an item, not a lower-case word.
+            let item_opens = paren
+                || c[j..]
+                    .iter()
+                    .find(|x| !x.is_whitespace())
+                    .is_none_or(|x| !x.is_lowercase());
+            let ok = spaced
+                && item_opens
+                && (dot.is_some() || paren)
+                && (!paren_open || paren && dot.is_none());
             if ok {
                 let mut start = if paren_open { i - 1 } else { i };
                 while start > 0 && (BULLETS.contains(&c[start - 1]) || c[start - 1] == ' ') {

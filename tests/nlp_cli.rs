@@ -102,7 +102,7 @@ fn sentences_in_a_language_and_with_joined_lines() {
     let en = json(&ok(&["sentences", "--json"], Some(de)));
     assert_eq!(en.as_array().map(Vec::len), Some(3));
 
-    let o = factdesk(&["sentences", "--lang", "xx"], Some(de));
+    let o = factdesk(&["sentences", "--lang", "xx"], None);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("en, fr, de, es"));
 

@@ -485,6 +485,17 @@ pub fn is_calendar_word(w: &str) -> bool {
     WORDS.contains(&lower(w).as_ref())
 }
 
+/// Abbreviations written before a number ("ch. 4", "sec. 12", "fig. 3"): they continue the
+/// sentence before a digit only, so common words among them ("art", "min") stay words elsewhere.
+pub fn is_number_abbreviation(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "approx", "art", "arts", "ch", "chap", "chs", "eq", "ex", "fig", "figs", "hr", "hrs", "lb",
+        "lbs", "max", "min", "nr", "oz", "para", "paras", "pt", "pts", "ref", "refs", "sec",
+        "secs", "tab", "vol", "vols", "yr", "yrs",
+    ];
+    WORDS.contains(&lower(w).as_ref())
+}
+
 /// Words a sentence does not end on: a line that ends with one continues on the next line.
 pub fn is_continuation_word(w: &str) -> bool {
     const WORDS: &[&str] = &[

@@ -84,6 +84,8 @@ const CLOSERS: &[char] = &[
 const OPENERS: &[char] = &[
     '"', '\'', '“', '‘', '(', '[', '«', '¿', '¡', '「', '『', '„', '‚', '‹', '»',
 ];
+/// Open brackets and quotations kept per paragraph before they are dropped as unbalanced.
+const MAX_NESTING: usize = 32;
 const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-', '–'];
 
 /// A bracketed or quoted passage. A terminal mark inside a unit (not at its end) does not end the
@@ -392,6 +394,7 @@ impl Segmenter<'_> {
                 let is_abbr = w.chars().count() == 1
                     || w.contains('.')
                     || lexicon::is_abbreviation_in(lang, &w)
+                    || lexicon::is_number_abbreviation(&w)
                     || w.chars().all(|ch| ch.is_ascii_digit())
                         && c[sentence_start..i].iter().all(|ch| !ch.is_alphabetic());
                 if is_abbr { None } else { Some(Step::Cut(end)) }
@@ -641,6 +644,10 @@ impl Segmenter<'_> {
         let has = |stack: &Vec<(char, usize)>, k: &[char]| stack.iter().any(|s| k.contains(&s.0));
         for i in 0..c.len() {
             let ch = c[i];
+            if stack.len() >= MAX_NESTING && !ch.is_whitespace() {
+                // Real text nests a few levels; a deeper pile is noise, and lookups must stay cheap.
+                stack.clear();
+            }
             let closes: &[char] = match ch {
                 '\n' => {
                     let blank = c[i + 1..]
@@ -1083,6 +1090,22 @@ mod tests {
         assert_eq!(
             split_lang("« C'est faux ! » a-t-il dit. Puis il est parti.", Lang::Fr),
             vec!["« C'est faux ! » a-t-il dit.", "Puis il est parti."]
+        );
+    }
+
+    #[test]
+    fn unbalanced_and_deep_marks_keep_ranges_valid() {
+        let mut t = "(".repeat(5000);
+        t.push_str(&"\"a. B! ".repeat(3000));
+        t.push_str("«„‚'’”»“‘) End. Next one.");
+        let n = t.chars().count();
+        let got = sentences(&t);
+        assert!(!got.is_empty());
+        assert!(got.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(got.iter().all(|r| r.start < r.end && r.end <= n));
+        assert_eq!(
+            got.last().and_then(|r| slice_chars(&t, r.clone())),
+            Some("Next one.")
         );
     }
 }

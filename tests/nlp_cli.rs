@@ -51,8 +51,14 @@ fn sentences_from_stdin_file_and_project() {
         arr[0]
             .as_object()
             .map(|o| o.keys().cloned().collect::<Vec<_>>()),
-        Some(vec!["end".to_string(), "start".into(), "text".into()])
+        Some(vec![
+            "end".to_string(),
+            "lang".into(),
+            "start".into(),
+            "text".into()
+        ])
     );
+    assert_eq!(arr[0]["lang"], "en");
 
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("a.txt");
@@ -78,6 +84,36 @@ fn sentences_from_stdin_file_and_project() {
     );
     let o = factdesk(&["sentences", p, "--article", "a-nope"], None);
     assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn sentences_in_a_language_and_with_joined_lines() {
+    // A German ordinal ("3. Oktober") does not end a sentence; in English a number can.
+    let de = "Er kam am 3. Oktober an. Dann ging er.";
+    let out = json(&ok(&["sentences", "--json", "--lang", "de-AT"], Some(de)));
+    let texts: Vec<&str> = out
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert_eq!(texts, vec!["Er kam am 3. Oktober an.", "Dann ging er."]);
+    assert_eq!(out[0]["lang"], "de");
+    let en = json(&ok(&["sentences", "--json"], Some(de)));
+    assert_eq!(en.as_array().map(Vec::len), Some(3));
+
+    let o = factdesk(&["sentences", "--lang", "xx"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("en, fr, de, es"));
+
+    // A sentence wrapped across lines: offsets cover the lines, the text joins them.
+    let wrapped = "The ministry said the\nreport was false. Next.";
+    let out = json(&ok(&["sentences", "--json"], Some(wrapped)));
+    assert_eq!(out[0]["text"], "The ministry said the report was false.");
+    assert_eq!(
+        (out[0]["start"].as_u64(), out[0]["end"].as_u64()),
+        (Some(0), Some(39))
+    );
 }
 
 #[test]

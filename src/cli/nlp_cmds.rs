@@ -15,9 +15,14 @@ pub struct SentencesArgs {
     /// With a project: only this article (id or unique prefix).
     #[arg(long)]
     pub article: Option<String>,
-    /// Print a JSON array of {start, end, text} (char offsets, end-exclusive).
+    /// Print a JSON array of {start, end, text, lang}: char offsets into the text
+    /// (end-exclusive) and the sentence's text with its line breaks joined.
     #[arg(long)]
     pub json: bool,
+    /// The text's language (en, fr, de, es; a tag such as "fr-CA" works too). With a project,
+    /// each article's own language is used when this is absent; English otherwise.
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,7 +54,8 @@ struct SentenceView<'a> {
     article: &'a str,
     start: usize,
     end: usize,
-    text: &'a str,
+    text: String,
+    lang: &'static str,
 }
 
 fn pick<'a>(project: &'a Project, article: &Option<String>) -> Result<Vec<&'a Article>, CliError> {
@@ -63,16 +69,29 @@ fn pick<'a>(project: &'a Project, article: &Option<String>) -> Result<Vec<&'a Ar
 }
 
 pub fn sentences(args: SentencesArgs) -> CliResult {
+    let forced = match &args.lang {
+        None => None,
+        Some(tag) => Some(nlp::Lang::parse(tag).ok_or_else(|| {
+            let known: Vec<&str> = nlp::Lang::ALL.iter().map(|l| l.code()).collect();
+            CliError(format!(
+                "unsupported language '{tag}' (supported: {})",
+                known.join(", ")
+            ))
+        })?),
+    };
     let is_project = args
         .file
         .as_ref()
         .is_some_and(|f| f.extension().is_some_and(|e| e == "ron"));
-    let texts: Vec<(String, String)> = if is_project {
+    let texts: Vec<(String, String, nlp::Lang)> = if is_project {
         let path = args.file.clone().unwrap_or_default();
         let project = load(&path)?;
         pick(&project, &args.article)?
             .into_iter()
-            .map(|a| (a.id.0.clone(), a.body.clone()))
+            .map(|a| {
+                let lang = forced.unwrap_or_else(|| nlp::Lang::from_tag(&a.meta.lang));
+                (a.id.0.clone(), a.body.clone(), lang)
+            })
             .collect()
     } else {
         if args.article.is_some() {
@@ -83,18 +102,26 @@ pub fn sentences(args: SentencesArgs) -> CliResult {
             Some(f) => store::read_text_limited(f, limit)?,
             None => store::read_stdin_text_limited(limit)?,
         };
-        vec![(String::new(), crate::core::model::normalize_newlines(&text))]
+        let text = crate::core::model::normalize_newlines(&text);
+        vec![(String::new(), text, forced.unwrap_or_default())]
     };
     let mut views = Vec::new();
-    for (article, body) in &texts {
+    for (article, body, lang) in &texts {
         let idx = crate::core::text::CharIndex::new(body);
-        for r in nlp::sentences(body) {
-            let text = idx.slice(body, r.clone()).unwrap_or_default();
+        for r in nlp::sentences_with(body, nlp::SegmentOptions::lang(*lang)) {
+            let raw = idx.slice(body, r.clone()).unwrap_or_default();
+            // Only sentences holding a line break need their text rebuilt.
+            let text = if raw.contains('\n') {
+                nlp::sentence_text(raw, 0..raw.chars().count())
+            } else {
+                raw.to_string()
+            };
             views.push(SentenceView {
                 article,
                 start: r.start,
                 end: r.end,
                 text,
+                lang: lang.code(),
             });
         }
     }
@@ -107,12 +134,7 @@ pub fn sentences(args: SentencesArgs) -> CliResult {
         } else {
             format!("{}\t", v.article)
         };
-        outln!(
-            "{prefix}{}\t{}\t{}",
-            v.start,
-            v.end,
-            v.text.replace('\n', " ")
-        );
+        outln!("{prefix}{}\t{}\t{}", v.start, v.end, v.text);
     }
     Ok(())
 }

@@ -104,7 +104,406 @@ pub fn is_abbreviation(w: &str) -> bool {
 }
 
 pub fn is_sentence_starter(w: &str) -> bool {
-    SENTENCE_STARTERS.contains(&w)
+    SENTENCE_STARTERS.contains(&w) || QUANTIFIER_STARTERS.contains(&w)
+}
+
+/// Quantifiers and auxiliaries that open sentences but rarely follow a name ("… of the U.S.
+/// Millions attended"); kept apart from the openers the claim detector might use.
+const QUANTIFIER_STARTERS: &[&str] = &[
+    "all",
+    "another",
+    "being",
+    "did",
+    "do",
+    "does",
+    "dozens",
+    "every",
+    "few",
+    "hundreds",
+    "is",
+    "more",
+    "millions",
+    "not",
+    "only",
+    "other",
+    "others",
+    "several",
+    "such",
+    "there",
+    "thousands",
+    "was",
+    "were",
+    "are",
+    "even",
+    "instead",
+    "thus",
+    "therefore",
+    "moreover",
+    "indeed",
+    "overall",
+];
+
+/// A language whose abbreviations and sentence openers the segmenter knows. Text in any other
+/// language is segmented with the English lists, which carry over to most Latin-script text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+    De,
+    Es,
+}
+
+impl Lang {
+    /// Every supported language, for messages.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::De, Lang::Es];
+
+    /// The language of a BCP 47 tag ("fr", "de-AT", "es_419"), if supported.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" | "eng" | "english" => Some(Lang::En),
+            "fr" | "fra" | "fre" | "french" => Some(Lang::Fr),
+            "de" | "deu" | "ger" | "german" => Some(Lang::De),
+            "es" | "spa" | "spanish" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    /// The language of an article's metadata tag; English rules when empty or unsupported.
+    pub fn from_tag(tag: &str) -> Lang {
+        Lang::parse(tag).unwrap_or_default()
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+            Lang::Es => "es",
+        }
+    }
+}
+
+/// French titles and abbreviations written before a name ("M. Macron", "Mme Borne", "Me Dupond").
+const FR_TITLES: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "gal", "col",
+    "cdt", "lt", "cne",
+];
+const FR_ABBREVIATIONS: &[&str] = &[
+    "av", "apr", "art", "avr", "bd", "boul", "cf", "chap", "cie", "coll", "déc", "éd", "env",
+    "etc", "ex", "fig", "févr", "hab", "janv", "juil", "max", "min", "n°", "no", "nov", "oct", "p",
+    "pp", "réf", "sept", "sté", "t", "tél", "vol", "vs", "resp", "suiv", "sq",
+];
+const FR_STARTERS: &[&str] = &[
+    "à",
+    "après",
+    "au",
+    "aucun",
+    "aucune",
+    "aujourd",
+    "ainsi",
+    "alors",
+    "avant",
+    "c",
+    "ce",
+    "ces",
+    "cependant",
+    "cet",
+    "cette",
+    "d",
+    "dans",
+    "de",
+    "depuis",
+    "des",
+    "du",
+    "elle",
+    "elles",
+    "en",
+    "enfin",
+    "et",
+    "il",
+    "ils",
+    "j",
+    "je",
+    "l",
+    "la",
+    "le",
+    "les",
+    "lors",
+    "mais",
+    "nous",
+    "on",
+    "or",
+    "ou",
+    "par",
+    "plusieurs",
+    "pour",
+    "pourtant",
+    "qu",
+    "quand",
+    "selon",
+    "si",
+    "sur",
+    "tous",
+    "toutes",
+    "un",
+    "une",
+    "vous",
+    "y",
+];
+
+/// German titles ("Dr. Schmidt", "Hr. Meier") and abbreviations ("bzw.", "z. B.", "Nr.").
+const DE_TITLES: &[&str] = &["dr", "hr", "hrn", "fr", "prof", "st", "hl", "dipl", "ing"];
+const DE_ABBREVIATIONS: &[&str] = &[
+    "abs", "allg", "apr", "art", "aug", "bd", "bspw", "bzgl", "bzw", "ca", "chr", "dez", "d", "dt",
+    "ehem", "einschl", "engl", "etc", "evtl", "feb", "febr", "gegr", "geb", "gem", "gest", "ggf",
+    "hrsg", "inkl", "jan", "jh", "jhd", "jr", "lt", "max", "min", "mind", "mio", "mrd", "nov",
+    "nr", "o", "okt", "rd", "s", "sept", "sog", "std", "str", "tel", "tsd", "u", "urspr", "usf",
+    "usw", "uvm", "v", "vgl", "z", "zit", "zzgl", "zus", "ggü", "stellv",
+];
+const DE_STARTERS: &[&str] = &[
+    "aber",
+    "alle",
+    "als",
+    "am",
+    "an",
+    "auch",
+    "auf",
+    "aus",
+    "außerdem",
+    "bei",
+    "bis",
+    "da",
+    "dabei",
+    "damit",
+    "dann",
+    "das",
+    "dass",
+    "dem",
+    "den",
+    "denn",
+    "der",
+    "des",
+    "die",
+    "dies",
+    "diese",
+    "diesem",
+    "diesen",
+    "dieser",
+    "dieses",
+    "doch",
+    "du",
+    "durch",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "einer",
+    "er",
+    "es",
+    "für",
+    "gegen",
+    "hier",
+    "ich",
+    "ihr",
+    "im",
+    "in",
+    "jedoch",
+    "kein",
+    "keine",
+    "laut",
+    "man",
+    "mehrere",
+    "mit",
+    "nach",
+    "nicht",
+    "nun",
+    "ob",
+    "seit",
+    "sie",
+    "so",
+    "trotzdem",
+    "um",
+    "und",
+    "viele",
+    "vor",
+    "wann",
+    "warum",
+    "was",
+    "weil",
+    "wenn",
+    "wer",
+    "wie",
+    "wir",
+    "wo",
+    "zudem",
+    "zum",
+    "zur",
+];
+
+/// Spanish titles ("Sr. Pérez", "Dra. Ruiz") and abbreviations ("EE. UU.", "pág.", "núm.").
+const ES_TITLES: &[&str] = &[
+    "sr", "sra", "srta", "sres", "sras", "dr", "dra", "lic", "ing", "arq", "gral", "excmo",
+    "excma", "ilmo", "ilma", "ud", "uds", "vd", "vds", "d", "dña", "sto", "sta", "mons", "pbro",
+    "prof", "profa", "cnel", "tte", "cap",
+];
+const ES_ABBREVIATIONS: &[&str] = &[
+    "abr", "admón", "ago", "aprox", "art", "atte", "av", "avda", "cía", "dcha", "depto", "dic",
+    "dpto", "ee", "ej", "ene", "etc", "feb", "fig", "izq", "jun", "jul", "mar", "n°", "nov", "núm",
+    "oct", "pág", "págs", "pp", "sept", "set", "tel", "uu", "vol", "vs",
+];
+const ES_STARTERS: &[&str] = &[
+    "a", "además", "al", "así", "aunque", "con", "cuando", "de", "del", "desde", "durante", "el",
+    "él", "ella", "ellas", "ellos", "en", "entre", "es", "esa", "ese", "eso", "esta", "este",
+    "esto", "estos", "estas", "fue", "hay", "hoy", "la", "las", "le", "les", "lo", "los", "mi",
+    "no", "nosotros", "o", "para", "pero", "por", "se", "según", "si", "sin", "su", "sus",
+    "también", "tras", "un", "una", "unas", "unos", "y", "ya", "yo",
+];
+
+/// A title or name-prefix abbreviation in `lang` (lower case, without the period).
+pub fn is_title_abbreviation_in(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => is_title_abbreviation(w),
+        Lang::Fr => FR_TITLES.contains(&w),
+        Lang::De => DE_TITLES.contains(&w),
+        Lang::Es => ES_TITLES.contains(&w),
+    }
+}
+
+/// Any known abbreviation in `lang` (lower case, without the final period). The English list
+/// holds everywhere: news in other languages quotes English names and titles.
+pub fn is_abbreviation_in(lang: Lang, w: &str) -> bool {
+    is_abbreviation(w)
+        || match lang {
+            Lang::En => false,
+            Lang::Fr => FR_TITLES.contains(&w) || FR_ABBREVIATIONS.contains(&w),
+            Lang::De => DE_TITLES.contains(&w) || DE_ABBREVIATIONS.contains(&w),
+            Lang::Es => ES_TITLES.contains(&w) || ES_ABBREVIATIONS.contains(&w),
+        }
+}
+
+/// A word (lower case) that typically opens a sentence in `lang`: a capitalised form of it after
+/// an abbreviation is evidence of a new sentence rather than of a name.
+pub fn is_sentence_starter_in(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => is_sentence_starter(w),
+        Lang::Fr => FR_STARTERS.contains(&w),
+        Lang::De => DE_STARTERS.contains(&w),
+        Lang::Es => ES_STARTERS.contains(&w),
+    }
+}
+
+/// Verbs that attribute a quotation after it ("…?” Forte said", "…!” Rothman recalls"): with
+/// the reporting verbs, the ones for questions, exclamations and thoughts.
+pub fn is_attribution_verb(w: &str) -> bool {
+    const MORE: &[&str] = &[
+        "asked",
+        "asks",
+        "recalled",
+        "recalls",
+        "replied",
+        "replies",
+        "wondered",
+        "wonders",
+        "exclaimed",
+        "shouted",
+        "cried",
+        "thought",
+        "whispered",
+        "continued",
+        "recounted",
+        "remembered",
+        "remembers",
+        "joked",
+        "quipped",
+        "laughed",
+        "demanded",
+        "added",
+    ];
+    let w = lower(w);
+    reporting_verb(&w).is_some() || MORE.contains(&w.as_ref())
+}
+
+/// Names of days and months: a capitalised one after "p.m." or "Jan." continues the sentence.
+pub fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "januar",
+        "februar",
+        "märz",
+        "mai",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    WORDS.contains(&lower(w).as_ref())
+}
+
+/// Abbreviations written before a number ("ch. 4", "sec. 12", "fig. 3"): they continue the
+/// sentence before a digit only, so common words among them ("art", "min") stay words elsewhere.
+pub fn is_number_abbreviation(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "approx", "art", "arts", "ch", "chap", "chs", "eq", "ex", "fig", "figs", "hr", "hrs", "lb",
+        "lbs", "max", "min", "nr", "oz", "para", "paras", "pt", "pts", "ref", "refs", "sec",
+        "secs", "tab", "vol", "vols", "yr", "yrs",
+    ];
+    WORDS.contains(&lower(w).as_ref())
+}
+
+/// Words a sentence does not end on: a line that ends with one continues on the next line.
+pub fn is_continuation_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has",
+        "have", "her", "his", "in", "into", "is", "its", "of", "on", "or", "our", "than", "that",
+        "the", "their", "to", "was", "were", "which", "who", "with",
+    ];
+    WORDS.contains(&lower(w).as_ref())
 }
 
 /// What a reporting verb says about the statement it introduces.

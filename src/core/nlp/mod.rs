@@ -14,6 +14,11 @@ mod speakers;
 mod suggest;
 pub mod tokens;
 
+pub use lexicon::Lang;
 pub use review::{AcceptAs, accept_action, accept_all_action, reject_action, reject_all_action};
-pub use sentences::{SegmentOptions, sentence_at, sentences, sentences_with};
-pub use suggest::{Suggestion, filter_known, suggest_article, suggest_project, suggest_text};
+pub use sentences::{
+    SegmentOptions, sentence_at, sentence_at_with, sentence_text, sentences, sentences_with,
+};
+pub use suggest::{
+    Suggestion, filter_known, suggest_article, suggest_project, suggest_text, suggest_text_in,
+};

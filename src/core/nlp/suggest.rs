@@ -3,8 +3,9 @@
 
 use super::attribution::{self, Attribution};
 use super::cues;
+use super::lexicon::Lang;
 use super::lexicon::VerbKind;
-use super::sentences::sentences;
+use super::sentences::{SegmentOptions, sentences_with};
 use super::speakers::{Found, Resolver};
 use super::tokens::{self, Quote, Token};
 use crate::core::model::{Article, ArticleId, Project, Status};
@@ -45,6 +46,11 @@ const MIN_SENTENCE_WORDS: usize = 6;
 /// Suggestions for one article body. `default_speaker` (the outlet) is the speaker of checkable
 /// statements the article makes in its own voice. The `article` field is left empty.
 pub fn suggest_text(text: &str, default_speaker: &str) -> Vec<Suggestion> {
+    suggest_text_in(text, default_speaker, Lang::En)
+}
+
+/// [`suggest_text`] for text in `lang`, whose sentence rules apply.
+pub fn suggest_text_in(text: &str, default_speaker: &str, lang: Lang) -> Vec<Suggestion> {
     let chars: Vec<char> = text.chars().collect();
     let toks = tokens::tokenize(text);
     let quotes = tokens::quotes(&chars);
@@ -52,7 +58,7 @@ pub fn suggest_text(text: &str, default_speaker: &str) -> Vec<Suggestion> {
         let k = quotes.partition_point(|q| q.outer.end <= pos);
         quotes.get(k).is_some_and(|q| q.outer.contains(&pos))
     };
-    let sents = sentences(text);
+    let sents = sentences_with(text, SegmentOptions::lang(lang));
     let mut resolver = Resolver::default();
     let mut per_sentence: Vec<Vec<Attribution>> = Vec::with_capacity(sents.len());
     let mut out: Vec<Suggestion> = Vec::new();
@@ -304,7 +310,8 @@ pub fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 /// Suggestions for one article, its outlet as the default speaker.
 pub fn suggest_article(article: &Article) -> Vec<Suggestion> {
-    let mut out = suggest_text(&article.body, &article.meta.source);
+    let lang = Lang::from_tag(&article.meta.lang);
+    let mut out = suggest_text_in(&article.body, &article.meta.source, lang);
     for s in &mut out {
         s.article = article.id.clone();
     }

@@ -1,0 +1,154 @@
+//! Sentence boundaries beyond the Golden Rules: written cases in four languages (always run) and
+//! hand-checked boundaries in the real news pages of `../shared/corpus` (run when present).
+
+use factdesk::core::nlp::{Lang, SegmentOptions, sentence_text, sentences_with};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+struct Cases {
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    lang: String,
+    input: String,
+    expected: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Checks {
+    pages: Vec<PageChecks>,
+}
+
+#[derive(Deserialize)]
+struct PageChecks {
+    page: String,
+    lang: String,
+    chars: usize,
+    fnv1a: String,
+    #[serde(default)]
+    cuts: Vec<usize>,
+    #[serde(default)]
+    joins: Vec<usize>,
+    #[serde(default)]
+    ends: Vec<usize>,
+}
+
+fn lang(tag: &str) -> Lang {
+    Lang::parse(tag).unwrap_or_else(|| panic!("fixture names an unknown language {tag:?}"))
+}
+
+/// The shared material at `rel` under `../shared`, or `None` (said on stderr) when there is
+/// none. With `FACTDESK_REQUIRE_SHARED` set, its absence fails the test instead.
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var_os("FACTDESK_REQUIRE_SHARED").is_none(),
+        "FACTDESK_REQUIRE_SHARED is set but {} is missing",
+        p.display()
+    );
+    eprintln!(
+        "SKIPPED: {} not found (set FACTDESK_REQUIRE_SHARED=1 to fail instead)",
+        p.display()
+    );
+    None
+}
+
+fn fnv1a(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[test]
+fn written_cases_in_four_languages() {
+    let text = std::fs::read_to_string("tests/fixtures/nlp/sentence_cases.json").expect("read");
+    let cases: Cases = serde_json::from_str(&text).expect("parse");
+    let mut failures = Vec::new();
+    for c in &cases.cases {
+        let got: Vec<String> = sentences_with(&c.input, SegmentOptions::lang(lang(&c.lang)))
+            .into_iter()
+            .map(|r| sentence_text(&c.input, r))
+            .collect();
+        if got != c.expected {
+            failures.push(format!(
+                "{} [{}]: got {got:?}, want {:?}",
+                c.name, c.lang, c.expected
+            ));
+        }
+    }
+    let total = cases.cases.len();
+    println!("written cases: {}/{total} passed", total - failures.len());
+    assert!(total >= 50, "only {total} cases");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn hand_checked_boundaries_in_real_pages() {
+    let text = std::fs::read_to_string("tests/fixtures/nlp/corpus_checks.json").expect("read");
+    let checks: Checks = serde_json::from_str(&text).expect("parse");
+    let Some(root) = shared("corpus/readability") else {
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for p in &checks.pages {
+        let path = root.join(&p.page).join("expected.txt");
+        // The corpus is there: a missing or changed page is an error, not a skip.
+        let body =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            (body.chars().count(), fnv1a(body.as_bytes())),
+            (p.chars, p.fnv1a.clone()),
+            "{} is not the version the checks were made on",
+            path.display()
+        );
+        let ranges = sentences_with(&body, SegmentOptions::lang(lang(&p.lang)));
+        let chars: Vec<char> = body.chars().collect();
+        // A sentence ends after the mark at `at` if one ends right after it and its closers.
+        let ends_after = |at: usize| {
+            let mut e = at + 1;
+            while e < chars.len() && "\"'”’)]»“‘›«".contains(chars[e]) {
+                e += 1;
+            }
+            ranges.iter().any(|r| r.end > at && r.end <= e)
+        };
+        for &at in &p.cuts {
+            total += 1;
+            if !ends_after(at) {
+                failures.push(format!("{} @{at}: no boundary", p.page));
+            }
+        }
+        for &at in &p.joins {
+            total += 1;
+            if ends_after(at) {
+                failures.push(format!("{} @{at}: boundary", p.page));
+            }
+        }
+        if !p.ends.is_empty() {
+            total += 1;
+            let got: Vec<usize> = ranges.iter().map(|r| r.end).collect();
+            if got != p.ends {
+                failures.push(format!("{}: ends {got:?}, want {:?}", p.page, p.ends));
+            }
+        }
+    }
+    println!(
+        "real pages: {}/{total} checks passed on {} pages",
+        total - failures.len(),
+        checks.pages.len()
+    );
+    assert!(total >= 150, "only {total} checks");
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -1,5 +1,6 @@
 //! The English sentence-boundary Golden Rules (pragmatic_segmenter's suite): the shipped copy must
-//! pass at least 50 of the 51 non-pending rules; the shared copy is checked too when present.
+//! pass at least 50 of the 51 non-pending rules; so must the shared copy, checked with `--ignored`
+//! (`.ci/run` does so where it exists).
 
 use factdesk::core::nlp::{SegmentOptions, sentences_with};
 use factdesk::core::text::slice_chars;
@@ -65,12 +66,10 @@ fn golden_rules_fixture() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus/golden_rules_en.json; run with --ignored where it exists"]
 fn golden_rules_shared() {
     let path = Path::new("../shared/corpus/golden_rules_en.json");
-    if !path.exists() {
-        eprintln!("skipping: {} not found", path.display());
-        return;
-    }
+    assert!(path.exists(), "{} not found", path.display());
     let (passed, total, failures) = run(path);
     println!("golden rules (shared): {passed}/{total} passed");
     assert!(passed >= 50, "only {passed}/{total}: {failures:#?}");

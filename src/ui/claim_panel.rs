@@ -94,13 +94,7 @@ fn editor(
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            let order = [
-                Status::Sourced,
-                Status::Disputed,
-                Status::Denied,
-                Status::Unreviewed,
-            ];
-            for (i, s) in order.into_iter().enumerate() {
+            for (i, s) in Status::VERDICTS_FIRST.into_iter().enumerate() {
                 let cmd = tag_command(s);
                 let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
                 ui.horizontal(|ui| {

@@ -69,7 +69,7 @@ impl Derived {
         self.spans.clear();
         for (i, c) in project.claims.iter().enumerate() {
             let counts = self.per_article.entry(c.article.clone()).or_default();
-            bump(counts, c.status);
+            counts.add(c.status);
             // Claims are kept sorted by (article, start, end): spans come out sorted by start.
             self.spans.entry(c.article.clone()).or_default().push(Span {
                 start: c.anchor.start,
@@ -87,15 +87,6 @@ impl Derived {
 
     pub fn article_spans(&self, id: &ArticleId) -> Option<&SpanIndex> {
         self.spans.get(id)
-    }
-}
-
-fn bump(c: &mut StatusCounts, s: Status) {
-    match s {
-        Status::Unreviewed => c.unreviewed += 1,
-        Status::Sourced => c.sourced += 1,
-        Status::Disputed => c.disputed += 1,
-        Status::Denied => c.denied += 1,
     }
 }
 

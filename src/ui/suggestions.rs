@@ -43,8 +43,7 @@ impl SuggestFilter {
         self.hidden.retain(|h| *h != s);
         if !show {
             self.hidden.push(s);
-            self.hidden
-                .sort_by_key(|h| Status::ALL.iter().position(|x| x == h));
+            self.hidden.sort_by_key(|h| h.index());
         }
     }
 

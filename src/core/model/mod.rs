@@ -16,4 +16,4 @@ pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
 pub use rejected::RejectedSuggestion;
-pub use status::Status;
+pub use status::{PerStatus, Status};

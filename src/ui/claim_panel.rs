@@ -9,15 +9,6 @@ use super::theme;
 use crate::core::action::{Action, ClaimEdit};
 use crate::core::model::{Claim, ConflictField, Project, Source, Status};
 
-fn tag_command(s: Status) -> UiCommand {
-    match s {
-        Status::Unreviewed => UiCommand::TagUnreviewed,
-        Status::Sourced => UiCommand::TagSourced,
-        Status::Disputed => UiCommand::TagDisputed,
-        Status::Denied => UiCommand::TagDenied,
-    }
-}
-
 /// A labelled single-line field; returns the new text when edited.
 fn field(
     ui: &mut egui::Ui,
@@ -95,7 +86,7 @@ fn editor(
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             for (i, s) in Status::VERDICTS_FIRST.into_iter().enumerate() {
-                let cmd = tag_command(s);
+                let cmd = UiCommand::Tag(s);
                 let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
                 ui.horizontal(|ui| {
                     theme::swatch(ui, s);

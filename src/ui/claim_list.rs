@@ -5,8 +5,8 @@
 
 use super::app::FactdeskApp;
 use super::claim_sort::{ClaimSort, SortColumn};
-use super::dispatch::Intent;
-use super::multi_select::ClickKind;
+use super::intent::ClickKind;
+use super::intent::Intent;
 use super::theme;
 use crate::core::model::{Claim, PerStatus, Project, Status};
 use std::hash::{Hash, Hasher};

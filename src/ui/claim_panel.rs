@@ -4,7 +4,7 @@
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::theme;
 use crate::core::action::{Action, ClaimEdit};
 use crate::core::model::{Claim, ConflictField, Project, Source, Status};

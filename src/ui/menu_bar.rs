@@ -4,7 +4,7 @@
 
 use super::app::FactdeskApp;
 use super::command::{Menu, UiCommand};
-use super::dispatch::Intent;
+use super::intent::Intent;
 
 pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();

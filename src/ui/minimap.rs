@@ -2,7 +2,7 @@
 //! colours) and which part of the article is on screen. Clicking or dragging on it moves there.
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::theme;
 use crate::core::model::{ArticleId, PerStatus, Status};
 

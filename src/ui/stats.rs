@@ -3,7 +3,7 @@
 //! speakers. Computed once per project revision, and only while the window is open.
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::theme;
 use crate::core::model::{ArticleId, Project, Status, StatusCounts};
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::suggestions::SuggestFilter;
 use super::theme;
 use crate::core::model::Status;

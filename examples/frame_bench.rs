@@ -184,7 +184,10 @@ fn main() {
     b.app.selected_claim = ids.first().cloned();
     b.app.selected_claims = ids.iter().cloned().collect();
     let started = Instant::now();
-    b.app.run_command(&b.ctx, UiCommand::TagDisputed);
+    b.app.run_command(
+        &b.ctx,
+        UiCommand::Tag(factdesk::core::model::Status::Disputed),
+    );
     let tag_ms = started.elapsed().as_secs_f64() * 1000.0;
     let after = b.frame();
     println!(

@@ -537,6 +537,57 @@ fn reports_carry_source_titles_notes_verdicts_and_provenance() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus/claimreview; run with --ignored where it exists"]
+fn claimreview_matches_the_reference_example_structure() {
+    // Google's two well-formed examples (01 and 02 are flawed on purpose: see SOURCES.md there).
+    let ours: Value = serde_json::from_slice(
+        &run(
+            &with_verdicts(),
+            Format::ClaimReview,
+            ClaimFilter::default(),
+        )
+        .bytes,
+    )
+    .expect("json");
+    // The claim with a verdict on a numeric scale has the reference's rating shape.
+    let ours = ours
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|r| r["reviewRating"]["alternateName"] == "Mostly false")
+        })
+        .expect("verdict review");
+    let keys = |v: &Value| -> Vec<String> {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    for name in [
+        "03-google-searchcentral-claim-flat-earth.jsonld",
+        "04-google-searchcentral-legacy-creativework.jsonld",
+    ] {
+        let path = std::path::Path::new("../shared/corpus/claimreview").join(name);
+        let example = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} not readable: {e}", path.display()));
+        let example: Value = serde_json::from_str(&example).expect("example parses");
+        for k in keys(&example) {
+            assert!(ours.get(&k).is_some(), "{name}: top-level key {k} missing");
+        }
+        assert_eq!(
+            keys(&example["reviewRating"]),
+            keys(&ours["reviewRating"]),
+            "{name}"
+        );
+        for k in keys(&example["itemReviewed"]) {
+            assert!(
+                ours["itemReviewed"].get(&k).is_some(),
+                "{name}: itemReviewed.{k} missing"
+            );
+        }
+    }
+}
+
+#[test]
 fn claimreview_warns_without_reviewer() {
     let mut p = fixture();
     p.settings = Default::default();

@@ -1,16 +1,15 @@
 //! Extraction quality on the shared corpus of real news pages: median bag-of-words F1 >= 0.97,
-//! titles matched >= 90%, every page imported. Skips when `../shared` is absent.
+//! titles matched >= 90%, every page imported. Needs `../shared/corpus/readability`, so it is
+//! ignored by default; `.ci/run` runs it (`--ignored`) where the corpus exists.
 
 use factdesk::core::import::eval;
 use std::path::Path;
 
 #[test]
+#[ignore = "needs ../shared/corpus/readability; run with --ignored where it exists"]
 fn readability_corpus_meets_the_quality_targets() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability");
-    if !root.is_dir() {
-        eprintln!("skipped: {} not found", root.display());
-        return;
-    }
+    assert!(root.is_dir(), "{} not found", root.display());
     let scores = eval::score_corpus(&root).expect("corpus readable");
     for s in &scores {
         eprintln!(

@@ -3,8 +3,35 @@
 
 use crate::core::action::{self, Action, ClaimEdit, EditError};
 use crate::core::history::History;
-use crate::core::model::Project;
+use crate::core::model::{ArticleId, ClaimId, Project};
 use std::path::PathBuf;
+
+/// What an edit created, for the caller to go to (select the new claim, open the new article)
+/// without looking inside the action it sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Claims the edit added, in the order of the action.
+    pub new_claims: Vec<ClaimId>,
+    /// The last article the edit added.
+    pub new_article: Option<ArticleId>,
+}
+
+impl Applied {
+    fn of(action: &Action) -> Applied {
+        let mut applied = Applied::default();
+        applied.collect(action);
+        applied
+    }
+
+    fn collect(&mut self, action: &Action) {
+        match action {
+            Action::AddClaim { claim } => self.new_claims.push(claim.id.clone()),
+            Action::AddArticle { article } => self.new_article = Some(article.id.clone()),
+            Action::Batch { actions } => actions.iter().for_each(|a| self.collect(a)),
+            _ => {}
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Session {
@@ -35,21 +62,22 @@ impl Session {
         s
     }
 
-    /// Applies one user edit and records it for undo.
-    pub fn edit(&mut self, action: Action) -> Result<(), EditError> {
+    /// Applies one user edit and records it for undo; says what it created.
+    pub fn edit(&mut self, action: Action) -> Result<Applied, EditError> {
         self.apply_recorded(action, false)
     }
 
     /// Applies an edit that is part of typing in one field: consecutive ones merge into one step.
-    pub fn edit_typing(&mut self, action: Action) -> Result<(), EditError> {
+    pub fn edit_typing(&mut self, action: Action) -> Result<Applied, EditError> {
         self.apply_recorded(action, true)
     }
 
-    fn apply_recorded(&mut self, action: Action, mergeable: bool) -> Result<(), EditError> {
+    fn apply_recorded(&mut self, action: Action, mergeable: bool) -> Result<Applied, EditError> {
         let action = self.attribute(action);
+        let applied = Applied::of(&action);
         let inverse = action::apply(&mut self.project, action.clone())?;
         self.history.record(action, inverse, mergeable);
-        Ok(())
+        Ok(applied)
     }
 
     /// Names the analyst on an edit: status edits become [`Action::SetStatus`] by the analyst, new
@@ -227,6 +255,31 @@ mod tests {
         s.edit_typing(Action::edit_claim(&id, ClaimEdit::Note("n".into())))
             .expect("t");
         assert_eq!(s.history.undo_len(), 3);
+    }
+
+    #[test]
+    fn an_edit_names_the_claims_and_the_article_it_created() {
+        let mut s = session();
+        let art = s.project.articles[0].id.clone();
+        let add = Action::add_claim(&s.project, &art, 0..10, true, Timestamp::now()).expect("ok");
+        let applied = s.edit(add).expect("add");
+        assert_eq!(applied.new_claims, vec![s.project.claims[0].id.clone()]);
+        assert_eq!(applied.new_article, None);
+        let id = s.project.claims[0].id.clone();
+        let tag = s
+            .edit(Action::set_status(&id, Status::Denied, ""))
+            .expect("tag");
+        assert_eq!(tag, Applied::default());
+        let article = Article::new(ArticleMeta::default(), "Another text.");
+        let new_id = article.id.clone();
+        let applied = s
+            .edit(Action::Batch {
+                actions: vec![Action::AddArticle {
+                    article: Box::new(article),
+                }],
+            })
+            .expect("add article");
+        assert_eq!(applied.new_article, Some(new_id));
     }
 
     #[test]

@@ -5,8 +5,9 @@ use super::claim_list::{ClaimFilter, ClaimListCache};
 use super::command::UiCommand;
 use super::derived::Derived;
 use super::dialogs::DialogState;
-use super::dispatch::Intent;
 use super::file_dialogs::FileDialogs;
+use super::intent::Intent;
+use super::intent::TextSelection;
 use super::settings::Settings;
 use super::view_cache::ArticleLayout;
 use super::{
@@ -17,18 +18,10 @@ use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
 use crate::core::store;
 use std::collections::{BTreeSet, HashSet};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// The sample project, built into the binary so the app has something to show anywhere.
 pub const SAMPLE_PROJECT: &str = include_str!("../../projects/sample.ron");
-
-/// Text selected in an article, in char offsets of its body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextSelection {
-    pub article: ArticleId,
-    pub range: Range<usize>,
-}
 
 /// The desktop app.
 pub struct FactdeskApp {

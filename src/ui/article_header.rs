@@ -2,7 +2,7 @@
 //! one field is one undo step), where it came from, and removing the article after a question.
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use crate::core::action::Action;
 use crate::core::import::dates::parse_date;
 use crate::core::model::{ArticleId, ArticleMeta};

@@ -2,7 +2,7 @@
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 
 pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();

@@ -2,11 +2,12 @@
 //! Only blocks on screen are laid out (cached per block in `view_cache`); each block is a
 //! read-only text field, so text can be selected with the mouse or keyboard and copied.
 
-use super::app::{FactdeskApp, TextSelection};
+use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
 use super::find;
 use super::highlight::{BlockDecor, TextStyle};
+use super::intent::Intent;
+use super::intent::TextSelection;
 use super::theme;
 use super::view_cache::ArticleLayout;
 

@@ -1,7 +1,7 @@
 //! The claim panel's audit trail: who marked the claim and when, every status change, the sign-off.
 
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::team::signed_off_text;
 use crate::core::model::Claim;
 

@@ -5,17 +5,17 @@
 
 use super::app::FactdeskApp;
 use super::claim_sort::{ClaimSort, SortColumn};
-use super::dispatch::Intent;
-use super::multi_select::ClickKind;
+use super::intent::ClickKind;
+use super::intent::Intent;
 use super::theme;
-use crate::core::model::{Claim, Project, Status};
+use crate::core::model::{Claim, PerStatus, Project, Status};
 use std::hash::{Hash, Hasher};
 
 /// Which claims the list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClaimFilter {
-    /// Shown statuses, in `Status::ALL` order.
-    pub show: [bool; 4],
+    /// Shown statuses.
+    pub show: PerStatus<bool>,
     pub search: String,
     pub all_articles: bool,
 }
@@ -23,7 +23,7 @@ pub struct ClaimFilter {
 impl Default for ClaimFilter {
     fn default() -> Self {
         ClaimFilter {
-            show: [true; 4],
+            show: PerStatus::splat(true),
             search: String::new(),
             all_articles: false,
         }
@@ -32,10 +32,7 @@ impl Default for ClaimFilter {
 
 impl ClaimFilter {
     fn shows(&self, s: Status) -> bool {
-        Status::ALL
-            .iter()
-            .position(|x| *x == s)
-            .is_some_and(|i| self.show[i])
+        self.show[s]
     }
 
     /// Case-insensitive match on quote, speaker, note and sources.
@@ -171,9 +168,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Claims");
-        for (i, s) in Status::ALL.into_iter().enumerate() {
+        for s in Status::ALL {
             theme::swatch(ui, s);
-            ui.checkbox(&mut app.filter.show[i], theme::status_text(s))
+            ui.checkbox(&mut app.filter.show[s], theme::status_text(s))
                 .on_hover_text(format!("Show {} claims", s.as_str()));
         }
         ui.separator();

@@ -4,19 +4,10 @@
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::theme;
 use crate::core::action::{Action, ClaimEdit};
 use crate::core::model::{Claim, ConflictField, Project, Source, Status};
-
-fn tag_command(s: Status) -> UiCommand {
-    match s {
-        Status::Unreviewed => UiCommand::TagUnreviewed,
-        Status::Sourced => UiCommand::TagSourced,
-        Status::Disputed => UiCommand::TagDisputed,
-        Status::Denied => UiCommand::TagDenied,
-    }
-}
 
 /// A labelled single-line field; returns the new text when edited.
 fn field(
@@ -94,14 +85,8 @@ fn editor(
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            let order = [
-                Status::Sourced,
-                Status::Disputed,
-                Status::Denied,
-                Status::Unreviewed,
-            ];
-            for (i, s) in order.into_iter().enumerate() {
-                let cmd = tag_command(s);
+            for (i, s) in Status::VERDICTS_FIRST.into_iter().enumerate() {
+                let cmd = UiCommand::Tag(s);
                 let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
                 ui.horizontal(|ui| {
                     theme::swatch(ui, s);

@@ -143,7 +143,8 @@ mod tests {
             };
             claim.status = st;
             claim.speaker = sp.into();
-            s.edit(Action::AddClaim { claim }).expect("add");
+            // The project is built in place: only the app's dispatcher edits through a session.
+            crate::core::action::apply(&mut s.project, Action::AddClaim { claim }).expect("add");
         }
         s.project
     }

@@ -1,6 +1,9 @@
-//! Every user command in one enum: its label, tooltip and key binding. Menus, keyboard shortcuts,
-//! the cheat sheet and the command palette all read this table, so they cannot disagree.
+//! Every user command in one table: `UiCommand::spec` gives its label, tooltip, key bindings and
+//! place in the menus. The menu bar, keyboard shortcuts, the cheat sheet (with its line of plain
+//! keys), the command palette and the shortcut table of docs/GUI.md are all made from it, so they
+//! cannot disagree.
 
+use crate::core::model::Status;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A command a person can run from a menu, a shortcut or the command palette.
@@ -16,10 +19,8 @@ pub enum UiCommand {
     Redo,
     MarkClaim,
     MarkSentence,
-    TagSourced,
-    TagDisputed,
-    TagDenied,
-    TagUnreviewed,
+    /// Sets the status of the selected claims.
+    Tag(Status),
     DeleteClaim,
     NextClaim,
     PreviousClaim,
@@ -55,8 +56,42 @@ pub enum UiCommand {
     FindPrevious,
 }
 
-fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(modifiers, key)
+/// The menus of the menu bar, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Menu {
+    File,
+    Edit,
+    Claim,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 5] = [Menu::File, Menu::Edit, Menu::Claim, Menu::View, Menu::Help];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::Claim => "Claim",
+            Menu::View => "View",
+            Menu::Help => "Help",
+        }
+    }
+}
+
+/// Everything the app shows or binds for one command.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    /// The name on buttons and menu entries (also the accessible name).
+    pub label: &'static str,
+    /// What it does, in a sentence.
+    pub tooltip: &'static str,
+    /// Key bindings; the first is the one shown in menus.
+    pub keys: &'static [KeyboardShortcut],
+    /// The menu and the section of it (separated by a line) the command is listed in; within a
+    /// section, commands come in the order of [`UiCommand::ALL`].
+    pub menu: (Menu, u8),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -64,45 +99,65 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 
+/// A shortcut as a struct literal, so a list of them is a `'static` constant.
+macro_rules! ks {
+    ($modifiers:expr, $key:expr) => {
+        KeyboardShortcut {
+            modifiers: $modifiers,
+            logical_key: $key,
+        }
+    };
+}
+
+const fn spec(
+    label: &'static str,
+    tooltip: &'static str,
+    keys: &'static [KeyboardShortcut],
+    menu: (Menu, u8),
+) -> CommandSpec {
+    CommandSpec {
+        label,
+        tooltip,
+        keys,
+        menu,
+    }
+}
+
 impl UiCommand {
+    /// Every command, in menu order (menu by menu, top to bottom): the order of the cheat sheet,
+    /// the palette and the shortcut table too.
     pub const ALL: [UiCommand; 47] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
         UiCommand::SaveProjectAs,
         UiCommand::AddArticles,
+        UiCommand::CompareProject,
+        UiCommand::Export,
+        UiCommand::Settings,
+        UiCommand::PasteArticle,
         UiCommand::Quit,
         UiCommand::Undo,
         UiCommand::Redo,
+        UiCommand::FindInArticle,
+        UiCommand::FindNext,
+        UiCommand::FindPrevious,
         UiCommand::MarkClaim,
         UiCommand::MarkSentence,
-        UiCommand::TagSourced,
-        UiCommand::TagDisputed,
-        UiCommand::TagDenied,
-        UiCommand::TagUnreviewed,
+        UiCommand::Tag(Status::VERDICTS_FIRST[0]),
+        UiCommand::Tag(Status::VERDICTS_FIRST[1]),
+        UiCommand::Tag(Status::VERDICTS_FIRST[2]),
+        UiCommand::Tag(Status::VERDICTS_FIRST[3]),
         UiCommand::DeleteClaim,
-        UiCommand::NextClaim,
-        UiCommand::PreviousClaim,
-        UiCommand::FocusSearch,
-        UiCommand::ToggleSnap,
-        UiCommand::ToggleTheme,
-        UiCommand::CheatSheet,
-        UiCommand::CommandPalette,
-        UiCommand::Export,
-        UiCommand::Settings,
-        UiCommand::ZoomIn,
-        UiCommand::ZoomOut,
-        UiCommand::ZoomReset,
-        UiCommand::NextUnreviewed,
-        UiCommand::ToggleStats,
-        UiCommand::About,
         UiCommand::ToggleSignOff,
+        UiCommand::NextClaim,
+        UiCommand::NextUnreviewed,
         UiCommand::NextConflict,
-        UiCommand::CompareProject,
-        UiCommand::PasteArticle,
+        UiCommand::PreviousClaim,
         UiCommand::ExtendSelectionDown,
         UiCommand::ExtendSelectionUp,
         UiCommand::SelectAllListed,
+        UiCommand::FocusSearch,
         UiCommand::ToggleSuggestions,
         UiCommand::NextSuggestion,
         UiCommand::PreviousSuggestion,
@@ -110,184 +165,304 @@ impl UiCommand {
         UiCommand::AcceptAllSuggestions,
         UiCommand::RejectSuggestion,
         UiCommand::RejectAllSuggestions,
-        UiCommand::FindInArticle,
-        UiCommand::FindNext,
-        UiCommand::FindPrevious,
+        UiCommand::ToggleSnap,
+        UiCommand::ToggleTheme,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+        UiCommand::ToggleStats,
+        UiCommand::CommandPalette,
+        UiCommand::CheatSheet,
+        UiCommand::About,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The command's entry in the table.
+    pub const fn spec(self) -> CommandSpec {
+        use Menu::{Claim, Edit, File, Help, View};
         match self {
-            UiCommand::NewProject => "New project",
-            UiCommand::OpenProject => "Open project…",
-            UiCommand::SaveProject => "Save",
-            UiCommand::SaveProjectAs => "Save as…",
-            UiCommand::AddArticles => "Add articles…",
-            UiCommand::Quit => "Quit",
-            UiCommand::Undo => "Undo",
-            UiCommand::Redo => "Redo",
-            UiCommand::MarkClaim => "Mark claim",
-            UiCommand::MarkSentence => "Mark sentence",
-            UiCommand::TagSourced => "Tag sourced",
-            UiCommand::TagDisputed => "Tag disputed",
-            UiCommand::TagDenied => "Tag denied",
-            UiCommand::TagUnreviewed => "Tag unreviewed",
-            UiCommand::DeleteClaim => "Delete claim",
-            UiCommand::NextClaim => "Next claim",
-            UiCommand::PreviousClaim => "Previous claim",
-            UiCommand::FocusSearch => "Search claims",
-            UiCommand::ToggleSnap => "Snap to words",
-            UiCommand::ToggleTheme => "Light / dark theme",
-            UiCommand::CheatSheet => "Keyboard shortcuts",
-            UiCommand::CommandPalette => "Command palette",
-            UiCommand::Export => "Export claims…",
-            UiCommand::Settings => "Settings…",
-            UiCommand::ZoomIn => "Zoom in",
-            UiCommand::ZoomOut => "Zoom out",
-            UiCommand::ZoomReset => "Reset zoom",
-            UiCommand::NextUnreviewed => "Next unreviewed claim",
-            UiCommand::ToggleStats => "Statistics",
-            UiCommand::About => "About factdesk",
-            UiCommand::ToggleSignOff => "Sign off claim",
-            UiCommand::NextConflict => "Next conflict",
-            UiCommand::CompareProject => "Compare with another annotator…",
-            UiCommand::PasteArticle => "New article from clipboard",
-            UiCommand::ExtendSelectionDown => "Extend selection down",
-            UiCommand::ExtendSelectionUp => "Extend selection up",
-            UiCommand::SelectAllListed => "Select all listed claims",
-            UiCommand::ToggleSuggestions => "Suggest claims",
-            UiCommand::NextSuggestion => "Next suggestion",
-            UiCommand::PreviousSuggestion => "Previous suggestion",
-            UiCommand::AcceptSuggestion => "Accept suggestion",
-            UiCommand::AcceptAllSuggestions => "Accept all visible",
-            UiCommand::RejectSuggestion => "Reject suggestion",
-            UiCommand::RejectAllSuggestions => "Reject all visible",
-            UiCommand::FindInArticle => "Find in article",
-            UiCommand::FindNext => "Find next",
-            UiCommand::FindPrevious => "Find previous",
+            UiCommand::NewProject => spec(
+                "New project",
+                "Start an empty project",
+                &[ks!(CMD, Key::N)],
+                (File, 0),
+            ),
+            UiCommand::OpenProject => spec(
+                "Open project…",
+                "Open a project file (.ron)",
+                &[ks!(CMD, Key::O)],
+                (File, 0),
+            ),
+            UiCommand::SaveProject => spec(
+                "Save",
+                "Save the project to its file",
+                &[ks!(CMD, Key::S)],
+                (File, 1),
+            ),
+            UiCommand::SaveProjectAs => spec(
+                "Save as…",
+                "Save the project to a new file",
+                &[ks!(CMD_SHIFT, Key::S)],
+                (File, 1),
+            ),
+            UiCommand::AddArticles => spec(
+                "Add articles…",
+                "Add text, Markdown or HTML files as articles (or drop files on the window)",
+                &[ks!(CMD_SHIFT, Key::O)],
+                (File, 2),
+            ),
+            UiCommand::CompareProject => spec(
+                "Compare with another annotator…",
+                "Compare with another analyst's project of the same articles",
+                &[],
+                (File, 2),
+            ),
+            UiCommand::Export => spec(
+                "Export claims…",
+                "Write the reviewed claims to CSV, JSON, ClaimReview, a report…",
+                &[ks!(CMD, Key::E)],
+                (File, 2),
+            ),
+            UiCommand::Settings => spec(
+                "Settings…",
+                "Theme, zoom, colours, analyst name, reviewing organisation",
+                &[ks!(CMD, Key::Comma)],
+                (File, 3),
+            ),
+            UiCommand::PasteArticle => spec(
+                "New article from clipboard",
+                "Make an article of the text on the clipboard (Ctrl+V outside text fields too)",
+                &[ks!(CMD_SHIFT, Key::V)],
+                (File, 3),
+            ),
+            UiCommand::Quit => spec("Quit", "Close factdesk", &[ks!(CMD, Key::Q)], (File, 4)),
+            UiCommand::Undo => spec("Undo", "Undo the last edit", &[ks!(CMD, Key::Z)], (Edit, 0)),
+            UiCommand::Redo => spec(
+                "Redo",
+                "Redo the last undone edit",
+                &[ks!(CMD_SHIFT, Key::Z), ks!(CMD, Key::Y)],
+                (Edit, 0),
+            ),
+            UiCommand::FindInArticle => spec(
+                "Find in article",
+                "Find text in the article (case and accents ignored)",
+                &[ks!(CMD, Key::F)],
+                (Edit, 1),
+            ),
+            UiCommand::FindNext => spec(
+                "Find next",
+                "Go to the next match",
+                &[ks!(NONE, Key::F3)],
+                (Edit, 1),
+            ),
+            UiCommand::FindPrevious => spec(
+                "Find previous",
+                "Go to the previous match",
+                &[ks!(SHIFT, Key::F3)],
+                (Edit, 1),
+            ),
+            UiCommand::MarkClaim => spec(
+                "Mark claim",
+                "Mark the selected text as a claim",
+                &[ks!(NONE, Key::M)],
+                (Claim, 0),
+            ),
+            UiCommand::MarkSentence => spec(
+                "Mark sentence",
+                "Mark the sentence at the text cursor as a claim",
+                &[ks!(SHIFT, Key::M)],
+                (Claim, 0),
+            ),
+            UiCommand::Tag(status) => tag_spec(status),
+            UiCommand::DeleteClaim => spec(
+                "Delete claim",
+                "Delete the selected claim",
+                &[ks!(NONE, Key::Delete)],
+                (Claim, 1),
+            ),
+            UiCommand::ToggleSignOff => spec(
+                "Sign off claim",
+                "Sign the selected claim off as reviewed by you, or remove the sign-off",
+                &[ks!(NONE, Key::V)],
+                (Claim, 1),
+            ),
+            UiCommand::NextClaim => spec(
+                "Next claim",
+                "Select the next claim in the list",
+                &[ks!(NONE, Key::J)],
+                (Claim, 2),
+            ),
+            UiCommand::NextUnreviewed => spec(
+                "Next unreviewed claim",
+                "Select the next unreviewed claim, across articles, wrapping round",
+                &[ks!(NONE, Key::U)],
+                (Claim, 2),
+            ),
+            UiCommand::NextConflict => spec(
+                "Next conflict",
+                "Select the next claim with a merge conflict",
+                &[ks!(CMD, Key::J)],
+                (Claim, 2),
+            ),
+            UiCommand::PreviousClaim => spec(
+                "Previous claim",
+                "Select the previous claim in the list",
+                &[ks!(NONE, Key::K)],
+                (Claim, 2),
+            ),
+            UiCommand::ExtendSelectionDown => spec(
+                "Extend selection down",
+                "Add the next claim of the list to the selection",
+                &[ks!(SHIFT, Key::J)],
+                (Claim, 2),
+            ),
+            UiCommand::ExtendSelectionUp => spec(
+                "Extend selection up",
+                "Add the previous claim of the list to the selection",
+                &[ks!(SHIFT, Key::K)],
+                (Claim, 2),
+            ),
+            UiCommand::SelectAllListed => spec(
+                "Select all listed claims",
+                "Select every claim the list shows, to tag or delete them together",
+                &[ks!(CMD_SHIFT, Key::A)],
+                (Claim, 2),
+            ),
+            UiCommand::FocusSearch => spec(
+                "Search claims",
+                "Type to filter the claim list",
+                &[ks!(CMD_SHIFT, Key::F)],
+                (Claim, 2),
+            ),
+            UiCommand::ToggleSuggestions => spec(
+                "Suggest claims",
+                "Show or hide the claims factdesk proposes for this article",
+                &[ks!(CMD, Key::G)],
+                (Claim, 3),
+            ),
+            UiCommand::NextSuggestion => spec(
+                "Next suggestion",
+                "Go to the next suggestion",
+                &[ks!(NONE, Key::N)],
+                (Claim, 3),
+            ),
+            UiCommand::PreviousSuggestion => spec(
+                "Previous suggestion",
+                "Go to the previous suggestion",
+                &[ks!(SHIFT, Key::N)],
+                (Claim, 3),
+            ),
+            UiCommand::AcceptSuggestion => spec(
+                "Accept suggestion",
+                "Make the current suggestion a claim, with its speaker",
+                &[ks!(NONE, Key::A)],
+                (Claim, 3),
+            ),
+            UiCommand::AcceptAllSuggestions => spec(
+                "Accept all visible",
+                "Make every listed suggestion a claim (one undo step)",
+                &[ks!(SHIFT, Key::A)],
+                (Claim, 3),
+            ),
+            UiCommand::RejectSuggestion => spec(
+                "Reject suggestion",
+                "Drop the current suggestion; it is not proposed again",
+                &[ks!(NONE, Key::R)],
+                (Claim, 3),
+            ),
+            UiCommand::RejectAllSuggestions => spec(
+                "Reject all visible",
+                "Drop every listed suggestion; they are not proposed again (one undo step)",
+                &[ks!(SHIFT, Key::R)],
+                (Claim, 3),
+            ),
+            UiCommand::ToggleSnap => spec(
+                "Snap to words",
+                "Widen marked text to whole words",
+                &[],
+                (View, 0),
+            ),
+            UiCommand::ToggleTheme => spec(
+                "Light / dark theme",
+                "Switch between the light and the dark theme",
+                &[],
+                (View, 0),
+            ),
+            UiCommand::ZoomIn => spec(
+                "Zoom in",
+                "Make everything larger",
+                &[ks!(CMD, Key::Plus), ks!(CMD, Key::Equals)],
+                (View, 0),
+            ),
+            UiCommand::ZoomOut => spec(
+                "Zoom out",
+                "Make everything smaller",
+                &[ks!(CMD, Key::Minus)],
+                (View, 0),
+            ),
+            UiCommand::ZoomReset => spec(
+                "Reset zoom",
+                "Back to 100 %",
+                &[ks!(CMD, Key::Num0)],
+                (View, 0),
+            ),
+            UiCommand::ToggleStats => spec(
+                "Statistics",
+                "Show or hide review progress and claim statistics",
+                &[ks!(NONE, Key::F9)],
+                (View, 0),
+            ),
+            UiCommand::CommandPalette => spec(
+                "Command palette",
+                "Find and run any command by name",
+                &[ks!(CMD_SHIFT, Key::P)],
+                (View, 1),
+            ),
+            UiCommand::CheatSheet => spec(
+                "Keyboard shortcuts",
+                "Show every command and its shortcut",
+                &[ks!(NONE, Key::F1)],
+                (Help, 0),
+            ),
+            UiCommand::About => spec(
+                "About factdesk",
+                "Version, file locations and licence",
+                &[],
+                (Help, 0),
+            ),
         }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.spec().label
     }
 
     pub fn tooltip(self) -> &'static str {
-        match self {
-            UiCommand::NewProject => "Start an empty project",
-            UiCommand::OpenProject => "Open a project file (.ron)",
-            UiCommand::SaveProject => "Save the project to its file",
-            UiCommand::SaveProjectAs => "Save the project to a new file",
-            UiCommand::AddArticles => {
-                "Add text, Markdown or HTML files as articles (or drop files on the window)"
-            }
-            UiCommand::Quit => "Close factdesk",
-            UiCommand::Undo => "Undo the last edit",
-            UiCommand::Redo => "Redo the last undone edit",
-            UiCommand::MarkClaim => "Mark the selected text as a claim",
-            UiCommand::MarkSentence => "Mark the sentence at the text cursor as a claim",
-            UiCommand::TagSourced => "Backed by a source you checked",
-            UiCommand::TagDisputed => "Contradicted by another party, or unconfirmed",
-            UiCommand::TagDenied => "Denied by the party it concerns",
-            UiCommand::TagUnreviewed => "Back to unreviewed",
-            UiCommand::DeleteClaim => "Delete the selected claim",
-            UiCommand::NextClaim => "Select the next claim in the list",
-            UiCommand::PreviousClaim => "Select the previous claim in the list",
-            UiCommand::FocusSearch => "Type to filter the claim list",
-            UiCommand::ToggleSnap => "Widen marked text to whole words",
-            UiCommand::ToggleTheme => "Switch between the light and the dark theme",
-            UiCommand::CheatSheet => "Show every command and its shortcut",
-            UiCommand::CommandPalette => "Find and run any command by name",
-            UiCommand::Export => "Write the reviewed claims to CSV, JSON, ClaimReview, a report…",
-            UiCommand::Settings => "Theme, zoom, colours, analyst name, reviewing organisation",
-            UiCommand::ZoomIn => "Make everything larger",
-            UiCommand::ZoomOut => "Make everything smaller",
-            UiCommand::ZoomReset => "Back to 100 %",
-            UiCommand::NextUnreviewed => {
-                "Select the next unreviewed claim, across articles, wrapping round"
-            }
-            UiCommand::ToggleStats => "Show or hide review progress and claim statistics",
-            UiCommand::About => "Version, file locations and licence",
-            UiCommand::ToggleSignOff => {
-                "Sign the selected claim off as reviewed by you, or remove the sign-off"
-            }
-            UiCommand::NextConflict => "Select the next claim with a merge conflict",
-            UiCommand::CompareProject => {
-                "Compare with another analyst's project of the same articles"
-            }
-            UiCommand::PasteArticle => {
-                "Make an article of the text on the clipboard (Ctrl+V outside text fields too)"
-            }
-            UiCommand::ExtendSelectionDown => "Add the next claim of the list to the selection",
-            UiCommand::ExtendSelectionUp => "Add the previous claim of the list to the selection",
-            UiCommand::SelectAllListed => {
-                "Select every claim the list shows, to tag or delete them together"
-            }
-            UiCommand::ToggleSuggestions => {
-                "Show or hide the claims factdesk proposes for this article"
-            }
-            UiCommand::NextSuggestion => "Go to the next suggestion",
-            UiCommand::PreviousSuggestion => "Go to the previous suggestion",
-            UiCommand::AcceptSuggestion => "Make the current suggestion a claim, with its speaker",
-            UiCommand::AcceptAllSuggestions => {
-                "Make every listed suggestion a claim (one undo step)"
-            }
-            UiCommand::RejectSuggestion => "Drop the current suggestion; it is not proposed again",
-            UiCommand::RejectAllSuggestions => {
-                "Drop every listed suggestion; they are not proposed again (one undo step)"
-            }
-            UiCommand::FindInArticle => "Find text in the article (case and accents ignored)",
-            UiCommand::FindNext => "Go to the next match",
-            UiCommand::FindPrevious => "Go to the previous match",
-        }
+        self.spec().tooltip
     }
 
     /// Key bindings; the first is the one shown in menus.
-    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
-        match self {
-            UiCommand::NewProject => vec![ks(CMD, Key::N)],
-            UiCommand::OpenProject => vec![ks(CMD, Key::O)],
-            UiCommand::SaveProject => vec![ks(CMD, Key::S)],
-            UiCommand::SaveProjectAs => vec![ks(CMD_SHIFT, Key::S)],
-            UiCommand::AddArticles => vec![ks(CMD_SHIFT, Key::O)],
-            UiCommand::Quit => vec![ks(CMD, Key::Q)],
-            UiCommand::Undo => vec![ks(CMD, Key::Z)],
-            UiCommand::Redo => vec![ks(CMD_SHIFT, Key::Z), ks(CMD, Key::Y)],
-            UiCommand::MarkClaim => vec![ks(NONE, Key::M)],
-            UiCommand::MarkSentence => vec![ks(SHIFT, Key::M)],
-            UiCommand::TagSourced => vec![ks(NONE, Key::Num1)],
-            UiCommand::TagDisputed => vec![ks(NONE, Key::Num2)],
-            UiCommand::TagDenied => vec![ks(NONE, Key::Num3)],
-            UiCommand::TagUnreviewed => vec![ks(NONE, Key::Num0)],
-            UiCommand::DeleteClaim => vec![ks(NONE, Key::Delete)],
-            UiCommand::NextClaim => vec![ks(NONE, Key::J)],
-            UiCommand::PreviousClaim => vec![ks(NONE, Key::K)],
-            UiCommand::FocusSearch => vec![ks(CMD_SHIFT, Key::F)],
-            UiCommand::ToggleSnap => vec![],
-            UiCommand::ToggleTheme => vec![],
-            UiCommand::CheatSheet => vec![ks(NONE, Key::F1)],
-            UiCommand::CommandPalette => vec![ks(CMD_SHIFT, Key::P)],
-            UiCommand::Export => vec![ks(CMD, Key::E)],
-            UiCommand::Settings => vec![ks(CMD, Key::Comma)],
-            UiCommand::ZoomIn => vec![ks(CMD, Key::Plus), ks(CMD, Key::Equals)],
-            UiCommand::ZoomOut => vec![ks(CMD, Key::Minus)],
-            UiCommand::ZoomReset => vec![ks(CMD, Key::Num0)],
-            UiCommand::NextUnreviewed => vec![ks(NONE, Key::U)],
-            UiCommand::ToggleStats => vec![ks(NONE, Key::F9)],
-            UiCommand::About => vec![],
-            UiCommand::ToggleSignOff => vec![ks(NONE, Key::V)],
-            UiCommand::NextConflict => vec![ks(CMD, Key::J)],
-            UiCommand::CompareProject => vec![],
-            UiCommand::PasteArticle => vec![ks(CMD_SHIFT, Key::V)],
-            UiCommand::ExtendSelectionDown => vec![ks(SHIFT, Key::J)],
-            UiCommand::ExtendSelectionUp => vec![ks(SHIFT, Key::K)],
-            UiCommand::SelectAllListed => vec![ks(CMD_SHIFT, Key::A)],
-            UiCommand::ToggleSuggestions => vec![ks(CMD, Key::G)],
-            UiCommand::NextSuggestion => vec![ks(NONE, Key::N)],
-            UiCommand::PreviousSuggestion => vec![ks(SHIFT, Key::N)],
-            UiCommand::AcceptSuggestion => vec![ks(NONE, Key::A)],
-            UiCommand::AcceptAllSuggestions => vec![ks(SHIFT, Key::A)],
-            UiCommand::RejectSuggestion => vec![ks(NONE, Key::R)],
-            UiCommand::RejectAllSuggestions => vec![ks(SHIFT, Key::R)],
-            UiCommand::FindInArticle => vec![ks(CMD, Key::F)],
-            UiCommand::FindNext => vec![ks(NONE, Key::F3)],
-            UiCommand::FindPrevious => vec![ks(SHIFT, Key::F3)],
-        }
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        self.spec().keys
+    }
+
+    /// The commands of one section of a menu, in table order.
+    pub fn in_menu(menu: Menu, section: u8) -> impl Iterator<Item = UiCommand> {
+        UiCommand::ALL
+            .into_iter()
+            .filter(move |c| c.spec().menu == (menu, section))
+    }
+
+    /// The sections of a menu, top to bottom.
+    pub fn menu_sections(menu: Menu) -> Vec<u8> {
+        let mut sections: Vec<u8> = UiCommand::ALL
+            .iter()
+            .map(|c| c.spec().menu)
+            .filter(|(m, _)| *m == menu)
+            .map(|(_, s)| s)
+            .collect();
+        sections.sort_unstable();
+        sections.dedup();
+        sections
     }
 
     /// A shortcut without Ctrl/Cmd would type a character: it only works while no field is edited.
@@ -298,6 +473,18 @@ impl UiCommand {
             Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F9
         );
         !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !function_key
+    }
+
+    /// Every plain-key shortcut (see [`Self::is_plain`]) written by `format`, in table order:
+    /// "M, Shift+M, 1…".
+    pub fn plain_keys_text(format: impl Fn(&KeyboardShortcut) -> String) -> String {
+        UiCommand::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts())
+            .filter(|s| Self::is_plain(s))
+            .map(format)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The primary shortcut as text ("Ctrl+S"), in the platform's notation.
@@ -351,9 +538,9 @@ impl UiCommand {
     /// Consumes the key presses of this frame that trigger commands. With `typing`, shortcuts
     /// without Ctrl/Cmd are left to the text field.
     pub fn from_input(ctx: &egui::Context, typing: bool) -> Vec<UiCommand> {
-        let mut bindings: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::ALL
+        let mut bindings: Vec<(UiCommand, &KeyboardShortcut)> = UiCommand::ALL
             .iter()
-            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (*c, s)))
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, s)))
             .filter(|(_, s)| !(typing && Self::is_plain(s)))
             .collect();
         // Ctrl+Shift+Z must be tried before Ctrl+Z, Shift+M before M.
@@ -374,6 +561,34 @@ impl UiCommand {
         });
         out
     }
+}
+
+/// The tag commands: one per status, each with its digit key (reviewed statuses 1, 2, 3…;
+/// unreviewed 0).
+const fn tag_spec(status: Status) -> CommandSpec {
+    let (label, tooltip, keys): (&str, &str, &[KeyboardShortcut]) = match status {
+        Status::Sourced => (
+            "Tag sourced",
+            "Backed by a source you checked",
+            &[ks!(NONE, Key::Num1)],
+        ),
+        Status::Disputed => (
+            "Tag disputed",
+            "Contradicted by another party, or unconfirmed",
+            &[ks!(NONE, Key::Num2)],
+        ),
+        Status::Denied => (
+            "Tag denied",
+            "Denied by the party it concerns",
+            &[ks!(NONE, Key::Num3)],
+        ),
+        Status::Unreviewed => (
+            "Tag unreviewed",
+            "Back to unreviewed",
+            &[ks!(NONE, Key::Num0)],
+        ),
+    };
+    spec(label, tooltip, keys, (Menu::Claim, 1))
 }
 
 #[cfg(test)]
@@ -402,5 +617,44 @@ mod tests {
             }
             assert!(!c.tooltip().is_empty());
         }
+    }
+
+    #[test]
+    fn every_status_has_its_tag_command_listed() {
+        for s in Status::ALL {
+            assert!(UiCommand::ALL.contains(&UiCommand::Tag(s)), "{s}");
+        }
+        let commands: HashSet<_> = UiCommand::ALL.into_iter().collect();
+        assert_eq!(
+            commands.len(),
+            UiCommand::ALL.len(),
+            "a command listed twice"
+        );
+    }
+
+    #[test]
+    fn each_menu_lists_its_commands_in_sections_that_follow_the_table() {
+        let mut listed = Vec::new();
+        for menu in Menu::ALL {
+            for section in UiCommand::menu_sections(menu) {
+                listed.extend(UiCommand::in_menu(menu, section));
+            }
+        }
+        assert_eq!(listed, UiCommand::ALL, "ALL is in menu order");
+    }
+
+    #[test]
+    fn the_plain_keys_line_names_every_plain_key() {
+        let text = UiCommand::plain_keys_text(|s| s.format(&egui::ModifierNames::NAMES, false));
+        for key in [
+            "M", "1", "0", "Delete", "J", "K", "U", "V", "N", "A", "R", "Shift+J",
+        ] {
+            assert!(
+                text.split(", ").any(|k| k == key),
+                "{key} missing in {text}"
+            );
+        }
+        assert!(!text.contains("Ctrl"), "{text}");
+        assert!(!text.contains("F1"), "{text}");
     }
 }

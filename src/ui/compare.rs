@@ -3,9 +3,10 @@
 //! differences listed and one-step "adopt" buttons for their claims and statuses; their claims
 //! missing here and the status disagreements are also drawn in the article (`ArticleMarks`).
 
-use super::app::{FactdeskApp, TextSelection};
-use super::dispatch::Intent;
-use super::team::TeamIntent;
+use super::app::FactdeskApp;
+use super::intent::Intent;
+use super::intent::TeamIntent;
+use super::intent::TextSelection;
 use super::theme;
 use super::view_cache::MarkIndex;
 use crate::core::action::Action;

@@ -2,8 +2,9 @@
 //! by side, with "Keep ours", "Take theirs" and "Edit" (change the field by hand, then mark it
 //! resolved). Each resolution is one undoable step.
 
-use super::dispatch::Intent;
-use super::team::{TeamIntent, signed_off_text};
+use super::intent::Intent;
+use super::intent::TeamIntent;
+use super::team::signed_off_text;
 use crate::core::model::{Conflict, ConflictField, FieldValue, Take};
 
 /// A readable rendering of one side's value.

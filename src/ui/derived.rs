@@ -69,7 +69,7 @@ impl Derived {
         self.spans.clear();
         for (i, c) in project.claims.iter().enumerate() {
             let counts = self.per_article.entry(c.article.clone()).or_default();
-            bump(counts, c.status);
+            counts.add(c.status);
             if c.changed.is_some() {
                 // Its offsets index an older version of the text: drawing them on the current
                 // text would mark other words. It is listed (flagged), not highlighted.
@@ -92,15 +92,6 @@ impl Derived {
 
     pub fn article_spans(&self, id: &ArticleId) -> Option<&SpanIndex> {
         self.spans.get(id)
-    }
-}
-
-fn bump(c: &mut StatusCounts, s: Status) {
-    match s {
-        Status::Unreviewed => c.unreviewed += 1,
-        Status::Sourced => c.sourced += 1,
-        Status::Disputed => c.disputed += 1,
-        Status::Denied => c.denied += 1,
     }
 }
 

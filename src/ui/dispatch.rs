@@ -1,75 +1,30 @@
-//! What panels ask for (`Intent`) and how commands turn into core actions and app effects.
-//! Every project change goes through `Session::edit` / `Session::edit_typing` here.
+//! How intents and commands turn into core actions and app effects.
+//! Every project change goes through `FactdeskApp::commit` here, the only caller of
+//! `Session::edit` / `Session::edit_typing` in the app.
 
-use super::app::{FactdeskApp, TextSelection};
+use super::app::FactdeskApp;
 use super::command::UiCommand;
 use super::dialogs::Pending;
-use super::file_dialogs::{Answer, Purpose};
-use super::multi_select::{self, ClickKind};
+use super::file_dialogs::Purpose;
+use super::intent::Intent;
+use super::multi_select;
 use super::settings::ThemeChoice;
-use crate::core::action::Action;
-use crate::core::export::ExportOptions;
+use crate::core::action::{Action, EditError};
 use crate::core::model::{ArticleId, ClaimId, Status};
 use crate::core::nlp;
+use crate::core::session::Applied;
 use crate::core::time::Timestamp;
-use std::path::PathBuf;
-
-/// Something a panel or dialog asks the app to do.
-#[derive(Debug, Clone)]
-pub enum Intent {
-    Run(UiCommand),
-    /// One undoable edit.
-    Edit(Action),
-    /// An edit from typing in a field: consecutive ones merge into one undo step.
-    Typing(Action),
-    SelectArticle(ArticleId),
-    SelectClaim {
-        id: ClaimId,
-        scroll: bool,
-    },
-    /// Text selected in the article (empty range: just the cursor moved there).
-    TextSelected(TextSelection),
-    /// A click in the article at a char position, not a drag.
-    ClickedAt {
-        article: ArticleId,
-        pos: usize,
-    },
-    OpenPath(PathBuf),
-    /// Open a recent project (asks about unsaved changes first).
-    OpenRecent(PathBuf),
-    SaveTo(PathBuf),
-    AddArticlePaths(Vec<PathBuf>),
-    DialogAnswer(Answer),
-    /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
-    UnsavedDecision(Option<bool>),
-    SetTheme(ThemeChoice),
-    /// Write an export to this file (reads the project; not an edit).
-    ExportTo(PathBuf, ExportOptions),
-    /// A claim row clicked, with Ctrl (toggle) or Shift (range) held or not.
-    ClickClaimRow {
-        id: ClaimId,
-        kind: ClickKind,
-    },
-    /// Team review: analyst, conflicts, comparison.
-    Team(super::team::TeamIntent),
-    /// Text pasted outside any text field (or after "New article from clipboard").
-    PasteArticle(String),
-    /// Opens the built-in sample (asks about unsaved changes first).
-    OpenSample,
-    /// A suggestion clicked in the suggestions list (index into the visible list).
-    SelectSuggestion(usize),
-}
 
 impl FactdeskApp {
     pub(crate) fn apply_intent(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::Run(cmd) => self.run_command(ctx, cmd),
             Intent::Edit(action) => {
-                let result = self.session.edit(action);
+                let result = self.commit(action);
                 self.report_edit(result);
             }
             Intent::Typing(action) => {
-                let result = self.session.edit_typing(action);
+                let result = self.commit_typing(action);
                 self.report_edit(result);
             }
             Intent::SelectArticle(id) => {
@@ -141,7 +96,28 @@ impl FactdeskApp {
         }
     }
 
-    fn report_edit(&mut self, result: Result<(), crate::core::action::EditError>) {
+    /// The one door through which the app changes the project: applies one undoable edit, then
+    /// refreshes what is derived from the project, once. Says what the edit created.
+    pub(crate) fn commit(&mut self, action: Action) -> Result<Applied, EditError> {
+        let result = self.session.edit(action);
+        self.after_commit(result)
+    }
+
+    /// [`Self::commit`] for typing in a field: consecutive edits merge into one undo step.
+    pub(crate) fn commit_typing(&mut self, action: Action) -> Result<Applied, EditError> {
+        let result = self.session.edit_typing(action);
+        self.after_commit(result)
+    }
+
+    fn after_commit(&mut self, result: Result<Applied, EditError>) -> Result<Applied, EditError> {
+        if result.is_ok() {
+            self.refresh_derived();
+        }
+        result
+    }
+
+    /// Shows a failed edit as a notice.
+    pub(crate) fn report_edit(&mut self, result: Result<Applied, EditError>) {
         if let Err(e) = result {
             self.dialogs.toast(format!("Could not apply the edit: {e}"));
         }
@@ -180,10 +156,7 @@ impl FactdeskApp {
             },
             UiCommand::MarkClaim => self.mark_selection(),
             UiCommand::MarkSentence => self.mark_sentence(),
-            UiCommand::TagSourced => self.tag(Status::Sourced),
-            UiCommand::TagDisputed => self.tag(Status::Disputed),
-            UiCommand::TagDenied => self.tag(Status::Denied),
-            UiCommand::TagUnreviewed => self.tag(Status::Unreviewed),
+            UiCommand::Tag(status) => self.tag(status),
             UiCommand::DeleteClaim => self.delete_selection(),
             UiCommand::NextClaim => self.step_claim(1),
             UiCommand::PreviousClaim => self.step_claim(-1),
@@ -269,20 +242,10 @@ impl FactdeskApp {
             snap,
             Timestamp::now(),
         );
-        match action {
-            Ok(action) => {
-                let new_id = match &action {
-                    Action::AddClaim { claim } => Some(claim.id.clone()),
-                    _ => None,
-                };
-                match self.session.edit(action) {
-                    Ok(()) => {
-                        self.refresh_derived();
-                        if let Some(id) = new_id {
-                            self.select_claim(id, false);
-                        }
-                    }
-                    Err(e) => self.dialogs.toast(format!("Could not mark the claim: {e}")),
+        match action.and_then(|a| self.commit(a)) {
+            Ok(applied) => {
+                if let Some(id) = applied.new_claims.into_iter().next() {
+                    self.select_claim(id, false);
                 }
             }
             Err(e) => self.dialogs.toast(format!("Could not mark the claim: {e}")),

@@ -4,8 +4,8 @@
 
 use super::app::FactdeskApp;
 use super::dialogs::{ExportDialog, PathPrompt};
-use super::dispatch::Intent;
 use super::file_dialogs::{Answer, Purpose, SaveHint};
+use super::intent::Intent;
 use crate::core::export::{self, ExportOptions, Format};
 use crate::core::store::{self, StoreError};
 use std::path::{Path, PathBuf};

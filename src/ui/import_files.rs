@@ -113,12 +113,11 @@ impl FactdeskApp {
         }
         let mut added = 0;
         for article in articles {
-            let id = article.id.clone();
-            match self.session.edit(Action::AddArticle {
+            match self.commit(Action::AddArticle {
                 article: Box::new(article),
             }) {
-                Ok(()) => {
-                    self.current_article = Some(id);
+                Ok(applied) => {
+                    self.current_article = applied.new_article;
                     added += 1;
                 }
                 Err(e) => {

@@ -1,22 +1,53 @@
-//! The menu bar: File, Edit, Claim, View and Help menus, built from the command table.
+//! The menu bar: one menu per `Menu`, its sections and entries read from the command table; this
+//! file only says when an entry is enabled and what extra lines a few entries carry (recent
+//! projects, what undo / redo would do, the snap checkbox).
 
 use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::command::{Menu, UiCommand};
+use super::intent::Intent;
 
 pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
-    let has_claim = app.selected_claim.is_some();
-    let item = |ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, out: &mut Vec<Intent>| {
-        if cmd.menu_item(ui, enabled) {
-            out.push(Intent::Run(cmd));
-            ui.close();
-        }
-    };
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, UiCommand::NewProject, true, &mut out);
-            item(ui, UiCommand::OpenProject, true, &mut out);
+        for menu in Menu::ALL {
+            ui.menu_button(menu.title(), |ui| {
+                for (i, section) in UiCommand::menu_sections(menu).into_iter().enumerate() {
+                    if i > 0 {
+                        ui.separator();
+                    }
+                    for cmd in UiCommand::in_menu(menu, section) {
+                        entry(ui, app, cmd, &mut out);
+                    }
+                }
+                if menu == Menu::Help {
+                    ui.weak(format!("factdesk {}", env!("CARGO_PKG_VERSION")));
+                }
+            });
+        }
+    });
+    out
+}
+
+/// One command's entry, and what follows it.
+fn entry(ui: &mut egui::Ui, app: &FactdeskApp, cmd: UiCommand, out: &mut Vec<Intent>) {
+    if cmd == UiCommand::ToggleSnap {
+        let mut snap = app.settings.snap_to_words;
+        if ui
+            .checkbox(&mut snap, cmd.label())
+            .on_hover_text(cmd.tooltip())
+            .clicked()
+        {
+            out.push(Intent::Run(cmd));
+        }
+        return;
+    }
+    if cmd.menu_item(ui, enabled(app, cmd)) {
+        out.push(Intent::Run(cmd));
+        ui.close();
+    }
+    let history = &app.session.history;
+    match cmd {
+        UiCommand::OpenProject => {
             ui.menu_button("Open recent", |ui| {
                 if app.settings.recent.is_empty() {
                     ui.weak("No recent projects");
@@ -28,99 +59,41 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                     }
                 }
             });
-            ui.separator();
-            item(ui, UiCommand::SaveProject, true, &mut out);
-            item(ui, UiCommand::SaveProjectAs, true, &mut out);
-            ui.separator();
-            item(ui, UiCommand::AddArticles, true, &mut out);
-            item(ui, UiCommand::CompareProject, true, &mut out);
-            item(ui, UiCommand::Export, true, &mut out);
-            ui.separator();
-            item(ui, UiCommand::Settings, true, &mut out);
-            item(ui, UiCommand::PasteArticle, true, &mut out);
-            ui.separator();
-            item(ui, UiCommand::Quit, true, &mut out);
-        });
-        ui.menu_button("Edit", |ui| {
-            let h = &app.session.history;
-            let undo = h.peek_undo().map(|a| format!("Undo {}", a.describe()));
-            let redo = h.peek_redo().map(|a| format!("Redo {}", a.describe()));
-            item(ui, UiCommand::Undo, h.can_undo(), &mut out);
-            if let Some(t) = undo {
-                ui.weak(t);
+        }
+        UiCommand::Undo => {
+            if let Some(a) = history.peek_undo() {
+                ui.weak(format!("Undo {}", a.describe()));
             }
-            item(ui, UiCommand::Redo, h.can_redo(), &mut out);
-            if let Some(t) = redo {
-                ui.weak(t);
+        }
+        UiCommand::Redo => {
+            if let Some(a) = history.peek_redo() {
+                ui.weak(format!("Redo {}", a.describe()));
             }
-            ui.separator();
-            for cmd in [
-                UiCommand::FindInArticle,
-                UiCommand::FindNext,
-                UiCommand::FindPrevious,
-            ] {
-                item(ui, cmd, true, &mut out);
-            }
-        });
-        ui.menu_button("Claim", |ui| {
-            item(ui, UiCommand::MarkClaim, app.selection.is_some(), &mut out);
-            item(ui, UiCommand::MarkSentence, app.cursor.is_some(), &mut out);
-            ui.separator();
-            for cmd in [
-                UiCommand::TagSourced,
-                UiCommand::TagDisputed,
-                UiCommand::TagDenied,
-                UiCommand::TagUnreviewed,
-                UiCommand::DeleteClaim,
-                UiCommand::ToggleSignOff,
-            ] {
-                item(ui, cmd, has_claim, &mut out);
-            }
-            ui.separator();
-            item(ui, UiCommand::NextClaim, true, &mut out);
-            item(ui, UiCommand::NextUnreviewed, true, &mut out);
-            item(ui, UiCommand::NextConflict, true, &mut out);
-            item(ui, UiCommand::PreviousClaim, true, &mut out);
-            item(ui, UiCommand::ExtendSelectionDown, has_claim, &mut out);
-            item(ui, UiCommand::ExtendSelectionUp, has_claim, &mut out);
-            item(ui, UiCommand::SelectAllListed, true, &mut out);
-            item(ui, UiCommand::FocusSearch, true, &mut out);
-            ui.separator();
-            item(ui, UiCommand::ToggleSuggestions, true, &mut out);
-            let open = app.suggest.open;
-            for cmd in [
-                UiCommand::NextSuggestion,
-                UiCommand::PreviousSuggestion,
-                UiCommand::AcceptSuggestion,
-                UiCommand::AcceptAllSuggestions,
-                UiCommand::RejectSuggestion,
-                UiCommand::RejectAllSuggestions,
-            ] {
-                item(ui, cmd, open, &mut out);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            let mut snap = app.settings.snap_to_words;
-            if ui
-                .checkbox(&mut snap, UiCommand::ToggleSnap.label())
-                .on_hover_text(UiCommand::ToggleSnap.tooltip())
-                .clicked()
-            {
-                out.push(Intent::Run(UiCommand::ToggleSnap));
-            }
-            item(ui, UiCommand::ToggleTheme, true, &mut out);
-            item(ui, UiCommand::ZoomIn, true, &mut out);
-            item(ui, UiCommand::ZoomOut, true, &mut out);
-            item(ui, UiCommand::ZoomReset, true, &mut out);
-            item(ui, UiCommand::ToggleStats, true, &mut out);
-            ui.separator();
-            item(ui, UiCommand::CommandPalette, true, &mut out);
-        });
-        ui.menu_button("Help", |ui| {
-            item(ui, UiCommand::CheatSheet, true, &mut out);
-            item(ui, UiCommand::About, true, &mut out);
-            ui.weak(format!("factdesk {}", env!("CARGO_PKG_VERSION")));
-        });
-    });
-    out
+        }
+        _ => {}
+    }
+}
+
+/// Whether a menu entry can be used now (shortcuts and the palette always run the command,
+/// which explains itself when there is nothing to act on).
+fn enabled(app: &FactdeskApp, cmd: UiCommand) -> bool {
+    let has_claim = app.selected_claim.is_some();
+    match cmd {
+        UiCommand::Undo => app.session.history.can_undo(),
+        UiCommand::Redo => app.session.history.can_redo(),
+        UiCommand::MarkClaim => app.selection.is_some(),
+        UiCommand::MarkSentence => app.cursor.is_some(),
+        UiCommand::Tag(_)
+        | UiCommand::DeleteClaim
+        | UiCommand::ToggleSignOff
+        | UiCommand::ExtendSelectionDown
+        | UiCommand::ExtendSelectionUp => has_claim,
+        UiCommand::NextSuggestion
+        | UiCommand::PreviousSuggestion
+        | UiCommand::AcceptSuggestion
+        | UiCommand::AcceptAllSuggestions
+        | UiCommand::RejectSuggestion
+        | UiCommand::RejectAllSuggestions => app.suggest.open,
+        _ => true,
+    }
 }

@@ -2,9 +2,9 @@
 //! colours) and which part of the article is on screen. Clicking or dragging on it moves there.
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::theme;
-use crate::core::model::{ArticleId, Status};
+use crate::core::model::{ArticleId, PerStatus, Status};
 
 /// Width of the strip in points.
 pub const WIDTH: f32 = 18.0;
@@ -31,16 +31,15 @@ pub struct Minimap {
 impl Minimap {
     fn rebuild(&mut self, app_rows: usize, marks: Vec<(f32, f32, Status, usize)>) {
         let n = app_rows.max(1);
-        let mut counts = vec![[0u32; 4]; n];
+        let mut counts = vec![PerStatus::<u32>::default(); n];
         self.starts.clear();
         for (y0, y1, status, claim) in marks {
             self.starts.push((y0, claim));
             let a = ((y0 * n as f32) as usize).min(n - 1);
             // Every claim gets at least two pixel rows, so short ones stay visible.
             let b = ((y1 * n as f32).ceil() as usize).max(a + 2).min(n);
-            let si = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
             for c in &mut counts[a..b] {
-                c[si] += 1;
+                c[status] += 1;
             }
         }
         self.starts.sort_by(|x, y| x.0.total_cmp(&y.0));
@@ -49,12 +48,11 @@ impl Minimap {
             .map(|c| {
                 // The status with the most claims at that row; ties go to the later (more
                 // serious) status in `Status::ALL`.
-                let (i, n) = c
+                let (s, n) = c
                     .iter()
-                    .enumerate()
-                    .max_by_key(|(i, n)| (**n, *i))
-                    .unwrap_or((0, &0));
-                (*n > 0).then(|| Status::ALL[i])
+                    .max_by_key(|(s, n)| (**n, *s))
+                    .unwrap_or((Status::Unreviewed, &0));
+                (*n > 0).then_some(s)
             })
             .collect();
     }

@@ -27,6 +27,7 @@ mod find;
 mod fonts;
 mod highlight;
 mod import_files;
+mod intent;
 mod menu_bar;
 mod minimap;
 mod multi_select;
@@ -46,11 +47,11 @@ mod team;
 mod theme;
 mod view_cache;
 
-pub use app::{FactdeskApp, SAMPLE_PROJECT, TextSelection};
+pub use app::{FactdeskApp, SAMPLE_PROJECT};
 pub use autosave::{Snapshot, flush_snapshot, write_snapshot};
 pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
-pub use dispatch::Intent;
+pub use intent::{Intent, TextSelection};
 pub use settings::{Settings, StatusColors, ThemeChoice};
 pub use stats::Stats;
 

@@ -3,27 +3,10 @@
 //! unreviewed", which walks every article's claims in order.
 
 use super::app::FactdeskApp;
-use crate::core::action::{Action, ClaimEdit};
+use super::intent::ClickKind;
+use crate::core::action::Action;
 use crate::core::model::{ClaimId, Status};
 use std::collections::BTreeSet;
-
-/// How a claim row was clicked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ClickKind {
-    /// Ctrl/Cmd held: add or remove this claim.
-    pub toggle: bool,
-    /// Shift held: select the rows from the anchor to this one.
-    pub range: bool,
-}
-
-impl ClickKind {
-    pub fn from_modifiers(m: egui::Modifiers) -> Self {
-        ClickKind {
-            toggle: m.command || m.ctrl,
-            range: m.shift,
-        }
-    }
-}
 
 impl FactdeskApp {
     /// A click on a claim row of the list.
@@ -179,16 +162,15 @@ impl FactdeskApp {
         let mut actions: Vec<Action> = targets
             .iter()
             .filter(|id| p.claim(id).is_some_and(|c| c.status != status))
-            .map(|id| Action::edit_claim(id, ClaimEdit::Status(status)))
+            .map(|id| Action::set_status(id, status, ""))
             .collect();
         let action = match actions.len() {
             0 => return,
             1 => actions.remove(0),
             _ => Action::Batch { actions },
         };
-        if let Err(e) = self.session.edit(action) {
-            self.dialogs.toast(format!("Could not apply the edit: {e}"));
-        }
+        let result = self.commit(action);
+        self.report_edit(result);
     }
 
     /// Deletes every targeted claim as one undo step.
@@ -209,7 +191,7 @@ impl FactdeskApp {
         self.selected_claim = None;
         self.selected_claims.clear();
         self.select_anchor = None;
-        if let Err(e) = self.session.edit(action) {
+        if let Err(e) = self.commit(action) {
             self.dialogs.toast(format!("Could not delete: {e}"));
         }
     }

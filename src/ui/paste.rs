@@ -3,8 +3,8 @@
 //! that answers on the next frame.
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
 use super::import_files::same_content;
+use super::intent::Intent;
 use crate::core::action::Action;
 use crate::core::import;
 
@@ -91,13 +91,12 @@ impl FactdeskApp {
             self.import.start_screen = false;
             return;
         }
-        let id = article.id.clone();
         let title = short(article.display_title());
-        match self.session.edit(Action::AddArticle {
+        match self.commit(Action::AddArticle {
             article: Box::new(article),
         }) {
-            Ok(()) => {
-                self.current_article = Some(id);
+            Ok(applied) => {
+                self.current_article = applied.new_article;
                 self.selected_claim = None;
                 self.selection = None;
                 self.cursor = None;

@@ -4,7 +4,7 @@
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 
 /// Draws the start screen when it is open; false when the article should be drawn instead.
 pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) -> bool {

@@ -3,7 +3,7 @@
 //! speakers. Computed once per project revision, and only while the window is open.
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::theme;
 use crate::core::model::{ArticleId, Project, Status, StatusCounts};
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ impl Stats {
         let mut speakers: HashMap<&str, usize> = HashMap::new();
         let mut no_speaker = 0;
         for c in &project.claims {
-            add(per.entry(&c.article).or_default(), c.status);
+            per.entry(&c.article).or_default().add(c.status);
             match c.speaker.trim() {
                 "" => no_speaker += 1,
                 s => *speakers.entry(s).or_default() += 1,
@@ -54,15 +54,6 @@ impl Stats {
             speakers,
             no_speaker,
         }
-    }
-}
-
-fn add(c: &mut StatusCounts, s: Status) {
-    match s {
-        Status::Unreviewed => c.unreviewed += 1,
-        Status::Sourced => c.sourced += 1,
-        Status::Disputed => c.disputed += 1,
-        Status::Denied => c.denied += 1,
     }
 }
 
@@ -149,12 +140,7 @@ fn progress(ui: &mut egui::Ui, c: &StatusCounts) {
 }
 
 /// The order of the segments in a bar (and of the legend above the bars).
-const BAR_ORDER: [Status; 4] = [
-    Status::Sourced,
-    Status::Disputed,
-    Status::Denied,
-    Status::Unreviewed,
-];
+const BAR_ORDER: [Status; Status::COUNT] = Status::VERDICTS_FIRST;
 
 fn legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {

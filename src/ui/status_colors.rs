@@ -6,7 +6,7 @@ use egui::Color32;
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 
-/// A named colour set for the four statuses.
+/// A named colour set for the statuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum StatusColors {
     /// Okabe & Ito's palette.
@@ -76,7 +76,7 @@ mod tests {
     fn every_set_gives_four_different_colours() {
         for set in StatusColors::ALL {
             let colours: HashSet<_> = Status::ALL.iter().map(|&s| set.color(s)).collect();
-            assert_eq!(colours.len(), 4, "{}", set.label());
+            assert_eq!(colours.len(), Status::COUNT, "{}", set.label());
         }
         let labels: HashSet<_> = StatusColors::ALL.iter().map(|c| c.label()).collect();
         assert_eq!(labels.len(), StatusColors::ALL.len());

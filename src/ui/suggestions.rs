@@ -43,8 +43,7 @@ impl SuggestFilter {
         self.hidden.retain(|h| *h != s);
         if !show {
             self.hidden.push(s);
-            self.hidden
-                .sort_by_key(|h| Status::ALL.iter().position(|x| x == h));
+            self.hidden.sort_by_key(|h| h.index());
         }
     }
 
@@ -349,7 +348,7 @@ impl FactdeskApp {
             return;
         };
         let result = nlp::accept_action(&self.session.project, &s, self.accept_as())
-            .and_then(|a| self.session.edit(a));
+            .and_then(|a| self.commit(a));
         self.after_suggestion_edit(result, "accept");
     }
 
@@ -363,7 +362,7 @@ impl FactdeskApp {
         let mut all = self.suggest.visible.clone();
         all.dedup_by_key(|s| (s.start, s.end));
         let result = nlp::accept_all_action(&self.session.project, &all, self.accept_as())
-            .and_then(|a| self.session.edit(a));
+            .and_then(|a| self.commit(a));
         self.after_suggestion_edit(result, "accept");
     }
 
@@ -372,7 +371,7 @@ impl FactdeskApp {
         let Some(s) = self.require_current() else {
             return;
         };
-        let result = self.session.edit(nlp::reject_action(&s));
+        let result = self.commit(nlp::reject_action(&s));
         self.after_suggestion_edit(result, "reject");
     }
 
@@ -382,20 +381,17 @@ impl FactdeskApp {
             self.dialogs.toast("No suggestions to reject".to_string());
             return;
         }
-        let result = self
-            .session
-            .edit(nlp::reject_all_action(&self.suggest.visible));
+        let result = self.commit(nlp::reject_all_action(&self.suggest.visible));
         self.after_suggestion_edit(result, "reject");
     }
 
     fn after_suggestion_edit(
         &mut self,
-        result: Result<(), crate::core::action::EditError>,
+        result: Result<crate::core::session::Applied, crate::core::action::EditError>,
         verb: &str,
     ) {
         match result {
-            Ok(()) => {
-                self.refresh_derived();
+            Ok(_) => {
                 self.suggest.scroll_article = true;
                 self.suggest.scroll_list = true;
             }

@@ -4,19 +4,14 @@
 
 use super::app::FactdeskApp;
 use super::command::UiCommand;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use super::suggestions::SuggestFilter;
 use super::theme;
 use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
 
 /// The order of the status checkboxes: the reviewed statuses first, as the issue lists them.
-const FILTER_ORDER: [Status; 4] = [
-    Status::Sourced,
-    Status::Disputed,
-    Status::Denied,
-    Status::Unreviewed,
-];
+const FILTER_ORDER: [Status; Status::COUNT] = Status::VERDICTS_FIRST;
 
 /// Lines of one row: quote, then speaker · cue · status · score, then the reason.
 const ROW_LINES: f32 = 3.0;

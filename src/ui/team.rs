@@ -3,30 +3,10 @@
 
 use super::app::FactdeskApp;
 use super::compare::CompareState;
-use super::dispatch::Intent;
+use super::intent::Intent;
+use super::intent::TeamIntent;
 use crate::core::action::Action;
-use crate::core::model::{ArticleId, Claim, ClaimId, ConflictField, Project, SignOff, Take};
-use std::path::PathBuf;
-
-/// What the team parts of the window ask the app to do.
-#[derive(Debug, Clone)]
-pub enum TeamIntent {
-    /// Opens the settings window, where the analyst name is set.
-    EditAnalyst,
-    /// Settles a merge conflict with one side's value (one undoable step).
-    Resolve {
-        id: String,
-        field: ConflictField,
-        take: Take,
-    },
-    /// Starts editing a conflicted field by hand; `None` stops.
-    EditConflict(Option<(String, ConflictField)>),
-    /// Loads another annotator's project (read-only) and compares it with this one.
-    Compare(PathBuf),
-    CloseComparison,
-    /// Shows a claim of the compared project: its article, its text selected here.
-    ShowTheirs(ClaimId),
-}
+use crate::core::model::{ArticleId, Claim, ClaimId, ConflictField, Project, SignOff};
 
 /// The team state of the window.
 #[derive(Debug, Default)]
@@ -43,10 +23,7 @@ impl FactdeskApp {
         match intent {
             TeamIntent::EditAnalyst => self.dialogs.settings_window = true,
             TeamIntent::Resolve { id, field, take } => {
-                if let Err(e) = self
-                    .session
-                    .edit(Action::ResolveConflict { id, field, take })
-                {
+                if let Err(e) = self.commit(Action::ResolveConflict { id, field, take }) {
                     self.dialogs
                         .toast(format!("Could not resolve the conflict: {e}"));
                 }
@@ -90,7 +67,7 @@ impl FactdeskApp {
             id: c.id.clone(),
             reviewed,
         };
-        if let Err(e) = self.session.edit(action) {
+        if let Err(e) = self.commit(action) {
             self.dialogs.toast(format!("Could not sign off: {e}"));
         }
     }

@@ -4,12 +4,7 @@ use super::ClaimFilter;
 use crate::core::model::{Article, Claim, Project, Status};
 
 /// Statuses in report order: verdicts first, unreviewed last.
-pub const REPORT_ORDER: [Status; 4] = [
-    Status::Sourced,
-    Status::Disputed,
-    Status::Denied,
-    Status::Unreviewed,
-];
+pub const REPORT_ORDER: [Status; Status::COUNT] = Status::VERDICTS_FIRST;
 
 pub struct Report<'a> {
     pub project: &'a Project,

@@ -18,6 +18,6 @@ pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};
 pub use project::{Project, ProjectSettings, StatusCounts};
 pub use rejected::RejectedSuggestion;
-pub use status::Status;
+pub use status::{PerStatus, Status};
 pub use verdict::{PRESETS, Preset, RatingLevel, RatingScale};
 pub use version::{ArticleVersion, DeltaOp, apply_delta};

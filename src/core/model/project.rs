@@ -66,7 +66,8 @@ impl StatusCounts {
         self.total() - self.unreviewed
     }
 
-    fn add(&mut self, s: Status) {
+    /// Counts one more claim of status `s`.
+    pub fn add(&mut self, s: Status) {
         match s {
             Status::Unreviewed => self.unreviewed += 1,
             Status::Sourced => self.sourced += 1,

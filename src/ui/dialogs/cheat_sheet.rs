@@ -1,4 +1,5 @@
-//! The keyboard cheat sheet (F1): every command with its shortcuts, read from the command table.
+//! The keyboard cheat sheet (F1): every command with its shortcuts and the line of plain keys,
+//! all read from the command table.
 
 use crate::ui::command::UiCommand;
 
@@ -21,7 +22,10 @@ pub fn show(ctx: &egui::Context) -> bool {
                         ui.end_row();
                     }
                 });
-            ui.weak("Plain keys (M, 1, 2, 3, 0, J, K, U, Delete) work while no text field is being edited.");
+            let plain = UiCommand::plain_keys_text(|s| ctx.format_shortcut(s));
+            ui.weak(format!(
+                "Plain keys ({plain}) work while no text field is being edited."
+            ));
         });
     open
 }

@@ -2,7 +2,7 @@
 //! warnings, then the destination; after a successful export, the path and "Open folder".
 
 use crate::core::export::{self, ClaimFilter, ExportOptions, Format};
-use crate::core::model::{ArticleId, Project, Status};
+use crate::core::model::{ArticleId, PerStatus, Project, Status};
 use crate::ui::theme;
 use std::path::PathBuf;
 
@@ -10,8 +10,8 @@ use std::path::PathBuf;
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
     pub format: Format,
-    /// Which statuses to export, in `Status::ALL` order.
-    pub statuses: [bool; 4],
+    /// Which statuses to export.
+    pub statuses: PerStatus<bool>,
     /// One article, or all of them.
     pub article: Option<ArticleId>,
     pub csv_bom: bool,
@@ -29,14 +29,18 @@ pub enum Outcome {
     OpenFolder(PathBuf),
 }
 
-const REVIEWED: [bool; 4] = [false, true, true, true];
-const EVERY: [bool; 4] = [true; 4];
+/// The reviewed statuses ticked: the export's default selection.
+fn reviewed() -> PerStatus<bool> {
+    PerStatus::from_fn(Status::is_reviewed)
+}
+
+const EVERY: PerStatus<bool> = PerStatus::splat(true);
 
 impl ExportDialog {
     pub fn new(format: Format, csv_bom: bool) -> Self {
         ExportDialog {
             format,
-            statuses: REVIEWED,
+            statuses: reviewed(),
             article: None,
             csv_bom,
             done: None,
@@ -46,14 +50,11 @@ impl ExportDialog {
     /// The claim selection the checkboxes describe; None when no status is ticked.
     pub fn filter(&self) -> Option<ClaimFilter> {
         let filter = match self.statuses {
-            REVIEWED => ClaimFilter::default(),
+            ticks if ticks == reviewed() => ClaimFilter::default(),
             EVERY => ClaimFilter::everything(),
             ticks => {
-                let statuses: Vec<Status> = Status::ALL
-                    .into_iter()
-                    .zip(ticks)
-                    .filter_map(|(s, on)| on.then_some(s))
-                    .collect();
+                let statuses: Vec<Status> =
+                    ticks.iter().filter_map(|(s, on)| on.then_some(s)).collect();
                 if statuses.is_empty() {
                     return None;
                 }
@@ -117,11 +118,11 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                 ui.vertical(|ui| {
                     ui.horizontal(|ui| {
                         if ui
-                            .selectable_label(state.statuses == REVIEWED, "Reviewed only")
+                            .selectable_label(state.statuses == reviewed(), "Reviewed only")
                             .on_hover_text("Sourced, disputed and denied claims (the default)")
                             .clicked()
                         {
-                            state.statuses = REVIEWED;
+                            state.statuses = reviewed();
                         }
                         if ui
                             .selectable_label(state.statuses == EVERY, "All claims")
@@ -137,7 +138,7 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                             for (i, s) in Status::ALL.into_iter().enumerate() {
                                 ui.horizontal(|ui| {
                                     theme::swatch(ui, s);
-                                    ui.checkbox(&mut state.statuses[i], theme::status_text(s));
+                                    ui.checkbox(&mut state.statuses[s], theme::status_text(s));
                                 });
                                 if i % 2 == 1 {
                                     ui.end_row();
@@ -241,11 +242,11 @@ mod tests {
         assert_eq!(d.filter(), Some(ClaimFilter::default()));
         d.statuses = EVERY;
         assert_eq!(d.filter(), Some(ClaimFilter::everything()));
-        d.statuses = [false, false, false, true];
+        d.statuses = PerStatus::from_fn(|s| s == Status::Denied);
         assert_eq!(d.filter().map(|f| f.statuses), Some(vec![Status::Denied]));
-        d.statuses = [false; 4];
+        d.statuses = PerStatus::splat(false);
         assert_eq!(d.options(), None);
-        d.statuses = REVIEWED;
+        d.statuses = reviewed();
         d.format = Format::Json;
         assert_eq!(d.options().map(|o| o.csv_bom), Some(false));
     }

@@ -18,7 +18,7 @@ pub use export::ExportDialog;
 pub use path_prompt::PathPrompt;
 
 use super::app::FactdeskApp;
-use super::dispatch::Intent;
+use super::intent::Intent;
 use std::path::PathBuf;
 
 /// What to do once the unsaved-changes question is answered.

@@ -1,8 +1,8 @@
 //! Typing a path in the app: the fallback when no native file dialog answers, with the recent
 //! projects one click away.
 
-use crate::ui::dispatch::Intent;
 use crate::ui::file_dialogs::{Answer, Purpose};
+use crate::ui::intent::Intent;
 use std::path::PathBuf;
 
 /// The state of the path prompt.
@@ -36,7 +36,7 @@ impl PathPrompt {
                 no_backend: false,
             }),
             Purpose::CompareProject => {
-                Intent::Team(crate::ui::team::TeamIntent::Compare(PathBuf::from(text)))
+                Intent::Team(crate::ui::intent::TeamIntent::Compare(PathBuf::from(text)))
             }
             // Several files: one path per line or separated by ';'.
             Purpose::AddArticles => Intent::AddArticlePaths(

@@ -7,7 +7,7 @@ use crate::core::action::Action;
 use crate::core::model::{ProjectSettings, Status};
 use crate::ui::app::FactdeskApp;
 use crate::ui::command::UiCommand;
-use crate::ui::dispatch::Intent;
+use crate::ui::intent::Intent;
 use crate::ui::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
 use crate::ui::theme;
 

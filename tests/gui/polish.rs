@@ -1,41 +1,18 @@
 //! GUI flows of the claim list's sorting and multi-selection (bulk tag, bulk delete, one undo
 //! step), next unreviewed across articles, the statistics window, the minimap and About.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{self, Queryable};
-use factdesk::core::action::Action;
 use factdesk::core::model::{Article, ArticleMeta, ClaimId, Project, Status};
-use factdesk::core::session::Session;
-use factdesk::core::time::Timestamp;
 use factdesk::ui::{FactdeskApp, Settings, SortColumn};
-use gui_common::*;
-
-/// Adds claims by quote to article `ai` of `p` with their status and speaker.
-fn add_claims(p: Project, ai: usize, claims: &[(&str, Status, &str)]) -> Project {
-    let mut s = Session::opened(p, None);
-    let art = s.project.articles[ai].id.clone();
-    for (quote, status, speaker) in claims {
-        let act = Action::add_claim_by_quote(&s.project, &art, quote, 1, Timestamp::now())
-            .expect("quote in body");
-        let Action::AddClaim { mut claim } = act else {
-            panic!("not an AddClaim")
-        };
-        claim.status = *status;
-        claim.speaker = (*speaker).into();
-        s.edit(Action::AddClaim { claim }).expect("add");
-    }
-    s.project
-}
 
 /// In text order: "Wagner group" (denied, Bob), "Kwon Jong Gun" (unreviewed, Zed),
 /// "北朝鮮 denied it again" (sourced, alice).
 fn sortable_project() -> Project {
-    add_claims(
+    with_claims(
         project(),
         0,
         &[
@@ -56,7 +33,7 @@ fn two_articles() -> Project {
         },
         "Officials in Kyiv said the drones came from the east. Moscow rejected the claim.",
     ));
-    let p = add_claims(
+    let p = with_claims(
         p,
         0,
         &[
@@ -64,7 +41,7 @@ fn two_articles() -> Project {
             ("Wagner group", Status::Unreviewed, ""),
         ],
     );
-    add_claims(
+    with_claims(
         p,
         1,
         &[("Moscow rejected the claim", Status::Unreviewed, "Moscow")],

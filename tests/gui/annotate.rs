@@ -1,14 +1,11 @@
 //! GUI flows of annotating: drag-select and mark, mark sentence, click a highlight, tag by button
 //! and key, edit speaker / sources / note, delete, filter and search, undo and redo.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use factdesk::core::model::Status;
-use gui_common::*;
 
 fn is_word_edge(body: &str, quote: &str) -> bool {
     let Some(at) = body.find(quote) else {

@@ -1,16 +1,13 @@
 //! GUI flows that keep work safe: a file changed on disk before a save, a project already open
 //! in another factdesk, autosave to the recovery file and restoring it.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use factdesk::core::model::{Project, Status};
 use factdesk::core::session::Session;
 use factdesk::core::store::{self, recovery};
 use factdesk::ui::{FactdeskApp, Settings};
-use gui_common::*;
 use std::path::Path;
 
 /// Saves the test project to `path` and returns an app that opened it.

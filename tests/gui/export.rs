@@ -1,16 +1,13 @@
 //! GUI flows of the export dialog and the settings window: opened by shortcut and menu, live
 //! claim count, files written through the in-app path field and read back, failures shown once,
 //! zoom, analyst name, the project's reviewing organisation, status colour sets.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use factdesk::core::model::Status;
 use factdesk::ui::{FactdeskApp, Settings, StatusColors, ThemeChoice};
-use gui_common::*;
 use std::path::Path;
 
 type H = Harness<'static, FactdeskApp>;

@@ -1,16 +1,13 @@
 //! The suggestions panel, driven through the real app: shortcuts, menus, the panel's buttons and
-//! filters, accept / reject as undoable edits, offsets with CJK / emoji (find: gui_find.rs).
-#![cfg(feature = "gui")]
+//! filters, accept / reject as undoable edits, offsets with CJK / emoji (find: find.rs).
 
-mod gui_common;
-
+use crate::common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use factdesk::core::store;
 use factdesk::ui::FactdeskApp;
-use gui_common::*;
 
 /// Runs frames until the worker has delivered the current article's suggestions.
 fn wait_for_suggestions(h: &mut Harness<'static, FactdeskApp>) {
@@ -39,11 +36,6 @@ fn sample_harness() -> Harness<'static, FactdeskApp> {
 fn open_suggestions(h: &mut Harness<'static, FactdeskApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     wait_for_suggestions(h);
-}
-
-fn press(h: &mut Harness<'static, FactdeskApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
 }
 
 fn claim_count(h: &Harness<'static, FactdeskApp>) -> usize {

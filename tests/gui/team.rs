@@ -1,9 +1,7 @@
 //! GUI flows of team review: the claim history with the analyst's name, sign-off and its undo,
 //! settling merge conflicts, and comparing with another annotator's project.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -14,7 +12,6 @@ use factdesk::core::store;
 use factdesk::core::team::merge::merge;
 use factdesk::core::time::Timestamp;
 use factdesk::ui::{FactdeskApp, Settings};
-use gui_common::*;
 
 const ANALYST: &str = "Ana Lyst";
 

@@ -1,14 +1,11 @@
 //! GUI flows with files: save and reopen, the unsaved-changes question, errors on broken files,
 //! adding articles, the embedded sample.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use factdesk::core::session::Session;
 use factdesk::ui::{FactdeskApp, Settings};
-use gui_common::*;
 
 #[test]
 fn save_as_through_the_path_field_then_reopen() {
@@ -209,19 +206,6 @@ fn the_embedded_sample_opens_as_an_unsaved_copy() {
     assert!(app.session.project.claims.len() >= 8);
     let s = Session::unsaved(app.session.project.clone());
     assert!(s.is_dirty());
-}
-
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -1,13 +1,10 @@
 //! GUI flows for bringing articles in: paste as a new article, dropping several files with
 //! per-file results, the editable article header, removing an article, and the start screen.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use factdesk::ui::{FactdeskApp, Settings};
-use gui_common::*;
 use std::path::{Path, PathBuf};
 
 const PASTED: &str = "Kim Yo Jong’s “red line” — café talks 🚀\n\nShe said the déjà vu was “unacceptable”. 北朝鮮 agreed.\n";
@@ -21,19 +18,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 fn open_details(h: &mut egui_kittest::Harness<'static, FactdeskApp>) {

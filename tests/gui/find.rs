@@ -1,19 +1,9 @@
 //! Find in article, driven through the real app: Ctrl+F, the match count, F3 / Enter to move,
 //! Escape to close, case and accent folding, and long articles prepared off the UI thread.
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use factdesk::ui::FactdeskApp;
-use gui_common::*;
-
-fn press(h: &mut Harness<'static, FactdeskApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
-}
 
 #[test]
 fn ctrl_f_finds_counts_and_f3_moves_escape_closes() {

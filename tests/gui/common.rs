@@ -1,5 +1,4 @@
 //! Shared set-up for the GUI flow tests: a small project and a headless harness over the real app.
-#![allow(dead_code)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -27,20 +26,30 @@ pub fn project() -> Project {
 /// A project with three claims: "Kwon Jong Gun" (sourced, speaker KCNA), "北朝鮮 denied it again"
 /// (denied) and "Wagner group" (unreviewed).
 pub fn project_with_claims() -> Project {
-    let mut s = Session::opened(project(), None);
-    let art = s.project.articles[0].id.clone();
-    for (quote, status, speaker) in [
-        ("Kwon Jong Gun", Status::Sourced, "KCNA"),
-        ("北朝鮮 denied it again", Status::Denied, ""),
-        ("Wagner group", Status::Unreviewed, "John Kirby"),
-    ] {
+    with_claims(
+        project(),
+        0,
+        &[
+            ("Kwon Jong Gun", Status::Sourced, "KCNA"),
+            ("北朝鮮 denied it again", Status::Denied, ""),
+            ("Wagner group", Status::Unreviewed, "John Kirby"),
+        ],
+    )
+}
+
+/// `p` with claims added by quote (first occurrence) to its article `ai`, each with its status
+/// and speaker, through the same `Session::edit` the app uses.
+pub fn with_claims(p: Project, ai: usize, claims: &[(&str, Status, &str)]) -> Project {
+    let mut s = Session::opened(p, None);
+    let art = s.project.articles[ai].id.clone();
+    for (quote, status, speaker) in claims {
         let act = Action::add_claim_by_quote(&s.project, &art, quote, 1, Timestamp::now())
             .expect("quote in body");
         let Action::AddClaim { mut claim } = act else {
             panic!("not an AddClaim")
         };
-        claim.status = status;
-        claim.speaker = speaker.into();
+        claim.status = *status;
+        claim.speaker = (*speaker).into();
         s.edit(Action::AddClaim { claim }).expect("add");
     }
     s.project
@@ -88,4 +97,24 @@ pub fn replace_text(h: &mut Harness<'static, FactdeskApp>, label: &str, text: &s
     h.run();
     h.get_by_label(label).type_text(text);
     h.run();
+}
+
+/// Presses a key with modifiers and lets the app handle it.
+pub fn press(h: &mut Harness<'static, FactdeskApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }

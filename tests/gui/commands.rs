@@ -1,14 +1,11 @@
 //! GUI flows through the command table: the command palette, the shortcut cheat sheet, and the
 //! view's scaling (only what is on screen is laid out; idle frames do no work).
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use factdesk::core::session::Session;
 use factdesk::ui::{FactdeskApp, Settings, UiCommand};
-use gui_common::*;
 
 #[test]
 fn command_palette_runs_a_command_by_name() {

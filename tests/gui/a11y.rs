@@ -1,14 +1,11 @@
 //! Accessibility: every control a person can operate, in the main window and in each dialog that
 //! commands open, carries an accessible name (what screen readers say and what tests find).
-#![cfg(feature = "gui")]
 
-mod gui_common;
-
+use crate::common::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use factdesk::ui::{FactdeskApp, UiCommand};
-use gui_common::*;
 
 /// Roles a person operates with the mouse or keyboard.
 fn is_control(role: Role) -> bool {

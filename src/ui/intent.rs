@@ -1,0 +1,102 @@
+//! What panels and dialogs ask the app to do (`Intent`), and the small values intents carry.
+//! It sits low in the module tree: panels import it, never the dispatcher that carries it out.
+
+use super::command::UiCommand;
+use super::file_dialogs::Answer;
+use super::settings::ThemeChoice;
+use crate::core::action::Action;
+use crate::core::export::ExportOptions;
+use crate::core::model::{ArticleId, ClaimId, ConflictField, Take};
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// Something a panel or dialog asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Intent {
+    Run(UiCommand),
+    /// One undoable edit.
+    Edit(Action),
+    /// An edit from typing in a field: consecutive ones merge into one undo step.
+    Typing(Action),
+    SelectArticle(ArticleId),
+    SelectClaim {
+        id: ClaimId,
+        scroll: bool,
+    },
+    /// Text selected in the article (empty range: just the cursor moved there).
+    TextSelected(TextSelection),
+    /// A click in the article at a char position, not a drag.
+    ClickedAt {
+        article: ArticleId,
+        pos: usize,
+    },
+    OpenPath(PathBuf),
+    /// Open a recent project (asks about unsaved changes first).
+    OpenRecent(PathBuf),
+    SaveTo(PathBuf),
+    AddArticlePaths(Vec<PathBuf>),
+    DialogAnswer(Answer),
+    /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
+    UnsavedDecision(Option<bool>),
+    SetTheme(ThemeChoice),
+    /// Write an export to this file (reads the project; not an edit).
+    ExportTo(PathBuf, ExportOptions),
+    /// A claim row clicked, with Ctrl (toggle) or Shift (range) held or not.
+    ClickClaimRow {
+        id: ClaimId,
+        kind: ClickKind,
+    },
+    /// Team review: analyst, conflicts, comparison.
+    Team(TeamIntent),
+    /// Text pasted outside any text field (or after "New article from clipboard").
+    PasteArticle(String),
+    /// Opens the built-in sample (asks about unsaved changes first).
+    OpenSample,
+    /// A suggestion clicked in the suggestions list (index into the visible list).
+    SelectSuggestion(usize),
+}
+
+/// What the team parts of the window ask the app to do.
+#[derive(Debug, Clone)]
+pub enum TeamIntent {
+    /// Opens the settings window, where the analyst name is set.
+    EditAnalyst,
+    /// Settles a merge conflict with one side's value (one undoable step).
+    Resolve {
+        id: String,
+        field: ConflictField,
+        take: Take,
+    },
+    /// Starts editing a conflicted field by hand; `None` stops.
+    EditConflict(Option<(String, ConflictField)>),
+    /// Loads another annotator's project (read-only) and compares it with this one.
+    Compare(PathBuf),
+    CloseComparison,
+    /// Shows a claim of the compared project: its article, its text selected here.
+    ShowTheirs(ClaimId),
+}
+
+/// How a claim row was clicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClickKind {
+    /// Ctrl/Cmd held: add or remove this claim.
+    pub toggle: bool,
+    /// Shift held: select the rows from the anchor to this one.
+    pub range: bool,
+}
+
+impl ClickKind {
+    pub fn from_modifiers(m: egui::Modifiers) -> Self {
+        ClickKind {
+            toggle: m.command || m.ctrl,
+            range: m.shift,
+        }
+    }
+}
+
+/// Text selected in an article, in char offsets of its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextSelection {
+    pub article: ArticleId,
+    pub range: Range<usize>,
+}

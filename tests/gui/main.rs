@@ -1,0 +1,18 @@
+//! The GUI flow tests, one binary: each module drives the real app headless with egui_kittest,
+//! finding widgets by their accessible labels. One binary links the app once instead of once
+//! per file.
+#![cfg(feature = "gui")]
+
+mod common;
+
+mod a11y;
+mod annotate;
+mod commands;
+mod export;
+mod files;
+mod find;
+mod import;
+mod polish;
+mod safety;
+mod suggest;
+mod team;

@@ -65,6 +65,118 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     out
 }
 
+/// The fact-check's finding, apart from the status: the verdict on the project's scale, what was
+/// checked in one line, and where the review is published.
+fn verdict(ui: &mut egui::Ui, project: &Project, c: &Claim, out: &mut Vec<Intent>) {
+    let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
+    ui.strong("Fact-check");
+    match &project.settings.rating_scale {
+        None => {
+            ui.weak("No rating scale: choose one in Settings (Ctrl+,) to give verdicts.");
+        }
+        Some(scale) => {
+            let label = ui.label("Verdict");
+            let shown = if c.verdict.is_empty() {
+                "(no verdict)".to_string()
+            } else {
+                c.verdict.clone()
+            };
+            egui::ComboBox::from_id_salt("verdict")
+                .selected_text(shown)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .add(egui::Button::selectable(
+                            c.verdict.is_empty(),
+                            "(no verdict)",
+                        ))
+                        .clicked()
+                    {
+                        out.push(Intent::Edit(edit(ClaimEdit::Verdict(String::new()))));
+                    }
+                    // Best first, as a reader scans a verdict list.
+                    for level in scale.levels.iter().rev() {
+                        let text = match level.value {
+                            Some(v) => format!("{} ({v})", level.name),
+                            None => level.name.clone(),
+                        };
+                        if ui
+                            .add(egui::Button::selectable(c.verdict == level.name, text))
+                            .clicked()
+                        {
+                            out.push(Intent::Edit(edit(ClaimEdit::Verdict(level.name.clone()))));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("The fact-check's finding; the status above is not a rating");
+            if !c.verdict.is_empty() && scale.level(&c.verdict).is_none() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("⚠ “{}” is not on the project's scale", c.verdict),
+                );
+            }
+        }
+    }
+    if let Some(t) = field(
+        ui,
+        "Claim summary",
+        &c.summary,
+        "what was checked, in one line",
+        false,
+    ) {
+        out.push(Intent::Typing(edit(ClaimEdit::Summary(
+            t.replace('\n', " "),
+        ))));
+    }
+    let chars = c.summary.trim().chars().count();
+    if chars > crate::core::export::SUMMARY_ADVISED_CHARS {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "⚠ {chars} characters: under {} reads best where reviews are listed",
+                crate::core::export::SUMMARY_ADVISED_CHARS
+            ),
+        );
+    }
+    if let Some(t) = field(
+        ui,
+        "Review URL",
+        &c.review_url,
+        "where the fact-check is published",
+        false,
+    ) {
+        out.push(Intent::Typing(edit(ClaimEdit::ReviewUrl(t))));
+    }
+}
+
+/// A claim whose quote a new version of the article changed: the old and new wording side by
+/// side, and keeping it as changed by the outlet.
+fn outlet_change(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
+    let Some(ch) = &c.changed else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("⚠ Quote changed in version {}: {}", ch.in_version, ch.reason),
+        );
+        ui.label(format!("Marked in version {}: “{}”", ch.version, c.anchor.quote));
+        ui.label(format!("Version {} reads: “{}”", ch.in_version, ch.new_text));
+        if ch.kept {
+            ui.weak("Kept as changed by the outlet.");
+        } else if ui
+            .button("Keep as changed by the outlet")
+            .on_hover_text("The claim stays on the version it was marked in; exports say the article was modified")
+            .clicked()
+            && let Some(a) = crate::core::versions::keep_changed(c)
+        {
+            out.push(Intent::Edit(a));
+        }
+    });
+}
+
 fn editor(
     ui: &mut egui::Ui,
     project: &Project,
@@ -105,8 +217,11 @@ fn editor(
             }
         });
     super::claim_history::sign_off(ui, c, out);
-    ui.separator();
     let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
+    outlet_change(ui, c, out);
+    ui.separator();
+    verdict(ui, project, c, out);
+    ui.separator();
     if let Some(t) = field(ui, "Speaker", &c.speaker, "who made the claim", false) {
         out.push(Intent::Typing(edit(ClaimEdit::Speaker(t))));
     }

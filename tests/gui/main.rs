@@ -16,3 +16,4 @@ mod polish;
 mod safety;
 mod suggest;
 mod team;
+mod verdicts;

@@ -80,6 +80,45 @@ impl ExportDialog {
     }
 }
 
+/// What Google requires or recommends that the ClaimReview would lack, per claim.
+fn publication_check(ui: &mut egui::Ui, project: &Project, options: &ExportOptions) {
+    let claims = options.filter.select(project);
+    let missing = export::publication_check(project, &claims);
+    let required = missing
+        .iter()
+        .filter(|m| m.need == export::Need::Required)
+        .count();
+    let title = format!(
+        "Publication check: {required} required, {} recommended missing",
+        missing.len() - required
+    );
+    egui::CollapsingHeader::new(title)
+        .id_salt("publication_check")
+        .default_open(required > 0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for m in &missing {
+                        let quote = project
+                            .claims
+                            .iter()
+                            .find(|c| c.id.as_str() == m.claim)
+                            .map_or("Project".to_string(), |c| {
+                                crate::ui::claim_list::one_line(&c.anchor.quote, 40)
+                            });
+                        let text =
+                            format!("{quote}: {} {} — {}", m.need.as_str(), m.field, m.message);
+                        if m.need == export::Need::Required {
+                            ui.colored_label(ui.visuals().warn_fg_color, text);
+                        } else {
+                            ui.weak(text);
+                        }
+                    }
+                });
+        });
+}
+
 fn claims_text(n: usize) -> String {
     match n {
         1 => "1 claim will be exported".to_string(),
@@ -190,6 +229,9 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                 ui.strong(claims_text(export::count_for(project, o)));
                 for w in export::warnings(project, o) {
                     ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
+                }
+                if o.format == Format::ClaimReview {
+                    publication_check(ui, project, o);
                 }
             }
             None => {

@@ -61,6 +61,8 @@ pub struct DialogState {
     /// The export dialog and its choices.
     pub export: Option<ExportDialog>,
     pub settings_window: bool,
+    /// The settings window's "own levels" field for a custom rating scale, as typed.
+    pub custom_levels: String,
     pub about: bool,
     /// Per-file results of the last multi-file import.
     pub import_report: Option<crate::ui::import_files::ImportReport>,

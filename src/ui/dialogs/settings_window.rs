@@ -4,7 +4,7 @@
 //! undoable action, so it is saved in the project file.
 
 use crate::core::action::Action;
-use crate::core::model::{ProjectSettings, Status};
+use crate::core::model::{PRESETS, ProjectSettings, RatingScale, Status};
 use crate::ui::app::FactdeskApp;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
@@ -200,7 +200,121 @@ fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
                 }));
             }
             ui.end_row();
+
+            rating_scale(ui, app, &current, out);
         });
+}
+
+/// The scale verdicts are given on: none, a preset, or the desk's own levels (worst first).
+/// A scale that would strand verdicts in use is not offered: the claims keep theirs.
+fn rating_scale(
+    ui: &mut egui::Ui,
+    app: &mut FactdeskApp,
+    current: &ProjectSettings,
+    out: &mut Vec<Intent>,
+) {
+    let set = |scale: Option<RatingScale>| {
+        Intent::Edit(Action::SetProjectSettings {
+            settings: ProjectSettings {
+                rating_scale: scale,
+                ..current.clone()
+            },
+        })
+    };
+    let in_use: Vec<String> = {
+        let mut v: Vec<String> = app
+            .session
+            .project
+            .claims
+            .iter()
+            .map(|c| c.verdict.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let strands = |scale: Option<&RatingScale>| {
+        in_use
+            .iter()
+            .any(|v| scale.is_none_or(|s| s.level(v).is_none()))
+    };
+    let label = ui.label("Rating scale");
+    let shown = current
+        .rating_scale
+        .as_ref()
+        .map_or("None (statuses only)".to_string(), |s| s.name.clone());
+    ui.vertical(|ui| {
+        egui::ComboBox::from_id_salt("rating_scale")
+            .selected_text(shown)
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .add_enabled(
+                        !strands(None),
+                        egui::Button::selectable(
+                            current.rating_scale.is_none(),
+                            "None (statuses only)",
+                        ),
+                    )
+                    .clicked()
+                {
+                    out.push(set(None));
+                }
+                for p in PRESETS {
+                    let scale = RatingScale::preset(p.name);
+                    let chosen = current
+                        .rating_scale
+                        .as_ref()
+                        .is_some_and(|s| s.name == p.name);
+                    if ui
+                        .add_enabled(
+                            !strands(scale.as_ref()),
+                            egui::Button::selectable(chosen, p.name),
+                        )
+                        .on_hover_text(p.description)
+                        .clicked()
+                    {
+                        out.push(set(scale));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Verdicts are levels of this scale; a claim's status is never one");
+        if let Some(s) = &current.rating_scale {
+            ui.weak(format!("Worst to best: {}", s.names()));
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Own levels");
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut app.dialogs.custom_levels)
+                        .desired_width(170.0)
+                        .hint_text("False, Half true, True"),
+                )
+                .labelled_by(label.id);
+            let custom =
+                RatingScale::custom(&app.dialogs.custom_levels.split(',').collect::<Vec<_>>());
+            let ok = custom.as_ref().is_ok_and(|c| !strands(Some(c)));
+            if ui
+                .add_enabled(ok, egui::Button::new("Use these levels"))
+                .on_hover_text("Worst first, separated by commas; rated 1 to N")
+                .clicked()
+                && let Ok(c) = custom
+            {
+                out.push(set(Some(c)));
+            }
+            let _ = edit;
+        });
+        if !in_use.is_empty() {
+            ui.weak(format!(
+                "In use: {} (scales without them are not offered)",
+                in_use.join(", ")
+            ));
+        }
+    });
+    ui.end_row();
 }
 
 fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {

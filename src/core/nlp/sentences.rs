@@ -142,7 +142,16 @@ impl Segmenter<'_> {
                 cuts.push((i, i));
                 sentence_start = i;
             }
-            // Spans are properly nested: keep the stack of those open at `i`.
+            let ch = c[i];
+            if !matches!(
+                ch,
+                '\n' | '.' | '…' | '!' | '?' | '。' | '！' | '？' | '｡' | '．'
+            ) {
+                i += 1;
+                continue;
+            }
+            // Spans are properly nested: keep the stack of those open at `i` (brought up to date
+            // only at the marks that need it).
             while active.last().is_some_and(|s| s.close < i) {
                 active.pop();
             }
@@ -155,7 +164,6 @@ impl Segmenter<'_> {
                     active.push(*s);
                 }
             }
-            let ch = c[i];
             if ch == '\n' {
                 if self.line_break_ends_sentence(i) {
                     cuts.push((i, i + 1));
@@ -644,6 +652,9 @@ impl Segmenter<'_> {
         let has = |stack: &Vec<(char, usize)>, k: &[char]| stack.iter().any(|s| k.contains(&s.0));
         for i in 0..c.len() {
             let ch = c[i];
+            if ch.is_alphanumeric() || ch == ' ' {
+                continue; // most chars: nothing to match
+            }
             if stack.len() >= MAX_NESTING && !ch.is_whitespace() {
                 // Real text nests a few levels; a deeper pile is noise, and lookups must stay cheap.
                 stack.clear();

@@ -84,6 +84,13 @@ const CLOSERS: &[char] = &[
 const OPENERS: &[char] = &[
     '"', '\'', '“', '‘', '(', '[', '«', '¿', '¡', '「', '『', '„', '‚', '‹', '»',
 ];
+/// The longest reference marker in brackets after a sentence ("[12]", "[citation needed]").
+const MAX_REFERENCE: usize = 20;
+
+fn is_superscript(ch: char) -> bool {
+    matches!(ch, '¹' | '²' | '³' | '⁰'..='⁹')
+}
+
 /// Open brackets and quotations kept per paragraph before they are dropped as unbalanced.
 const MAX_NESTING: usize = 32;
 const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-', '–'];
@@ -257,11 +264,26 @@ impl Segmenter<'_> {
         !lexicon::is_continuation_word(&word)
     }
 
+    /// Past the closing quotes and brackets after a terminal mark, and past a reference marker
+    /// attached to it ("martyr.[1] The", "said.² The"): they belong to the sentence that ends.
     fn skip_closers(&self, mut i: usize) -> usize {
-        while i < self.chars.len() && CLOSERS.contains(&self.chars[i]) {
-            i += 1;
+        let c = self.chars;
+        loop {
+            while i < c.len() && (CLOSERS.contains(&c[i]) || is_superscript(c[i])) {
+                i += 1;
+            }
+            if c.get(i) != Some(&'[') {
+                return i;
+            }
+            let inner = c[i + 1..]
+                .iter()
+                .take(MAX_REFERENCE + 1)
+                .position(|&x| !(x.is_alphanumeric() || x == ' '));
+            match inner {
+                Some(n) if n > 0 && c.get(i + 1 + n) == Some(&']') => i += n + 2,
+                _ => return i,
+            }
         }
-        i
     }
 
     /// The first char of the next word after `i` (skipping spaces and opening quotes), if the gap

@@ -84,6 +84,10 @@ const CLOSERS: &[char] = &[
 const OPENERS: &[char] = &[
     '"', '\'', '“', '‘', '(', '[', '«', '¿', '¡', '「', '『', '„', '‚', '‹', '»',
 ];
+const ROMAN: &[&str] = &[
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
+
 /// The longest reference marker in brackets after a sentence ("[12]", "[citation needed]").
 const MAX_REFERENCE: usize = 20;
 
@@ -791,6 +795,7 @@ impl Segmenter<'_> {
         let c = self.chars;
         // (value, kind, dot position if any, start incl. bullet)
         let mut found: Vec<(u32, u8, Option<usize>, usize)> = Vec::new();
+        let mut romans: Vec<Option<u32>> = Vec::new();
         let mut i = 0;
         while i < c.len() {
             // "(a)", "(1)": an opening parenthesis after a space or at the start.
@@ -802,6 +807,7 @@ impl Segmenter<'_> {
                 continue;
             }
             let mut j = i;
+            let mut roman = None;
             let (value, kind) = if c[i].is_ascii_digit() {
                 let mut v = 0u32;
                 while j < c.len() && c[j].is_ascii_digit() && j - i < 3 {
@@ -810,8 +816,24 @@ impl Segmenter<'_> {
                 }
                 (v, 0u8)
             } else {
-                j += 1;
-                (u32::from(c[i]) - u32::from('a') + 1, 1u8)
+                // Lower-case roman numerals ("ii)", "iv.") list like letters; a lone "i", "v"
+                // or "x" is either, decided by its neighbours.
+                let mut k = i;
+                while k < c.len() && matches!(c[k], 'i' | 'v' | 'x') && k - i < 4 {
+                    k += 1;
+                }
+                let token: String = c[i..k].iter().collect();
+                roman = ROMAN.iter().position(|r| *r == token).map(|p| p as u32 + 1);
+                if k - i > 1 && roman.is_some() {
+                    j = k;
+                    (u32::MAX / 2, 1u8)
+                } else {
+                    j += 1;
+                    if k - i > 1 {
+                        roman = None;
+                    }
+                    (u32::from(c[i]) - u32::from('a') + 1, 1u8)
+                }
             };
             let dot = (c.get(j) == Some(&'.')).then_some(j);
             if dot.is_some() {
@@ -848,20 +870,26 @@ impl Segmenter<'_> {
                     0
                 };
                 found.push((value, kind + shape, dot, start));
+                romans.push(roman);
             }
             i = j.max(i + 1);
         }
         let mut dots = Vec::new();
         let mut starts = Vec::new();
         let mut items = Vec::new();
+        let follows = |a: usize, b: usize| {
+            let ra = romans.get(a).copied().flatten();
+            let rb = romans.get(b).copied().flatten();
+            ra.zip(rb).is_some_and(|(x, y)| x + 1 == y)
+        };
         for (k, m) in found.iter().enumerate() {
             let prev = k
                 .checked_sub(1)
                 .and_then(|p| found.get(p))
-                .is_some_and(|p| p.1 == m.1 && p.0 + 1 == m.0);
+                .is_some_and(|p| p.1 == m.1 && (p.0 + 1 == m.0 || follows(k - 1, k)));
             let next = found
                 .get(k + 1)
-                .is_some_and(|n| n.1 == m.1 && m.0 + 1 == n.0);
+                .is_some_and(|n| n.1 == m.1 && (m.0 + 1 == n.0 || follows(k, k + 1)));
             if prev || next {
                 items.push(m.3);
                 if let Some(d) = m.2 {

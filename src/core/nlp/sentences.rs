@@ -501,7 +501,15 @@ impl Segmenter<'_> {
         }
         let last_part = lower.rsplit('.').next().unwrap_or("");
         if lexicon::is_title_abbreviation_in(lang, last_part) {
-            return true;
+            // A title precedes a name, never a word like "The" or "They": "on Main St. The shop".
+            // Particles of names ("M. Le Pen", "Dr. De Souza") are names here.
+            let next = self.word_at(next_at);
+            let next_lower = next.to_lowercase();
+            let opener = next.chars().count() >= 2
+                && self.chars.get(next_at + next.chars().count()) != Some(&'.')
+                && !lexicon::is_name_particle(&next_lower)
+                && lexicon::is_sentence_starter_in(lang, &next_lower);
+            return !opener;
         }
         if letters == 1 && word.chars().count() == 1 {
             let ch = word.chars().next().unwrap_or(' ');

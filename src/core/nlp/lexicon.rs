@@ -496,6 +496,15 @@ pub fn is_number_abbreviation(w: &str) -> bool {
     WORDS.contains(&lower(w).as_ref())
 }
 
+/// Particles that begin family names ("Le Pen", "De Souza", "van Gogh", "El-Erian").
+pub fn is_name_particle(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "al", "da", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "el", "la", "las",
+        "le", "les", "lo", "los", "st", "ten", "ter", "van", "von", "y",
+    ];
+    WORDS.contains(&lower(w).as_ref())
+}
+
 /// Words a sentence does not end on: a line that ends with one continues on the next line.
 pub fn is_continuation_word(w: &str) -> bool {
     const WORDS: &[&str] = &[

@@ -84,6 +84,17 @@ const CLOSERS: &[char] = &[
 const OPENERS: &[char] = &[
     '"', '\'', '“', '‘', '(', '[', '«', '¿', '¡', '「', '『', '„', '‚', '‹', '»',
 ];
+const ROMAN: &[&str] = &[
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
+
+/// The longest reference marker in brackets after a sentence ("[12]", "[citation needed]").
+const MAX_REFERENCE: usize = 20;
+
+fn is_superscript(ch: char) -> bool {
+    matches!(ch, '¹' | '²' | '³' | '⁰'..='⁹')
+}
+
 /// Open brackets and quotations kept per paragraph before they are dropped as unbalanced.
 const MAX_NESTING: usize = 32;
 const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '*', '-', '–'];
@@ -142,7 +153,16 @@ impl Segmenter<'_> {
                 cuts.push((i, i));
                 sentence_start = i;
             }
-            // Spans are properly nested: keep the stack of those open at `i`.
+            let ch = c[i];
+            if !matches!(
+                ch,
+                '\n' | '.' | '…' | '!' | '?' | '。' | '！' | '？' | '｡' | '．'
+            ) {
+                i += 1;
+                continue;
+            }
+            // Spans are properly nested: keep the stack of those open at `i` (brought up to date
+            // only at the marks that need it).
             while active.last().is_some_and(|s| s.close < i) {
                 active.pop();
             }
@@ -155,7 +175,6 @@ impl Segmenter<'_> {
                     active.push(*s);
                 }
             }
-            let ch = c[i];
             if ch == '\n' {
                 if self.line_break_ends_sentence(i) {
                     cuts.push((i, i + 1));
@@ -249,11 +268,26 @@ impl Segmenter<'_> {
         !lexicon::is_continuation_word(&word)
     }
 
+    /// Past the closing quotes and brackets after a terminal mark, and past a reference marker
+    /// attached to it ("martyr.[1] The", "said.² The"): they belong to the sentence that ends.
     fn skip_closers(&self, mut i: usize) -> usize {
-        while i < self.chars.len() && CLOSERS.contains(&self.chars[i]) {
-            i += 1;
+        let c = self.chars;
+        loop {
+            while i < c.len() && (CLOSERS.contains(&c[i]) || is_superscript(c[i])) {
+                i += 1;
+            }
+            if c.get(i) != Some(&'[') {
+                return i;
+            }
+            let inner = c[i + 1..]
+                .iter()
+                .take(MAX_REFERENCE + 1)
+                .position(|&x| !(x.is_alphanumeric() || x == ' '));
+            match inner {
+                Some(n) if n > 0 && c.get(i + 1 + n) == Some(&']') => i += n + 2,
+                _ => return i,
+            }
         }
-        i
     }
 
     /// The first char of the next word after `i` (skipping spaces and opening quotes), if the gap
@@ -467,7 +501,15 @@ impl Segmenter<'_> {
         }
         let last_part = lower.rsplit('.').next().unwrap_or("");
         if lexicon::is_title_abbreviation_in(lang, last_part) {
-            return true;
+            // A title precedes a name, never a word like "The" or "They": "on Main St. The shop".
+            // Particles of names ("M. Le Pen", "Dr. De Souza") are names here.
+            let next = self.word_at(next_at);
+            let next_lower = next.to_lowercase();
+            let opener = next.chars().count() >= 2
+                && self.chars.get(next_at + next.chars().count()) != Some(&'.')
+                && !lexicon::is_name_particle(&next_lower)
+                && lexicon::is_sentence_starter_in(lang, &next_lower);
+            return !opener;
         }
         if letters == 1 && word.chars().count() == 1 {
             let ch = word.chars().next().unwrap_or(' ');
@@ -644,6 +686,9 @@ impl Segmenter<'_> {
         let has = |stack: &Vec<(char, usize)>, k: &[char]| stack.iter().any(|s| k.contains(&s.0));
         for i in 0..c.len() {
             let ch = c[i];
+            if ch.is_alphanumeric() || ch == ' ' {
+                continue; // most chars: nothing to match
+            }
             if stack.len() >= MAX_NESTING && !ch.is_whitespace() {
                 // Real text nests a few levels; a deeper pile is noise, and lookups must stay cheap.
                 stack.clear();
@@ -758,6 +803,7 @@ impl Segmenter<'_> {
         let c = self.chars;
         // (value, kind, dot position if any, start incl. bullet)
         let mut found: Vec<(u32, u8, Option<usize>, usize)> = Vec::new();
+        let mut romans: Vec<Option<u32>> = Vec::new();
         let mut i = 0;
         while i < c.len() {
             // "(a)", "(1)": an opening parenthesis after a space or at the start.
@@ -769,6 +815,7 @@ impl Segmenter<'_> {
                 continue;
             }
             let mut j = i;
+            let mut roman = None;
             let (value, kind) = if c[i].is_ascii_digit() {
                 let mut v = 0u32;
                 while j < c.len() && c[j].is_ascii_digit() && j - i < 3 {
@@ -777,8 +824,24 @@ impl Segmenter<'_> {
                 }
                 (v, 0u8)
             } else {
-                j += 1;
-                (u32::from(c[i]) - u32::from('a') + 1, 1u8)
+                // Lower-case roman numerals ("ii)", "iv.") list like letters; a lone "i", "v"
+                // or "x" is either, decided by its neighbours.
+                let mut k = i;
+                while k < c.len() && matches!(c[k], 'i' | 'v' | 'x') && k - i < 4 {
+                    k += 1;
+                }
+                let token: String = c[i..k].iter().collect();
+                roman = ROMAN.iter().position(|r| *r == token).map(|p| p as u32 + 1);
+                if k - i > 1 && roman.is_some() {
+                    j = k;
+                    (u32::MAX / 2, 1u8)
+                } else {
+                    j += 1;
+                    if k - i > 1 {
+                        roman = None;
+                    }
+                    (u32::from(c[i]) - u32::from('a') + 1, 1u8)
+                }
             };
             let dot = (c.get(j) == Some(&'.')).then_some(j);
             if dot.is_some() {
@@ -815,20 +878,26 @@ impl Segmenter<'_> {
                     0
                 };
                 found.push((value, kind + shape, dot, start));
+                romans.push(roman);
             }
             i = j.max(i + 1);
         }
         let mut dots = Vec::new();
         let mut starts = Vec::new();
         let mut items = Vec::new();
+        let follows = |a: usize, b: usize| {
+            let ra = romans.get(a).copied().flatten();
+            let rb = romans.get(b).copied().flatten();
+            ra.zip(rb).is_some_and(|(x, y)| x + 1 == y)
+        };
         for (k, m) in found.iter().enumerate() {
             let prev = k
                 .checked_sub(1)
                 .and_then(|p| found.get(p))
-                .is_some_and(|p| p.1 == m.1 && p.0 + 1 == m.0);
+                .is_some_and(|p| p.1 == m.1 && (p.0 + 1 == m.0 || follows(k - 1, k)));
             let next = found
                 .get(k + 1)
-                .is_some_and(|n| n.1 == m.1 && m.0 + 1 == n.0);
+                .is_some_and(|n| n.1 == m.1 && (m.0 + 1 == n.0 || follows(k, k + 1)));
             if prev || next {
                 items.push(m.3);
                 if let Some(d) = m.2 {

@@ -290,6 +290,8 @@ fn sentence_in_paragraph(
     let start = body[..b].rfind("\n\n").map_or(0, |i| i + 2);
     let end = body[b..].find("\n\n").map_or(body.len(), |i| b + i);
     let base = idx.to_char(body, start)?;
-    let r = nlp::sentence_at(&body[start..end], pos - base)?;
+    // The article's language decides abbreviations and quotation marks (de, fr, es, en).
+    let opts = nlp::SegmentOptions::lang(nlp::Lang::from_tag(&article.meta.lang));
+    let r = nlp::sentence_at_with(&body[start..end], pos - base, opts)?;
     Some(base + r.start..base + r.end)
 }

@@ -97,7 +97,7 @@ fn publication_check(ui: &mut egui::Ui, project: &Project, options: &ExportOptio
         .default_open(required > 0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
-                .max_height(160.0)
+                .max_height(90.0)
                 .show(ui, |ui| {
                     for m in &missing {
                         let quote = project

@@ -77,11 +77,10 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
         "factdesk",
         options,
         Box::new(move |cc| {
-            let mut settings = Settings::load(cc.storage);
-            settings.recovery_dir = eframe::storage_dir("factdesk");
+            let settings = Settings::load(cc.storage);
             appearance::watch_system_theme(&cc.egui_ctx);
             fonts::install_system_fallback(&cc.egui_ctx);
-            let app = FactdeskApp::startup(project, settings);
+            let app = FactdeskApp::startup_in(project, settings, eframe::storage_dir("factdesk"));
             install_panic_autosave(app.autosave.snapshot.clone());
             Ok(Box::new(app))
         }),

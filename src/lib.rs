@@ -5,5 +5,3 @@ pub mod cli;
 pub mod core;
 #[cfg(feature = "gui")]
 pub mod ui;
-
-pub use crate::core::*;

@@ -123,6 +123,16 @@ impl FactdeskApp {
     /// first start (no recent projects yet), or the start screen. A project that fails to load is
     /// reported in the app, which then shows the sample.
     pub fn startup(project: Option<PathBuf>, settings: Settings) -> Self {
+        Self::startup_in(project, settings, None)
+    }
+
+    /// [`Self::startup`] with the app's data folder, where never-saved projects autosave (and
+    /// whose recovery files are offered at start).
+    pub fn startup_in(
+        project: Option<PathBuf>,
+        settings: Settings,
+        data_dir: Option<PathBuf>,
+    ) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
         let start_screen = path.is_none() && !settings.recent.is_empty();
         let session = if start_screen {
@@ -130,13 +140,20 @@ impl FactdeskApp {
         } else {
             Self::sample_session()
         };
-        let mut app = FactdeskApp::new(session, settings);
+        let mut app = FactdeskApp::new(session, settings).with_data_dir(data_dir);
         app.import.start_screen = start_screen;
         match path {
             Some(path) => app.open_path(&path),
             None => app.offer_unsaved_recovery(),
         }
         app
+    }
+
+    /// The app's data folder, where never-saved projects autosave; None: they do not. Known only
+    /// at run time, so it is not a setting.
+    pub fn with_data_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.autosave.data_dir = dir;
+        self
     }
 
     /// Errors waiting to be read (shown in a dialog).

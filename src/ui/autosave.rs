@@ -27,6 +27,8 @@ pub struct Autosave {
     pub snapshot: Snapshot,
     /// The state the snapshot holds and when it was taken.
     snapped: Option<(Key, f64)>,
+    /// Where never-saved projects autosave (the app's data folder); None: they do not.
+    pub(crate) data_dir: Option<PathBuf>,
 }
 
 /// Least seconds between two snapshots, so typing does not serialize the project per key.
@@ -170,7 +172,7 @@ impl FactdeskApp {
         match &self.autosave.unsaved_path {
             Some((g, p)) if *g == self.generation => Some(p.clone()),
             _ => {
-                let dir = self.settings.recovery_dir.clone()?;
+                let dir = self.autosave.data_dir.clone()?;
                 let p = recovery::path_for_unsaved(&dir);
                 self.autosave.unsaved_path = Some((self.generation, p.clone()));
                 Some(p)

@@ -1,9 +1,10 @@
 //! The desktop GUI (eframe/egui): a thin shell that reads the core's state and emits actions.
 //!
 //! `FactdeskApp` (app.rs) owns the open `Session`; panels (article list, article view, claim
-//! list, claim panel, status bar, menus, dialogs) read it and return `Intent`s, which
-//! `dispatch.rs` turns into `Session::edit` calls or app effects. Commands, with their labels and
-//! shortcuts, are one table (command.rs).
+//! list, claim panel, status bar, menus, dialogs) read it and return `Intent`s (intent.rs), which
+//! the dispatcher (dispatch.rs) turns into edits through `FactdeskApp::commit` — the app's only
+//! caller of `Session::edit` — or into app effects. Commands, with their labels, shortcuts and
+//! menu places, are one table (command.rs).
 
 mod app;
 mod appearance;
@@ -47,13 +48,12 @@ mod team;
 mod theme;
 mod view_cache;
 
-pub use app::{FactdeskApp, SAMPLE_PROJECT};
-pub use autosave::{Snapshot, flush_snapshot, write_snapshot};
+pub use app::FactdeskApp;
+pub use autosave::{Snapshot, flush_snapshot};
 pub use claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
-pub use intent::{Intent, TextSelection};
+pub use intent::TextSelection;
 pub use settings::{Settings, StatusColors, ThemeChoice};
-pub use stats::Stats;
 
 /// The colour a status is drawn in, from the colour set chosen in the settings.
 pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
@@ -77,11 +77,10 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
         "factdesk",
         options,
         Box::new(move |cc| {
-            let mut settings = Settings::load(cc.storage);
-            settings.recovery_dir = eframe::storage_dir("factdesk");
+            let settings = Settings::load(cc.storage);
             appearance::watch_system_theme(&cc.egui_ctx);
             fonts::install_system_fallback(&cc.egui_ctx);
-            let app = FactdeskApp::startup(project, settings);
+            let app = FactdeskApp::startup_in(project, settings, eframe::storage_dir("factdesk"));
             install_panic_autosave(app.autosave.snapshot.clone());
             Ok(Box::new(app))
         }),

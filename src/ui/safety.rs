@@ -56,7 +56,7 @@ impl FactdeskApp {
 
     /// At start with no project file: offers the newest recovery file of a never-saved project.
     pub(crate) fn offer_unsaved_recovery(&mut self) {
-        let Some(dir) = self.settings.recovery_dir.clone() else {
+        let Some(dir) = self.autosave.data_dir.clone() else {
             return;
         };
         if let Some(rec) = recovery::list_in(&dir).into_iter().next() {

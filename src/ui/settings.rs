@@ -38,9 +38,6 @@ pub struct Settings {
     pub analyst: String,
     /// Accepted suggestions take their suggested status; off: they start unreviewed.
     pub accept_suggested_status: bool,
-    /// Where never-saved projects autosave (the app's data folder); None: they do not.
-    #[serde(skip)]
-    pub recovery_dir: Option<PathBuf>,
     /// Size of everything on screen (1.0 = 100 %), between [`MIN_ZOOM`] and [`MAX_ZOOM`].
     pub zoom: f32,
     /// Which colour set marks the claim statuses.
@@ -75,7 +72,6 @@ impl Default for Settings {
             autosave_seconds: 5.0,
             analyst: String::new(),
             accept_suggested_status: false,
-            recovery_dir: None,
             zoom: 1.0,
             status_colors: StatusColors::default(),
             high_contrast: false,

@@ -196,12 +196,13 @@ fn idle_after_an_edit_autosaves_to_the_recovery_file_and_a_save_removes_it() {
 #[test]
 fn a_never_saved_project_autosaves_in_the_data_folder() {
     let data = tempfile::tempdir().expect("tempdir");
-    let mut settings = Settings::headless();
-    settings.recovery_dir = Some(data.path().to_path_buf());
-    let mut h = harness(FactdeskApp::new(
-        Session::opened(project_with_claims(), None),
-        settings,
-    ));
+    let mut h = harness(
+        FactdeskApp::new(
+            Session::opened(project_with_claims(), None),
+            Settings::headless(),
+        )
+        .with_data_dir(Some(data.path().to_path_buf())),
+    );
     click_row(&mut h, "Kwon Jong Gun");
     h.key_press(Key::Num3);
     h.run();
@@ -311,9 +312,11 @@ fn a_never_saved_project_is_offered_at_start() {
     let mut edited = project_with_claims();
     edited.title = "Never saved ✓".into();
     recovery::write(&recovery::path_for_unsaved(data.path()), &edited).expect("write");
-    let mut settings = Settings::headless();
-    settings.recovery_dir = Some(data.path().to_path_buf());
-    let mut h = harness(FactdeskApp::startup(None, settings));
+    let mut h = harness(FactdeskApp::startup_in(
+        None,
+        Settings::headless(),
+        Some(data.path().to_path_buf()),
+    ));
     h.get_by_label("Restore unsaved work").click();
     h.run();
     assert_eq!(h.state().session.project, edited);

@@ -212,7 +212,7 @@ pub fn compare(a: &Project, b: &Project) -> Comparison {
 }
 
 fn status_index(s: Status) -> usize {
-    Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
+    s.index()
 }
 
 /// Agreement among any number of annotators: every pairwise comparison, plus Fleiss' kappa over

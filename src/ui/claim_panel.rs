@@ -197,7 +197,7 @@ fn editor(
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for (i, s) in Status::VERDICTS_FIRST.into_iter().enumerate() {
+            for (i, s) in Status::REVIEWED_FIRST.into_iter().enumerate() {
                 let cmd = UiCommand::Tag(s);
                 let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
                 ui.horizontal(|ui| {

@@ -140,7 +140,7 @@ fn progress(ui: &mut egui::Ui, c: &StatusCounts) {
 }
 
 /// The order of the segments in a bar (and of the legend above the bars).
-const BAR_ORDER: [Status; Status::COUNT] = Status::VERDICTS_FIRST;
+const BAR_ORDER: [Status; Status::COUNT] = Status::REVIEWED_FIRST;
 
 fn legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {

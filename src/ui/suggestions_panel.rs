@@ -11,7 +11,7 @@ use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
 
 /// The order of the status checkboxes: the reviewed statuses first, as the issue lists them.
-const FILTER_ORDER: [Status; Status::COUNT] = Status::VERDICTS_FIRST;
+const FILTER_ORDER: [Status; Status::COUNT] = Status::REVIEWED_FIRST;
 
 /// Lines of one row: quote, then speaker · cue · status · score, then the reason.
 const ROW_LINES: f32 = 3.0;

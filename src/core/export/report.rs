@@ -3,8 +3,8 @@
 use super::ClaimFilter;
 use crate::core::model::{Article, Claim, Project, Status};
 
-/// Statuses in report order: verdicts first, unreviewed last.
-pub const REPORT_ORDER: [Status; Status::COUNT] = Status::VERDICTS_FIRST;
+/// Statuses in report order: reviewed statuses first, unreviewed last.
+pub const REPORT_ORDER: [Status; Status::COUNT] = Status::REVIEWED_FIRST;
 
 pub struct Report<'a> {
     pub project: &'a Project,

@@ -33,9 +33,9 @@ impl Status {
         Status::Denied,
     ];
 
-    /// The verdicts first, unreviewed last: the order of reports, statistics bars and the
+    /// The reviewed statuses first, unreviewed last: the order of reports, statistics bars and the
     /// suggestions filter, where what was decided matters before what is still open.
-    pub const VERDICTS_FIRST: [Status; Status::COUNT] = [
+    pub const REVIEWED_FIRST: [Status; Status::COUNT] = [
         Status::Sourced,
         Status::Disputed,
         Status::Denied,
@@ -140,10 +140,10 @@ mod tests {
         for (i, s) in Status::ALL.into_iter().enumerate() {
             assert_eq!(s.index(), i);
         }
-        let mut verdicts = Status::VERDICTS_FIRST;
-        verdicts.sort();
-        assert_eq!(verdicts, Status::ALL);
-        assert_eq!(Status::VERDICTS_FIRST.last(), Some(&Status::Unreviewed));
+        let mut reviewed = Status::REVIEWED_FIRST;
+        reviewed.sort();
+        assert_eq!(reviewed, Status::ALL);
+        assert_eq!(Status::REVIEWED_FIRST.last(), Some(&Status::Unreviewed));
     }
 
     #[test]

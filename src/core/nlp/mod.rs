@@ -16,4 +16,6 @@ pub mod tokens;
 
 pub use review::{AcceptAs, accept_action, accept_all_action, reject_action, reject_all_action};
 pub use sentences::{SegmentOptions, sentence_at, sentences, sentences_with};
-pub use suggest::{Suggestion, filter_known, suggest_article, suggest_project, suggest_text};
+pub use suggest::{
+    Known, Suggestion, filter_known, suggest_article, suggest_project, suggest_text,
+};

@@ -13,7 +13,7 @@
 //!
 //! Browsers cap parser depth too (Blink and WebKit at 512). The pass follows the HTML tree
 //! construction rules that close elements implicitly (`<p>`, `<li>`, table cells…) closely
-//! enough that ordinary pages are never touched: a page within the cap is returned as is,
+//! enough that ordinary pages are left alone: a page within the cap is returned as is,
 //! borrowed. Where a dropped tag was a block, a `<p>` (in a list, an `<li>`) before the next
 //! text keeps its text a paragraph apart; each closes the previous one, so these never nest.
 
@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The deepest nesting of elements kept. Real article pages stay far below it (the deepest page
-/// of the test corpus nests 38 elements); every parser pass then costs at most this much per
+/// of the test corpus nests 34 elements); every parser pass then costs at most this much per
 /// element.
 pub const MAX_DEPTH: usize = 128;
 

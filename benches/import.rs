@@ -1,7 +1,8 @@
 //! Import speed: decoding and main-text extraction of large saved web pages (the corpus's 1 MB+ pages
-//! when `../shared` is present, else a synthetic 1 MB page) and plain-text decoding.
+//! when `../shared` is present, else a synthetic 1 MB page), deeply nested pages (time must grow
+//! linearly with the nesting) and plain-text decoding.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use factdesk::core::import::{self, decode};
 use std::hint::black_box;
 use std::path::Path;
@@ -73,5 +74,45 @@ fn bench_import(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_import);
+/// A page of `n` nested `<div>`s around a few paragraphs, and one of `n` nested divs each with a
+/// word of its own.
+fn deep_pages(n: usize) -> [(&'static str, String); 2] {
+    let para = "<p>Officials said on Tuesday, according to a statement, that the plan would go ahead, despite the objections.</p>";
+    let head = "<!DOCTYPE html><html lang=en><head><title>Deep</title></head><body>";
+    let mut words = String::from(head);
+    for i in 0..n {
+        words.push_str(&format!("<div>word{i}, "));
+    }
+    words.push_str(&"</div>".repeat(n));
+    [
+        (
+            "nested divs",
+            format!(
+                "{head}{}{}{}",
+                "<div>".repeat(n),
+                para.repeat(5),
+                "</div>".repeat(n)
+            ),
+        ),
+        ("nested divs with text", words),
+    ]
+}
+
+fn bench_deep(c: &mut Criterion) {
+    let mut g = c.benchmark_group("import_deep_nesting");
+    g.sample_size(10);
+    for n in [1_000, 4_000, 16_000, 100_000] {
+        for (name, page) in deep_pages(n) {
+            g.throughput(Throughput::Bytes(page.len() as u64));
+            g.bench_with_input(BenchmarkId::new(name, n), &page, |b, page| {
+                b.iter(|| {
+                    black_box(import::import_bytes_named("deep.html", page.as_bytes()).is_ok())
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_import, bench_deep);
 criterion_main!(benches);

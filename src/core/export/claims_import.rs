@@ -103,13 +103,22 @@ pub fn plan_import(project: &Project, input: &str) -> Result<ImportPlan, Vec<Lin
     let mut plan = ImportPlan::default();
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // Looked up once, not once per line: a project's claims and articles by id.
+    let mut known = Known {
+        claims: HashMap::with_capacity(project.claims.len()),
+        articles: HashMap::new(),
+    };
+    for c in &project.claims {
+        // The first claim with an id, as `Project::claim` finds it.
+        known.claims.entry(c.id.0.as_str()).or_insert(c);
+    }
     for (i, raw) in input.lines().enumerate() {
         let line = i + 1;
         let raw = raw.trim_start_matches('\u{feff}').trim();
         if raw.is_empty() {
             continue;
         }
-        match plan_line(project, raw, &now, &mut seen, line) {
+        match plan_line(project, &mut known, raw, &now, &mut seen, line) {
             Ok((action, added, moved)) => {
                 if added {
                     plan.added += 1;
@@ -149,17 +158,27 @@ fn timestamp(value: Option<String>, key: &str) -> Result<Option<Timestamp>, Stri
     }
 }
 
-fn plan_line(
-    project: &Project,
+/// Claims by id and articles by the id or prefix a line gave, so each line costs the same
+/// whatever the size of the project.
+struct Known<'p> {
+    claims: HashMap<&'p str, &'p Claim>,
+    articles: HashMap<String, Option<&'p Article>>,
+}
+
+fn plan_line<'p>(
+    project: &'p Project,
+    known: &mut Known<'p>,
     raw: &str,
     now: &Timestamp,
     seen: &mut HashMap<String, usize>,
     line: usize,
 ) -> Result<(Action, bool, bool), String> {
     let l: ImportLine = serde_json::from_str(raw).map_err(|e| json_error(&e))?;
-    let art = project
-        .find_article(&l.article)
-        .ok_or_else(|| format!("no article '{}' in the project", l.article))?;
+    let art = *known
+        .articles
+        .entry(l.article.clone())
+        .or_insert_with(|| project.find_article(&l.article));
+    let art = art.ok_or_else(|| format!("no article '{}' in the project", l.article))?;
     if l.anchor.as_deref().is_some_and(|a| a != "current")
         || l.version.is_some_and(|v| v != art.version)
     {
@@ -184,7 +203,7 @@ fn plan_line(
             if first != line {
                 return Err(format!("claim id '{id}' is already on line {first}"));
             }
-            project.claim(&ClaimId(id.clone()))
+            known.claims.get(id.as_str()).copied()
         }
         None => None,
     };

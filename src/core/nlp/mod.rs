@@ -20,5 +20,6 @@ pub use sentences::{
     SegmentOptions, sentence_at, sentence_at_with, sentence_text, sentences, sentences_with,
 };
 pub use suggest::{
-    Suggestion, filter_known, suggest_article, suggest_project, suggest_text, suggest_text_in,
+    Known, Suggestion, filter_known, suggest_article, suggest_project, suggest_text,
+    suggest_text_in,
 };

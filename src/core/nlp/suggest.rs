@@ -10,6 +10,7 @@ use super::speakers::{Found, Resolver};
 use super::tokens::{self, Quote, Token};
 use crate::core::model::{Article, ArticleId, Project, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A proposed claim. The keys are the JSON interface of `factdesk suggest --json`.
@@ -326,17 +327,195 @@ pub fn suggest_project(project: &Project) -> Vec<Suggestion> {
 }
 
 /// Drops suggestions that an existing claim already covers (sharing at least half of either span)
-/// and those the analyst rejected before.
+/// and those the analyst rejected before. Costs O((suggestions + claims) log claims): see
+/// [`Known`].
 pub fn filter_known(project: &Project, suggestions: Vec<Suggestion>) -> Vec<Suggestion> {
+    let known = Known::new(project);
     suggestions
         .into_iter()
-        .filter(|s| {
-            let r = s.range();
-            let claimed = project.claims_of(&s.article).any(|c| {
-                let ov = overlap(&r, &c.range());
-                ov > 0 && (ov * 2 >= r.len() || ov * 2 >= c.range().len())
-            });
-            !claimed && !project.rejected_suggestions.iter().any(|x| x.matches(s))
-        })
+        .filter(|s| !known.covers(s))
         .collect()
+}
+
+/// A project's claims and rejections, indexed once so that asking whether a suggestion is
+/// already known costs a few binary searches and hash lookups, not a pass over every claim and
+/// every rejection.
+pub struct Known<'p> {
+    articles: HashMap<&'p ArticleId, SpanIndex>,
+    rejected_spans: HashSet<(&'p ArticleId, usize, usize)>,
+    rejected_quotes: HashSet<(&'p ArticleId, &'p str)>,
+}
+
+/// One article's claim spans. A claim `a..b` covers a suggestion `s..e` when they overlap and
+/// the overlap is at least half of either. That holds exactly when one of these does:
+/// - a claim starting at or before `s` reaches far enough: `2·(min(b, e) − s) ≥ e − s` (the
+///   claim ending last among those is the one to try);
+/// - a claim starts inside the first half of the suggestion: `s < a` and `2a ≤ s + e` (it lies
+///   inside the suggestion, or covers its second half);
+/// - a claim's midpoint lies in the suggestion: `2s ≤ a + b ≤ 2e` (then at least half of the
+///   claim is inside it).
+#[derive(Default)]
+struct SpanIndex {
+    /// (start, end) by start, and the largest end among the first k.
+    by_start: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+    /// `start + end` of every claim, sorted.
+    sums: Vec<usize>,
+}
+
+impl<'p> Known<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        let mut articles: HashMap<&ArticleId, SpanIndex> = HashMap::new();
+        for c in &project.claims {
+            let (a, b) = (c.anchor.start, c.anchor.end);
+            // An empty span overlaps nothing.
+            if a < b {
+                let idx = articles.entry(&c.article).or_default();
+                idx.by_start.push((a, b));
+                idx.sums.push(a + b);
+            }
+        }
+        for idx in articles.values_mut() {
+            idx.by_start.sort_unstable();
+            idx.sums.sort_unstable();
+            let mut m = 0;
+            idx.max_end = idx
+                .by_start
+                .iter()
+                .map(|&(_, b)| {
+                    m = m.max(b);
+                    m
+                })
+                .collect();
+        }
+        let rejected = &project.rejected_suggestions;
+        Known {
+            articles,
+            rejected_spans: rejected
+                .iter()
+                .map(|r| (&r.article, r.start, r.end))
+                .collect(),
+            rejected_quotes: rejected
+                .iter()
+                .map(|r| (&r.article, r.quote.as_str()))
+                .collect(),
+        }
+    }
+
+    /// True when a claim covers `s` or the analyst rejected it (the rule of [`filter_known`]).
+    pub fn covers(&self, s: &Suggestion) -> bool {
+        self.claimed(&s.article, s.range())
+            || self.rejected_spans.contains(&(&s.article, s.start, s.end))
+            || (!s.quote.is_empty()
+                && self
+                    .rejected_quotes
+                    .contains(&(&s.article, s.quote.as_str())))
+    }
+
+    /// True when a claim of `article` shares at least half of `r` or half of itself with `r`.
+    pub fn claimed(&self, article: &ArticleId, r: Range<usize>) -> bool {
+        let (s, e) = (r.start, r.end);
+        let Some(idx) = self.articles.get(article) else {
+            return false;
+        };
+        if s >= e {
+            return false;
+        }
+        let k = idx.by_start.partition_point(|&(a, _)| a <= s);
+        let reaches = k > 0 && 2 * idx.max_end[k - 1].min(e).saturating_sub(s) >= e - s;
+        let starts_early = idx.by_start.get(k).is_some_and(|&(a, _)| 2 * a <= s + e);
+        let j = idx.sums.partition_point(|&m| m < 2 * s);
+        let midpoint_inside = idx.sums.get(j).is_some_and(|&m| m <= 2 * e);
+        reaches || starts_early || midpoint_inside
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Anchor, Claim, ClaimId, RejectedSuggestion};
+    use crate::core::time::Timestamp;
+
+    /// The rule as first written: every claim of the article and every rejection, one by one.
+    fn known_naively(project: &Project, s: &Suggestion) -> bool {
+        let r = s.range();
+        let claimed = project.claims_of(&s.article).any(|c| {
+            let ov = overlap(&r, &c.range());
+            ov > 0 && (ov * 2 >= r.len() || ov * 2 >= c.range().len())
+        });
+        claimed || project.rejected_suggestions.iter().any(|x| x.matches(s))
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_rule_on_every_span() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rnd = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let art = |k: usize| ArticleId(format!("a-{k}"));
+        let mut seen = [0usize; 2];
+        for round in 0..200 {
+            let mut p = Project::new("t");
+            for i in 0..rnd(12) {
+                let start = rnd(60);
+                // Some claims long, some empty or inverted as a hand-edited file may have them.
+                let end = start + rnd(if i % 4 == 0 { 60 } else { 12 });
+                let end = if rnd(15) == 0 {
+                    start.saturating_sub(1)
+                } else {
+                    end
+                };
+                let anchor = Anchor {
+                    start,
+                    end,
+                    quote: String::new(),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                };
+                let mut c = Claim::new(art(rnd(2)), anchor, Timestamp::now());
+                c.id = ClaimId(format!("c-{i}"));
+                p.claims.push(c);
+            }
+            for _ in 0..rnd(3) {
+                let start = rnd(60);
+                p.rejected_suggestions.push(RejectedSuggestion {
+                    article: art(rnd(2)),
+                    start,
+                    end: start + rnd(10),
+                    quote: ["", "said", "denied"][rnd(3)].to_string(),
+                });
+            }
+            let known = Known::new(&p);
+            for s in 0..70 {
+                for len in 0..25 {
+                    let sugg = Suggestion {
+                        article: art(rnd(2)),
+                        start: s,
+                        end: s + len,
+                        quote: ["", "said", "other"][rnd(3)].to_string(),
+                        speaker: String::new(),
+                        cue: String::new(),
+                        status: Status::Unreviewed,
+                        reason: String::new(),
+                        score: 0.5,
+                    };
+                    seen[usize::from(known.covers(&sugg))] += 1;
+                    assert_eq!(
+                        known.covers(&sugg),
+                        known_naively(&p, &sugg),
+                        "round {round}: {s}..{} in {:?}",
+                        s + len,
+                        p.claims
+                            .iter()
+                            .map(|c| (c.article.0.clone(), c.anchor.start, c.anchor.end))
+                            .collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+        assert!(seen[0] > 10_000 && seen[1] > 10_000, "{seen:?}");
+    }
 }

@@ -33,6 +33,17 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Turns raw bytes into text. The error is a reason for a person ("looks like a PDF document").
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_with_charset(bytes, None)
+}
+
+/// [`decode`] with the charset a web server named in its `Content-Type` header. A BOM and valid
+/// UTF-8 still decide first; otherwise the header's charset wins over the page's own declaration
+/// and the statistical guess when it reads the bytes without errors (pages often declare the wrong
+/// charset, or none, while the server knows better). A header that does not fit is ignored.
+pub fn decode_with_charset(
+    bytes: &[u8],
+    header: Option<&'static Encoding>,
+) -> Result<Decoded, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty".to_string());
     }
@@ -66,6 +77,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             return finish(encoding_rs::ISO_2022_JP, bytes);
         }
         return finish(UTF_8, bytes);
+    }
+    if let Some(enc) = header.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
+        && enc
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+    {
+        return finish(enc, bytes);
     }
     finish(guess_legacy(bytes), bytes)
 }

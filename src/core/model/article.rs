@@ -56,6 +56,9 @@ pub struct Article {
     #[serde(default)]
     pub content_hash: String,
     pub body: String,
+    /// The page as fetched when the article was imported from a URL; left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<super::Capture>,
     #[serde(skip)]
     index: IndexCache,
 }
@@ -70,6 +73,7 @@ impl Article {
             meta,
             content_hash: content_hash(&body),
             body,
+            captures: Vec::new(),
             index: IndexCache::default(),
         }
     }

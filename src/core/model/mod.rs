@@ -2,6 +2,7 @@
 
 mod article;
 mod audit;
+mod capture;
 mod claim;
 mod conflict;
 mod ids;
@@ -12,6 +13,7 @@ mod verdict;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
 pub use audit::{SignOff, StatusChange};
+pub use capture::{Capture, CaptureState, latest as latest_capture};
 pub use claim::{Anchor, Claim, Source};
 pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};

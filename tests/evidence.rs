@@ -625,3 +625,27 @@ fn corpus_pages_import_from_a_local_url_as_from_the_file() {
     }
     assert!(pages >= 30, "only {pages} corpus pages");
 }
+
+#[test]
+fn a_project_that_cannot_be_updated_keeps_no_capture_files() {
+    let base = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    project_with_sources(&project, &base, 2);
+    let before = std::fs::read(&project).expect("read");
+    // The project is open in a desktop app elsewhere: the command must not write it.
+    std::fs::write(
+        store::lock_path(&project),
+        "pid=1\nhost=elsewhere.example\nuser=ana\ntime=t\n",
+    )
+    .expect("lock");
+    let out = factdesk(&["capture", project.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no capture was recorded"), "{err}");
+    assert_eq!(std::fs::read(&project).expect("read"), before);
+    let left: Vec<_> = std::fs::read_dir(evidence::evidence_dir(&project))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "unrecorded files left: {left:?}");
+}

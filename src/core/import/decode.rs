@@ -203,6 +203,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_server_charset_decides_only_what_utf8_and_boms_do_not() {
+        let cyrillic = encoding_rs::WINDOWS_1251.encode("Мост откроется в марте").0;
+        let d = decode_with_charset(&cyrillic, Some(encoding_rs::WINDOWS_1251)).expect("1251");
+        assert_eq!(d.encoding, "windows-1251");
+        assert_eq!(d.text, "Мост откроется в марте");
+        // Valid UTF-8 stays UTF-8 whatever the header says; a header claiming UTF-8 for bytes
+        // that are not is ignored.
+        let utf8 = "Мост".as_bytes();
+        assert_eq!(
+            decode_with_charset(utf8, Some(encoding_rs::WINDOWS_1252))
+                .expect("utf8")
+                .encoding,
+            "UTF-8"
+        );
+        let guessed = decode_with_charset(&cyrillic, Some(UTF_8)).expect("guess");
+        assert_ne!(guessed.encoding, "UTF-8");
+    }
+
+    #[test]
     fn boms_and_utf16() {
         let d = decode(b"\xEF\xBB\xBFcaf\xC3\xA9").expect("utf8 bom");
         assert_eq!((d.text.as_str(), d.encoding), ("café", "UTF-8"));

@@ -307,6 +307,7 @@ fn jsonl_round_trips_every_field() {
                 url: format!("https://source.example/{i}"),
                 title: format!("Title {i} “quoted”"),
                 note: format!("note {i}\nsecond line"),
+                ..Default::default()
             },
             Source::from_url("https://plain.example"),
         ];

@@ -78,6 +78,7 @@ fn fixture() -> Project {
             url: "javascript:alert(1)".into(),
             title: "bad link".into(),
             note: String::new(),
+            ..Default::default()
         },
     ];
     let cs = vec![
@@ -505,6 +506,7 @@ fn reports_carry_source_titles_notes_verdicts_and_provenance() {
         url: "https://kcna.example/statement".into(),
         title: "KCNA statement of 30 January".into(),
         note: "machine translation checked".into(),
+        ..Default::default()
     }];
     p.claims[0].creator = "Ana Analyst".into();
     let provenance = export::Provenance::now("Eve Editor");

@@ -43,6 +43,24 @@ fn v2_fixture_keeps_its_verdicts_and_v1_reads_as_without() {
         "https://factdesk.example/reviews/arms"
     );
     assert!(store::check(&p).is_empty());
+    // Captures of a source (kept as evidence), a successful one and a failed one.
+    let caps = &p
+        .claims
+        .iter()
+        .find(|c| c.sources.iter().any(|s| !s.captures.is_empty()))
+        .expect("captured source")
+        .sources[0]
+        .captures;
+    assert_eq!(caps.len(), 2);
+    assert!(caps[0].is_captured());
+    assert_eq!(caps[0].status, 200);
+    assert_eq!(caps[0].file, "20261203T184512Z-g1vkdn7tyjan.warc.gz");
+    assert_eq!(caps[1].state, factdesk::core::model::CaptureState::Failed);
+    assert!(caps[1].error.contains("no answer"));
+    // Written back exactly as read.
+    let again = store::to_ron_string(&p).expect("ron");
+    assert!(again.contains("          captures: [\n            (\n              time: \"2026-12-03T18:45:12Z\",\n              state: captured,"), "{again}");
+    assert!(!again.contains("archive_url"));
     // Version 1 had no verdicts: it loads unchanged, with none, and saves as version 2.
     let v1 = store::load(Path::new(V1)).expect("v1");
     assert!(v1.settings.rating_scale.is_none());

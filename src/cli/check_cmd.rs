@@ -28,6 +28,13 @@ fn summary(path: &Path, project: &crate::core::model::Project) -> String {
         counts.denied,
         counts.unreviewed
     );
+    let captures = crate::core::evidence::all_captures(project)
+        .into_iter()
+        .filter(|(_, c)| c.is_captured())
+        .count();
+    if captures > 0 {
+        s.push_str(&format!("; {captures} capture(s) verified"));
+    }
     if orphaned > 0 {
         s.push_str(&format!(
             "; {orphaned} orphaned claim(s) whose quote is no longer in the text"
@@ -73,17 +80,29 @@ pub fn check(args: CheckArgs) -> CliResult {
         }
     }
     let problems = store::check(&project);
-    if problems.is_empty() {
+    let evidence = crate::core::evidence::verify(path, &project);
+    if problems.is_empty() && evidence.is_empty() {
         outln!("{}", summary(path, &project));
         return Ok(());
     }
     for p in &problems {
         outln!("{}: {p}", path.display());
     }
+    for p in &evidence {
+        outln!("{}: {p}", path.display());
+    }
+    if problems.is_empty() {
+        return Err(CliError(format!(
+            "{}: {} capture(s) missing or altered in {}",
+            path.display(),
+            evidence.len(),
+            crate::core::evidence::evidence_dir(path).display()
+        )));
+    }
     Err(CliError(format!(
         "{}: {} problem(s) found{}",
         path.display(),
-        problems.len(),
+        problems.len() + evidence.len(),
         if args.repair {
             ""
         } else {

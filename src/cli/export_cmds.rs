@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     pub project: PathBuf,
-    /// csv, json, jsonl, claimreview, webanno, markdown or html.
+    /// csv, json, jsonl, claimreview, webanno, markdown, html, or dossier (a zip with the report,
+    /// ClaimReview, JSON, every captured page and a manifest of SHA-256 hashes; needs -o FILE.zip).
     #[arg(long, short = 'f')]
-    pub format: Format,
+    pub format: ExportFormat,
     /// Every claim, unreviewed ones included (default: reviewed claims only).
     #[arg(long)]
     pub all: bool,
@@ -48,7 +49,31 @@ pub struct ClaimsImportArgs {
     pub dry_run: bool,
 }
 
+/// `--format`: one of the export formats, or the dossier (a zip built from several of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Plain(Format),
+    Dossier,
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("dossier") {
+            return Ok(ExportFormat::Dossier);
+        }
+        s.parse::<Format>()
+            .map(ExportFormat::Plain)
+            .map_err(|e| format!("{e} or dossier"))
+    }
+}
+
 pub fn export(args: ExportArgs) -> CliResult {
+    let format = match args.format {
+        ExportFormat::Plain(f) => f,
+        ExportFormat::Dossier => return export_dossier(&args),
+    };
     let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
     if let Some(path) = output {
         // Refused before any work, and checked again just before writing.
@@ -67,7 +92,7 @@ pub fn export(args: ExportArgs) -> CliResult {
         None => None,
     };
     let options = ExportOptions {
-        format: args.format,
+        format,
         filter: ClaimFilter {
             all: args.all,
             statuses: args.statuses,
@@ -137,6 +162,55 @@ pub fn export(args: ExportArgs) -> CliResult {
                 .map_err(|e| CliError(format!("cannot write to stdout: {e}")))?;
         }
     }
+    Ok(())
+}
+
+/// `export --format dossier -o FILE.zip`: a binary file, so `-o` is required (never stdout).
+fn export_dossier(args: &ExportArgs) -> CliResult {
+    let Some(path) = args.output.as_deref().filter(|p| *p != Path::new("-")) else {
+        return Err(CliError(
+            "a dossier is a zip file: give -o FILE.zip (it is never written to stdout)".to_string(),
+        ));
+    };
+    if args.check || args.strict || args.bom {
+        return Err(CliError(
+            "--check, --strict and --bom do not apply to a dossier".to_string(),
+        ));
+    }
+    store::check_output_target(path, Some(&args.project))?;
+    let project = load(&args.project)?;
+    let article = match &args.article {
+        Some(a) => Some(
+            project
+                .find_article(a)
+                .map(|a| a.id.clone())
+                .ok_or_else(|| {
+                    CliError(format!("no article with id '{a}' (see factdesk articles)"))
+                })?,
+        ),
+        None => None,
+    };
+    let filter = ClaimFilter {
+        all: args.all,
+        statuses: args.statuses.clone(),
+        article,
+    };
+    let provenance = export::Provenance::now(&super::analyst());
+    let dossier = export::dossier::build(&project, &args.project, &filter, &provenance)
+        .map_err(|e| CliError(format!("{}: {e}", args.project.display())))?;
+    store::check_output_target(path, Some(&args.project))?;
+    store::write_atomic_no_backup(path, &dossier.bytes)?;
+    eprintln!(
+        "exported {} claim(s) and {} capture file(s) to {}",
+        dossier.claims,
+        dossier
+            .manifest
+            .files
+            .iter()
+            .filter(|f| f.path.starts_with(export::dossier::EVIDENCE_FOLDER))
+            .count(),
+        path.display()
+    );
     Ok(())
 }
 

@@ -8,6 +8,7 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::cli::write_line(format_args!($($arg)*)) };
 }
 
+mod capture_cmd;
 mod check_cmd;
 mod claim_cmds;
 mod export_cmds;
@@ -56,7 +57,7 @@ pub enum Command {
     Open { project: PathBuf },
     /// Create a new project file, optionally with articles.
     New(project_cmds::NewArgs),
-    /// Add articles from files to a project; prints ID<TAB>TITLE per article.
+    /// Add articles from files or web addresses (--url) to a project; prints ID<TAB>TITLE per article.
     Import(project_cmds::ImportArgs),
     /// List a project's articles.
     Articles(project_cmds::ArticlesArgs),
@@ -69,8 +70,11 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Export claims as csv, json, jsonl, claimreview, webanno, markdown or html (stdout without -o).
     Export(export_cmds::ExportArgs),
-    /// Validate a project: it parses, ids are unique, every anchor still matches its quote.
+    /// Validate a project: it parses, ids are unique, every anchor still matches its quote, every
+    /// captured page is on disk with its recorded SHA-256.
     Check(check_cmd::CheckArgs),
+    /// Fetch cited sources and keep each page as evidence (WARC files in NAME.evidence/).
+    Capture(capture_cmd::CaptureArgs),
     /// Three-way merge of project files (a git merge driver: factdesk merge %O %A %B). Exits 1 on conflicts.
     Merge(review::MergeArgs),
     /// Settle a merge conflict recorded in a project.
@@ -133,6 +137,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Claim(cmd)) => claim_cmds::claim(cmd),
         Some(Command::Claims(args)) => claim_cmds::claims(args),
         Some(Command::Check(args)) => check_cmd::check(args),
+        Some(Command::Capture(args)) => capture_cmd::capture(args),
         Some(Command::Merge(args)) => review::merge(args),
         Some(Command::Resolve(args)) => review::resolve(args),
         Some(Command::SignOff(args)) => review::sign_off(args),

@@ -24,8 +24,15 @@ pub struct NewArgs {
 pub struct ImportArgs {
     pub project: PathBuf,
     /// Article files to add.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "urls")]
     pub files: Vec<PathBuf>,
+    /// A web page to fetch and add (http or https; repeatable). The page as fetched is kept as
+    /// evidence in NAME.evidence/ and the article's url is the address it was finally served from.
+    #[arg(long = "url", value_name = "URL")]
+    pub urls: Vec<String>,
+    /// Seconds to wait for a server to connect or send (default 30).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,9 +128,63 @@ pub fn new(args: NewArgs) -> CliResult {
     Ok(())
 }
 
+/// Fetches each page, imports it as an article and keeps the page as fetched as evidence (the
+/// WARC is written before the project, so an article never names a missing capture).
+fn import_urls(
+    project: &std::path::Path,
+    urls: &[String],
+    timeout: Option<u64>,
+) -> Result<Vec<Article>, CliError> {
+    use crate::core::{evidence, fetch};
+    let mut options = super::capture_cmd::fetch_options(timeout);
+    options.pages_only = true;
+    let mut out = Vec::new();
+    for url in urls {
+        let result = (|| -> Result<Article, CliError> {
+            let fetched = fetch::fetch(url, &options, &fetch::FetchControl::new())?;
+            let final_url = fetched.final_url().to_string();
+            let body = fetched
+                .decoded_body()
+                .map_err(|e| CliError(format!("{final_url}: {e}")))?;
+            let imported =
+                import::import_bytes_with_charset(&final_url, &body, fetched.header_charset())?;
+            for w in &imported.warnings {
+                eprintln!("factdesk: warning: {final_url}: {w}");
+            }
+            let mut article = imported.into_article();
+            article.meta.url = final_url;
+            let capture = evidence::store_fetched(project, &fetched).map_err(|e| {
+                CliError(format!(
+                    "{url}: imported, but the page could not be kept as evidence: {e}"
+                ))
+            })?;
+            article.captures.push(capture);
+            Ok(article)
+        })();
+        match result {
+            Ok(a) => out.push(a),
+            Err(e) => {
+                // Evidence already written for the pages before this one is not recorded.
+                let written: Vec<_> = out.iter().flat_map(|a: &Article| &a.captures).collect();
+                super::capture_cmd::remove_unrecorded(project, &written);
+                return Err(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn import(args: ImportArgs) -> CliResult {
-    let articles = import_all(&args.files)?;
-    let lines = edit_project(&args.project, |session| add_articles(session, articles))?;
+    let mut articles = import_all(&args.files)?;
+    articles.extend(import_urls(&args.project, &args.urls, args.timeout)?);
+    let result = edit_project(&args.project, |session| {
+        add_articles(session, articles.clone())
+    });
+    if result.is_err() {
+        let written: Vec<_> = articles.iter().flat_map(|a| &a.captures).collect();
+        super::capture_cmd::remove_unrecorded(&args.project, &written);
+    }
+    let lines = result?;
     for l in lines {
         outln!("{l}");
     }

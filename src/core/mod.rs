@@ -1,7 +1,9 @@
 //! The headless core: model, edits, text positions and project files. Never names the GUI toolkit.
 
 pub mod action;
+pub mod evidence;
 pub mod export;
+pub mod fetch;
 pub mod history;
 pub mod import;
 pub mod model;

@@ -49,7 +49,7 @@ pub fn write(r: &Report) -> String {
     );
     summary(&mut s, r);
     for sec in &r.articles {
-        article(&mut s, sec);
+        article(&mut s, sec, r.evidence_folder);
     }
     s.push_str("</body>\n</html>\n");
     s
@@ -75,7 +75,7 @@ fn summary(s: &mut String, r: &Report) {
     );
 }
 
-fn article(s: &mut String, sec: &ArticleSection) {
+fn article(s: &mut String, sec: &ArticleSection, evidence: Option<&str>) {
     let a = sec.article;
     let _ = writeln!(
         s,
@@ -92,6 +92,9 @@ fn article(s: &mut String, sec: &ArticleSection) {
         }
     }
     s.push_str("</dl>\n");
+    if let Some(folder) = evidence {
+        copies(s, folder, &a.captures, "Page as imported");
+    }
     if sec.claims.is_empty() {
         s.push_str("<p>No claims selected in this article.</p>\n");
     }
@@ -104,7 +107,7 @@ fn article(s: &mut String, sec: &ArticleSection) {
             claims.len()
         );
         for c in claims {
-            claim_item(s, c);
+            claim_item(s, c, evidence);
         }
         s.push_str("</ul>\n");
     }
@@ -122,7 +125,7 @@ fn article(s: &mut String, sec: &ArticleSection) {
     s.push_str("</div>\n</section>\n");
 }
 
-fn claim_item(s: &mut String, c: &Claim) {
+fn claim_item(s: &mut String, c: &Claim, evidence: Option<&str>) {
     let _ = write!(
         s,
         "<li><a class=\"quote\" href=\"#claim-{}\">“{}”</a>",
@@ -167,6 +170,9 @@ fn claim_item(s: &mut String, c: &Claim) {
             if !src.note.trim().is_empty() {
                 let _ = write!(s, " — {}", esc(&src.note));
             }
+            if let Some(folder) = evidence {
+                copies(s, folder, &src.captures, "captured copy");
+            }
             s.push_str("</li>");
         }
         s.push_str("</ul>");
@@ -175,6 +181,19 @@ fn claim_item(s: &mut String, c: &Claim) {
         let _ = write!(s, "<br>Note: {}", esc(&c.note));
     }
     s.push_str("</li>\n");
+}
+
+/// Links to the captured copies inside a dossier (relative, so the zip works unpacked anywhere).
+fn copies(s: &mut String, folder: &str, captures: &[crate::core::model::Capture], label: &str) {
+    for c in captures.iter().filter(|c| c.is_captured()) {
+        let _ = write!(
+            s,
+            " <span class=\"small evidence\">[<a href=\"{}/{}\">{label}, {}</a>]</span>",
+            esc(folder),
+            esc(&c.file),
+            esc(&c.time.readable())
+        );
+    }
 }
 
 /// Only http(s) URLs become links: `javascript:` and the like stay plain text.

@@ -7,6 +7,7 @@ mod claimreview;
 pub use claimreview::{Missing, Need, SUMMARY_ADVISED_CHARS, publication_check};
 pub mod claims_import;
 mod csv;
+pub mod dossier;
 mod escape;
 mod html;
 mod json;

@@ -15,6 +15,9 @@ pub struct Report<'a> {
     pub counts: Vec<(Status, usize)>,
     pub total: usize,
     pub articles: Vec<ArticleSection<'a>>,
+    /// In a dossier: the folder (relative to the report) holding the captured copies, so each
+    /// source links to its copies. `None` in a plain report, whose reader has no such folder.
+    pub evidence_folder: Option<&'static str>,
 }
 
 pub struct ArticleSection<'a> {
@@ -74,6 +77,7 @@ impl<'a> Report<'a> {
             counts,
             total: claims.len(),
             articles,
+            evidence_folder: None,
         }
     }
 

@@ -33,6 +33,17 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Turns raw bytes into text. The error is a reason for a person ("looks like a PDF document").
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_with_charset(bytes, None)
+}
+
+/// [`decode`] with the charset a web server named in its `Content-Type` header. A BOM and valid
+/// UTF-8 still decide first; otherwise the header's charset wins over the page's own declaration
+/// and the statistical guess when it reads the bytes without errors (pages often declare the wrong
+/// charset, or none, while the server knows better). A header that does not fit is ignored.
+pub fn decode_with_charset(
+    bytes: &[u8],
+    header: Option<&'static Encoding>,
+) -> Result<Decoded, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty".to_string());
     }
@@ -66,6 +77,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             return finish(encoding_rs::ISO_2022_JP, bytes);
         }
         return finish(UTF_8, bytes);
+    }
+    if let Some(enc) = header.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
+        && enc
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+    {
+        return finish(enc, bytes);
     }
     finish(guess_legacy(bytes), bytes)
 }
@@ -183,6 +201,25 @@ fn looks_binary(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_charset_decides_only_what_utf8_and_boms_do_not() {
+        let cyrillic = encoding_rs::WINDOWS_1251.encode("Мост откроется в марте").0;
+        let d = decode_with_charset(&cyrillic, Some(encoding_rs::WINDOWS_1251)).expect("1251");
+        assert_eq!(d.encoding, "windows-1251");
+        assert_eq!(d.text, "Мост откроется в марте");
+        // Valid UTF-8 stays UTF-8 whatever the header says; a header claiming UTF-8 for bytes
+        // that are not is ignored.
+        let utf8 = "Мост".as_bytes();
+        assert_eq!(
+            decode_with_charset(utf8, Some(encoding_rs::WINDOWS_1252))
+                .expect("utf8")
+                .encoding,
+            "UTF-8"
+        );
+        let guessed = decode_with_charset(&cyrillic, Some(UTF_8)).expect("guess");
+        assert_ne!(guessed.encoding, "UTF-8");
+    }
 
     #[test]
     fn boms_and_utf16() {

@@ -100,10 +100,21 @@ fn too_big(len: u64) -> String {
 /// Imports raw bytes. `name` is the file name or path: it names the source in errors and in
 /// `imported_from`, and its extension breaks ties when the content does not decide the format.
 pub fn import_bytes_named(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_bytes_with_charset(name, bytes, None)
+}
+
+/// [`import_bytes_named`] for a page fetched from the web: `charset` is the one the server named
+/// in its `Content-Type` header (see [`decode::decode_with_charset`]).
+pub fn import_bytes_with_charset(
+    name: &str,
+    bytes: &[u8],
+    charset: Option<&'static encoding_rs::Encoding>,
+) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(ImportError::refused(name, too_big(bytes.len() as u64)));
     }
-    let decoded = decode::decode(bytes).map_err(|r| ImportError::refused(name, r))?;
+    let decoded =
+        decode::decode_with_charset(bytes, charset).map_err(|r| ImportError::refused(name, r))?;
     let mut warnings = Vec::new();
     if decoded.lossy {
         warnings.push(format!(

@@ -67,6 +67,9 @@ pub struct Article {
     /// Earlier versions, oldest first, each as a delta against its successor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<super::ArticleVersion>,
+    /// The page as fetched when the article was imported from a URL; left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<super::Capture>,
     #[serde(skip)]
     index: IndexCache,
 }
@@ -92,6 +95,7 @@ impl Article {
             version: 1,
             version_added: String::new(),
             versions: Vec::new(),
+            captures: Vec::new(),
             index: IndexCache::default(),
         }
     }
@@ -126,6 +130,8 @@ impl Article {
             version: self.version + 1,
             version_added: at.0.clone(),
             versions,
+            // Earlier pages as fetched stay evidence of what the article said then.
+            captures: self.captures.clone(),
             index: IndexCache::default(),
         }
     }

@@ -107,6 +107,9 @@ pub struct Source {
     pub url: String,
     pub title: String,
     pub note: String,
+    /// Copies of the page kept as evidence, oldest first (`factdesk capture`); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<super::Capture>,
 }
 
 impl Source {

@@ -2,6 +2,7 @@
 
 mod article;
 mod audit;
+mod capture;
 mod claim;
 mod conflict;
 mod ids;
@@ -13,6 +14,7 @@ mod version;
 
 pub use article::{Article, ArticleMeta, IndexCache, content_hash, normalize_newlines};
 pub use audit::{SignOff, StatusChange};
+pub use capture::{Capture, CaptureState, latest as latest_capture};
 pub use claim::{Anchor, AnchorChange, CONTEXT_CHARS, Claim, Source};
 pub use conflict::{Conflict, ConflictField, FieldValue, Take};
 pub use ids::{ArticleId, ClaimId};

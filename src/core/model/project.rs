@@ -21,6 +21,10 @@ pub struct ProjectSettings {
     /// The scale verdicts are given on; none by default (claims then carry only statuses).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating_scale: Option<RatingScale>,
+    /// Also ask the Internet Archive to save each captured page (off by default; the only
+    /// network call factdesk makes beyond the page itself). Written only when on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub internet_archive: bool,
 }
 
 /// A fact-checking project.

@@ -649,3 +649,42 @@ fn a_project_that_cannot_be_updated_keeps_no_capture_files() {
         .unwrap_or_default();
     assert!(left.is_empty(), "unrecorded files left: {left:?}");
 }
+
+#[test]
+fn update_from_a_url_adds_a_version_and_keeps_its_page() {
+    let base = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    let ps = project.to_str().expect("utf8");
+    ok(&factdesk(&["new", ps]));
+    ok(&factdesk(&[
+        "import",
+        ps,
+        "--url",
+        &format!("{base}/article.html"),
+    ]));
+    let id = store::load(&project).expect("load").articles[0]
+        .id
+        .0
+        .clone();
+    let url = format!("{base}/lying-1251.html");
+    let out = ok(&factdesk(&["update", ps, "--article", &id, "--url", &url]));
+    assert!(out.contains("version 2"), "{out}");
+    let p = store::load(&project).expect("load");
+    let a = &p.articles[0];
+    assert_eq!((a.version, a.versions.len()), (2, 1));
+    assert_eq!(a.meta.url, url);
+    assert_eq!(a.captures.len(), 2, "both pages as fetched are kept");
+    ok(&factdesk(&["check", ps]));
+    // A failed fetch changes nothing.
+    let out = factdesk(&[
+        "update",
+        ps,
+        "--article",
+        &id,
+        "--url",
+        &format!("{base}/missing"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(store::load(&project).expect("load").articles[0].version, 2);
+}

@@ -130,7 +130,7 @@ pub fn new(args: NewArgs) -> CliResult {
 
 /// Fetches each page, imports it as an article and keeps the page as fetched as evidence (the
 /// WARC is written before the project, so an article never names a missing capture).
-fn import_urls(
+pub(super) fn import_urls(
     project: &std::path::Path,
     urls: &[String],
     timeout: Option<u64>,

@@ -13,7 +13,14 @@ pub struct UpdateArgs {
     #[arg(long)]
     pub article: String,
     /// The new version of the article (text, Markdown or HTML, like an import).
-    pub file: PathBuf,
+    #[arg(required_unless_present = "url", conflicts_with = "url")]
+    pub file: Option<PathBuf>,
+    /// Fetch the new version from this address instead (kept as evidence, like `import --url`).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Seconds to wait for the page (with --url).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
     /// Print JSON: {article, version, moved, flagged: [{id, reason}], untouched}.
     #[arg(long)]
     pub json: bool,
@@ -52,11 +59,28 @@ struct Updated {
 }
 
 pub fn update(args: UpdateArgs) -> CliResult {
-    let imported = import::read_path(&args.file)?;
-    for w in &imported.warnings {
-        eprintln!("factdesk: warning: {}: {w}", args.file.display());
-    }
-    let from = args.file.display().to_string();
+    // The new text, from a file or fetched (its page kept as a capture for the new version).
+    let (body, from, captures) = match (&args.file, &args.url) {
+        (Some(file), _) => {
+            let imported = import::read_path(file)?;
+            for w in &imported.warnings {
+                eprintln!("factdesk: warning: {}: {w}", file.display());
+            }
+            (imported.body, file.display().to_string(), Vec::new())
+        }
+        (None, Some(url)) => {
+            let fetched = super::project_cmds::import_urls(
+                &args.project,
+                std::slice::from_ref(url),
+                args.timeout,
+            )?;
+            let Some(article) = fetched.into_iter().next() else {
+                return Err(CliError(format!("{url}: nothing was fetched")));
+            };
+            (article.body, article.meta.url, article.captures)
+        }
+        (None, None) => return Err(CliError("give a FILE or --url".into())),
+    };
     let result = edit_project(&args.project, |session| {
         let id = session
             .project
@@ -68,13 +92,14 @@ pub fn update(args: UpdateArgs) -> CliResult {
                     args.article
                 ))
             })?;
-        let plan = versions::plan_update(
-            &session.project,
-            &id,
-            &imported.body,
-            &from,
-            &Timestamp::now(),
-        )?;
+        let mut plan =
+            versions::plan_update(&session.project, &id, &body, &from, &Timestamp::now())?;
+        if let crate::core::action::Action::ReplaceArticle { article, .. } = &mut plan.action {
+            if args.url.is_some() {
+                article.meta.url = from.clone();
+            }
+            article.captures.extend(captures.iter().cloned());
+        }
         session.edit(plan.action.clone())?;
         Ok(Updated {
             article: id.0,
@@ -87,7 +112,12 @@ pub fn update(args: UpdateArgs) -> CliResult {
                 .collect(),
             untouched: plan.untouched,
         })
-    })?;
+    });
+    if result.is_err() {
+        // A fetched page no project names is not left behind.
+        super::capture_cmd::remove_unrecorded(&args.project, &captures.iter().collect::<Vec<_>>());
+    }
+    let result = result?;
     if args.json {
         return print_json(&result);
     }

@@ -153,6 +153,8 @@ fn filter_visible(
     spans: Option<&super::derived::SpanIndex>,
     raw: &[Suggestion],
 ) -> Vec<Suggestion> {
+    // Rejections through the core's index: hash lookups, not a scan per suggestion.
+    let known = crate::core::nlp::Known::new(project);
     raw.iter()
         .filter(|s| {
             let r = s.range();
@@ -162,7 +164,7 @@ fn filter_visible(
                     ov > 0 && (ov * 2 >= r.len() || ov * 2 >= c.end - c.start)
                 })
             });
-            !claimed && !project.rejected_suggestions.iter().any(|x| x.matches(s))
+            !claimed && !known.covers(s)
         })
         .cloned()
         .collect()

@@ -366,7 +366,8 @@ struct SpanIndex {
 impl<'p> Known<'p> {
     pub fn new(project: &'p Project) -> Self {
         let mut articles: HashMap<&ArticleId, SpanIndex> = HashMap::new();
-        for c in &project.claims {
+        // A claim flagged by a new article version indexes the older text: not a span of this one.
+        for c in project.claims.iter().filter(|c| c.changed.is_none()) {
             let (a, b) = (c.anchor.start, c.anchor.end);
             // An empty span overlaps nothing.
             if a < b {

@@ -366,3 +366,32 @@ fn exports_say_when_the_outlet_changed_a_claim() {
         "the new text is shown beside the old"
     );
 }
+
+#[test]
+fn re_placing_a_flagged_claim_undoes_back_to_the_flag() {
+    let p = sample();
+    let body =
+        p.articles[0]
+            .body
+            .replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1);
+    let (after, _) = update(&p, &body);
+    let flagged = claim_with(&after, "31 Abrams").clone();
+    let a = &after.articles[0];
+    let at = a
+        .body
+        .find("US President Joe Biden promised 32")
+        .expect("new words");
+    let start = a.body[..at].chars().count();
+    let range = start
+        ..start
+            + "US President Joe Biden promised 32 Abrams tanks"
+                .chars()
+                .count();
+    let action = versions::replace_claim(&after, &flagged, range).expect("re-place");
+    let mut p2 = after.clone();
+    let undo = apply(&mut p2, action).expect("apply");
+    assert!(claim_with(&p2, "32 Abrams").changed.is_none());
+    assert_honest(&p2);
+    apply(&mut p2, undo).expect("undo restores the flagged claim");
+    assert_eq!(p2, after);
+}

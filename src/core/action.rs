@@ -744,6 +744,20 @@ fn validate_anchor(project: &Project, claim: &Claim) -> Result<(), EditError> {
     let art = project
         .article(&claim.article)
         .ok_or_else(|| EditError::UnknownArticle(claim.article.clone()))?;
+    if let Some(change) = &claim.changed {
+        // Flagged by a new version: the anchor indexes that older version's text.
+        let old = art
+            .body_of(change.version)
+            .ok_or(EditError::UnknownClaim(claim.id.clone()))?;
+        return if claim.anchor.matches(&old) {
+            Ok(())
+        } else {
+            Err(EditError::QuoteMismatch {
+                start: claim.anchor.start,
+                end: claim.anchor.end,
+            })
+        };
+    }
     let a = &claim.anchor;
     let len = art.char_len();
     if a.start >= a.end || a.end > len {

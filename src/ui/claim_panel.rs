@@ -60,7 +60,13 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             if n > 1 && app.selected_claims.contains(&c.id) {
                 ui.strong(format!("{n} claims selected: tags and Delete apply to all"));
             }
-            editor(ui, &app.session.project, c, editing, &mut out);
+            // The article selection, when it is in this claim's article (to re-place it).
+            let selected = app
+                .selection
+                .as_ref()
+                .filter(|s| s.article == c.article)
+                .map(|s| s.range.clone());
+            editor(ui, &app.session.project, c, editing, selected, &mut out);
         });
     out
 }
@@ -152,8 +158,15 @@ fn verdict(ui: &mut egui::Ui, project: &Project, c: &Claim, out: &mut Vec<Intent
 }
 
 /// A claim whose quote a new version of the article changed: the old and new wording side by
-/// side, and keeping it as changed by the outlet.
-fn outlet_change(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
+/// side, re-placing it on the words selected in the current text (one undo step), or keeping it
+/// as changed by the outlet.
+fn outlet_change(
+    ui: &mut egui::Ui,
+    project: &Project,
+    c: &Claim,
+    selected: Option<std::ops::Range<usize>>,
+    out: &mut Vec<Intent>,
+) {
     let Some(ch) = &c.changed else {
         return;
     };
@@ -164,6 +177,15 @@ fn outlet_change(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {
         );
         ui.label(format!("Marked in version {}: “{}”", ch.version, c.anchor.quote));
         ui.label(format!("Version {} reads: “{}”", ch.in_version, ch.new_text));
+        let replace = selected.and_then(|r| crate::core::versions::replace_claim(project, c, r).ok());
+        if ui
+            .add_enabled(replace.is_some(), egui::Button::new("Re-place on the selection"))
+            .on_hover_text("Select the new words in the article first; the claim moves there")
+            .clicked()
+            && let Some(a) = replace
+        {
+            out.push(Intent::Edit(a));
+        }
         if ch.kept {
             ui.weak("Kept as changed by the outlet.");
         } else if ui
@@ -182,6 +204,7 @@ fn editor(
     project: &Project,
     c: &Claim,
     editing: Option<&(String, ConflictField)>,
+    selected: Option<std::ops::Range<usize>>,
     out: &mut Vec<Intent>,
 ) {
     ui.heading("Claim");
@@ -218,7 +241,7 @@ fn editor(
         });
     super::claim_history::sign_off(ui, c, out);
     let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
-    outlet_change(ui, c, out);
+    outlet_change(ui, project, c, selected, out);
     ui.separator();
     verdict(ui, project, c, out);
     ui.separator();

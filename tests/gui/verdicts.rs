@@ -126,3 +126,43 @@ fn the_export_dialog_runs_the_publication_check_for_claimreview() {
         "one per claim"
     );
 }
+
+#[test]
+fn a_claim_changed_by_the_outlet_shows_both_wordings_and_is_re_placed_on_a_selection() {
+    use factdesk::core::time::Timestamp;
+    use factdesk::core::versions::plan_update;
+    let mut p = project_with_claims();
+    let id = p.articles[0].id.clone();
+    let new_body = p.articles[0]
+        .body
+        .replacen("Wagner group", "Wagner army", 1);
+    let plan = plan_update(&p, &id, &new_body, "v2.txt", &Timestamp::now()).expect("plan");
+    factdesk::core::action::apply(&mut p, plan.action).expect("apply");
+    let mut h = harness(app(p));
+    click_row(&mut h, "Wagner group");
+    assert!(
+        h.query_by_label_contains("Quote changed in version 2")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Version 2 reads: “Wagner army")
+            .is_some()
+    );
+    // Select the new words in the current text, then re-place: one step, flag cleared.
+    let start = new_body[..new_body.find("Wagner army").expect("new words")]
+        .chars()
+        .count();
+    h.state_mut().selection = Some(factdesk::ui::TextSelection {
+        article: id.clone(),
+        range: start..start + "Wagner army".chars().count(),
+    });
+    h.run();
+    h.get_by_label("Re-place on the selection").click();
+    h.run();
+    let claim = find_claim(&h, "Wagner army").expect("re-placed");
+    assert!(claim.changed.is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let back = find_claim(&h, "Wagner group").expect("undone");
+    assert!(back.changed.is_some(), "undo brings the flag back");
+}

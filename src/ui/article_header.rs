@@ -50,6 +50,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     ui.end_row();
                 });
             ui.add_space(4.0);
+            versions(ui, app, &id, &mut out);
             remove_row(ui, app, &id, &title, claims, &mut out);
         });
     out
@@ -151,6 +152,67 @@ fn set_meta(id: &ArticleId, meta: ArticleMeta) -> Intent {
         id: id.clone(),
         meta: Box::new(meta),
     })
+}
+
+/// The article's versions: "Update from file…", and what changed in the latest version (changes
+/// that touch a claim first).
+fn versions(ui: &mut egui::Ui, app: &FactdeskApp, id: &ArticleId, out: &mut Vec<Intent>) {
+    let project = &app.session.project;
+    let Some(article) = project.article(id) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Version {} of {}",
+            article.version,
+            article.versions.len() + 1
+        ));
+        if ui
+            .button("Update from file…")
+            .on_hover_text(
+                "The outlet changed the article: read the new version; claims move exactly or are flagged",
+            )
+            .clicked()
+        {
+            out.push(Intent::AskArticleUpdate);
+        }
+    });
+    if article.version < 2 {
+        return;
+    }
+    let from = article.version - 1;
+    egui::CollapsingHeader::new(format!(
+        "Changes from version {from} to {}",
+        article.version
+    ))
+    .id_salt(("version_changes", id))
+    .show(ui, |ui| {
+        let Some(changes) = crate::core::versions::diff(project, article, from, article.version)
+        else {
+            ui.colored_label(ui.visuals().warn_fg_color, "⚠ A stored version is damaged");
+            return;
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("version_changes_list")
+            .max_height(200.0)
+            .show(ui, |ui| {
+                for c in &changes {
+                    if !c.claims.is_empty() {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            format!("⚠ touches {} claim(s)", c.claims.len()),
+                        );
+                    }
+                    if !c.removed.trim().is_empty() {
+                        ui.label(format!("− {}", c.removed.trim()));
+                    }
+                    if !c.added.trim().is_empty() {
+                        ui.label(format!("+ {}", c.added.trim()));
+                    }
+                    ui.separator();
+                }
+            });
+    });
 }
 
 /// "Remove article…", then a question naming the article and its claims.

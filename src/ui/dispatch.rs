@@ -70,6 +70,11 @@ impl FactdeskApp {
                 self.dialogs.path_prompt = None;
                 self.add_article_paths(&paths);
             }
+            Intent::AskArticleUpdate => self.ask_path(ctx, Purpose::UpdateArticle),
+            Intent::UpdateArticleFrom(path) => {
+                self.dialogs.path_prompt = None;
+                self.update_article_from(&path);
+            }
             Intent::DialogAnswer(answer) => self.dialog_answered(ctx, answer),
             Intent::UnsavedDecision(choice) => {
                 let Some(pending) = self.dialogs.unsaved.take() else {

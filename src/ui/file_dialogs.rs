@@ -17,6 +17,8 @@ pub enum Purpose {
     AddArticles,
     Export,
     CompareProject,
+    /// A new version of the current article (the outlet edited it).
+    UpdateArticle,
 }
 
 /// What a save dialog offers: the file name and the one file type.
@@ -35,6 +37,7 @@ impl Purpose {
             Purpose::AddArticles => "Add articles",
             Purpose::Export => "Export claims to",
             Purpose::CompareProject => "Compare with another annotator",
+            Purpose::UpdateArticle => "New version of the article",
         }
     }
 
@@ -46,6 +49,7 @@ impl Purpose {
             Purpose::AddArticles => "Add",
             Purpose::Export => "Export",
             Purpose::CompareProject => "Compare",
+            Purpose::UpdateArticle => "Update",
         }
     }
 }
@@ -121,6 +125,14 @@ impl FileDialogs {
                         .add_filter("factdesk project", &["ron"])
                         .set_file_name("project.ron")
                         .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::UpdateArticle => d
+                        .add_filter(
+                            "Articles",
+                            &["txt", "text", "md", "markdown", "html", "htm"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_file()
                         .map(|p| vec![p]),
                     Purpose::AddArticles => d
                         .add_filter(

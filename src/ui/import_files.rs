@@ -216,3 +216,44 @@ pub fn show_report(ctx: &egui::Context, report: &mut Option<ImportReport>) {
         *report = None;
     }
 }
+
+impl FactdeskApp {
+    /// Reads `path` as the next version of the current article: one undoable edit; claims move
+    /// exactly or are flagged, and a notice says how many of each.
+    pub fn update_article_from(&mut self, path: &std::path::Path) {
+        let Some(id) = self.current_article.clone() else {
+            self.dialogs.error = Some("Choose the article to update first.".to_string());
+            return;
+        };
+        let imported = match crate::core::import::read_path(path) {
+            Ok(i) => i,
+            Err(e) => {
+                self.dialogs.error = Some(format!("Could not read the new version\n\n{e}"));
+                return;
+            }
+        };
+        let from = path.display().to_string();
+        let plan = crate::core::versions::plan_update(
+            &self.session.project,
+            &id,
+            &imported.body,
+            &from,
+            &crate::core::time::Timestamp::now(),
+        );
+        match plan {
+            Ok(plan) => {
+                let (version, moved, flagged) =
+                    (plan.version, plan.moved.len(), plan.flagged.len());
+                match self.commit(plan.action) {
+                    Ok(_) => self.dialogs.toast(format!(
+                        "Version {version}: {moved} claim(s) moved, {flagged} flagged for review"
+                    )),
+                    Err(e) => {
+                        self.dialogs.error = Some(format!("Could not update the article\n\n{e}"))
+                    }
+                }
+            }
+            Err(e) => self.dialogs.error = Some(format!("Could not update the article\n\n{e}")),
+        }
+    }
+}

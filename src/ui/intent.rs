@@ -35,6 +35,10 @@ pub enum Intent {
     OpenRecent(PathBuf),
     SaveTo(PathBuf),
     AddArticlePaths(Vec<PathBuf>),
+    /// Ask for a file holding a new version of the current article.
+    AskArticleUpdate,
+    /// Read this file as the next version of the current article.
+    UpdateArticleFrom(PathBuf),
     DialogAnswer(Answer),
     /// The answer to "save changes?": Some(true) save, Some(false) discard, None cancel.
     UnsavedDecision(Option<bool>),

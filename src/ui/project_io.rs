@@ -47,6 +47,7 @@ impl FactdeskApp {
                 .to_string(),
             Purpose::OpenProject
             | Purpose::AddArticles
+            | Purpose::UpdateArticle
             | Purpose::Export
             | Purpose::CompareProject => String::new(),
         }
@@ -73,6 +74,11 @@ impl FactdeskApp {
                 }
             }
             (Some(paths), Purpose::AddArticles) => self.add_article_paths(&paths),
+            (Some(paths), Purpose::UpdateArticle) => {
+                if let Some(p) = paths.first() {
+                    self.update_article_from(p);
+                }
+            }
             (Some(_), Purpose::Export) => {}
             (Some(paths), Purpose::CompareProject) => {
                 if let Some(p) = paths.first() {

@@ -166,3 +166,39 @@ fn a_claim_changed_by_the_outlet_shows_both_wordings_and_is_re_placed_on_a_selec
     let back = find_claim(&h, "Wagner group").expect("undone");
     assert!(back.changed.is_some(), "undo brings the flag back");
 }
+
+#[test]
+fn a_new_version_of_the_article_is_read_from_a_file_and_its_changes_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("corrected.txt");
+    std::fs::write(&file, BODY.replacen("Wagner group", "Wagner army", 1)).expect("write");
+    let mut h = harness(app(project_with_claims()));
+    h.get_by_label_contains("Article details").click();
+    h.run();
+    assert!(h.query_by_label_contains("Version 1 of 1").is_some());
+    h.get_by_label("Update from file…").click();
+    h.run();
+    replace_text(&mut h, "Path", &file.display().to_string());
+    h.get_by_label("Update").click();
+    h.run();
+    let a = &h.state().session.project.articles[0];
+    assert_eq!((a.version, a.versions.len()), (2, 1));
+    assert!(h.query_by_label_contains("Version 2 of 2").is_some());
+    assert!(h.query_by_label_contains("1 flagged for review").is_some());
+    let flagged = find_claim(&h, "Wagner group").expect("kept on version 1");
+    assert!(flagged.changed.is_some());
+    assert!(find_claim(&h, "Kwon Jong Gun").is_some_and(|c| c.changed.is_none()));
+    h.get_by_label_contains("Changes from version 1 to 2")
+        .click();
+    h.run();
+    assert!(h.query_all_by_label_contains("touches 1 claim(s)").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("+ ").count() >= 1,
+        "the new words are listed"
+    );
+    // One undo step takes the whole update back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project.articles[0].version, 1);
+    assert!(find_claim(&h, "Wagner group").is_some_and(|c| c.changed.is_none()));
+}

@@ -38,6 +38,7 @@ impl PathPrompt {
             Purpose::CompareProject => {
                 Intent::Team(crate::ui::intent::TeamIntent::Compare(PathBuf::from(text)))
             }
+            Purpose::UpdateArticle => Intent::UpdateArticleFrom(PathBuf::from(text)),
             // Several files: one path per line or separated by ';'.
             Purpose::AddArticles => Intent::AddArticlePaths(
                 text.split(['\n', ';'])

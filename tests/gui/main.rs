@@ -17,3 +17,4 @@ mod safety;
 mod suggest;
 mod team;
 mod verdicts;
+mod versions;

@@ -457,9 +457,13 @@ fn row(
             color,
         );
     }
+    // A claim whose quote a newer version of the article changed says so before its quote.
+    let changed = c.changed.as_ref().map_or(String::new(), |ch| {
+        format!("⚠ changed in v{} · ", ch.in_version)
+    });
     cell(
         columns.quote,
-        format!("“{}”", one_line(&c.anchor.quote, 140)),
+        format!("{changed}“{}”", one_line(&c.anchor.quote, 140)),
         text_color,
     );
     cell(columns.speaker, c.speaker.clone(), weak);

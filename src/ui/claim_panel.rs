@@ -71,6 +71,27 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     out
 }
 
+/// Whether the source's page is kept as evidence (`factdesk capture`): the newest capture, or the
+/// last failure, or nothing yet.
+fn evidence_state(ui: &mut egui::Ui, s: &Source) {
+    if s.url.trim().is_empty() {
+        return;
+    }
+    let text = match (
+        crate::core::model::latest_capture(&s.captures),
+        s.captures.last(),
+    ) {
+        (Some(c), _) => format!(
+            "Evidence: {} · SHA-256 {}",
+            c.describe(),
+            c.sha256.get(..12).unwrap_or("")
+        ),
+        (None, Some(last)) => format!("Evidence: {}", last.describe()),
+        (None, None) => "Evidence: not captured (factdesk capture keeps a copy)".to_string(),
+    };
+    ui.weak(text);
+}
+
 /// The fact-check's finding, apart from the status: the verdict on the project's scale, what was
 /// checked in one line, and where the review is published.
 fn verdict(ui: &mut egui::Ui, project: &Project, c: &Claim, out: &mut Vec<Intent>) {
@@ -272,6 +293,7 @@ fn editor(
                     all[i] = changed;
                     out.push(Intent::Typing(edit(ClaimEdit::Sources(all))));
                 }
+                evidence_state(ui, s);
                 if ui.button("Remove source").clicked() {
                     let mut all = c.sources.clone();
                     all.remove(i);

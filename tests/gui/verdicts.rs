@@ -126,3 +126,56 @@ fn the_export_dialog_runs_the_publication_check_for_claimreview() {
         "one per claim"
     );
 }
+
+#[test]
+fn each_source_shows_whether_its_page_is_kept_as_evidence() {
+    use factdesk::core::model::{Capture, CaptureState, Source};
+    use factdesk::core::time::Timestamp;
+    let mut p = project_with_claims();
+    let kwon = p
+        .claims
+        .iter_mut()
+        .find(|c| c.anchor.quote == "Kwon Jong Gun")
+        .expect("claim");
+    kwon.sources = vec![
+        Source {
+            url: "https://kcna.example/statement".into(),
+            captures: vec![Capture {
+                time: Timestamp("2026-12-01T09:30:00Z".into()),
+                state: CaptureState::Captured,
+                status: 200,
+                bytes: 2048,
+                sha256: "ab".repeat(32),
+                file: "20261201T093000Z-abcdefghijkl.warc.gz".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+        Source {
+            url: "https://gone.example/".into(),
+            captures: vec![Capture {
+                time: Timestamp("2026-12-01T09:31:00Z".into()),
+                state: CaptureState::Failed,
+                error: "HTTP 404 Not Found".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+        Source::from_url("https://new.example/"),
+    ];
+    let mut h = harness(app(p));
+    click_row(&mut h, "Kwon Jong Gun");
+    assert!(h.query_by_label_contains("Evidence: captured").is_some());
+    let found = h
+        .query_by_label_contains("Evidence: captured")
+        .expect("captured");
+    assert!(
+        format!("{found:?}").contains("SHA-256 abababababab"),
+        "{found:?}"
+    );
+    assert!(h.query_by_label_contains("HTTP 404 Not Found").is_some());
+    assert!(
+        h.query_by_label_contains("Evidence: not captured")
+            .is_some()
+    );
+}

@@ -118,7 +118,7 @@ fn parse_range(s: &str) -> Result<Range<usize>, String> {
     Ok(start..end)
 }
 
-fn article_id(project: &Project, id: &str) -> Result<ArticleId, CliError> {
+pub(super) fn article_id(project: &Project, id: &str) -> Result<ArticleId, CliError> {
     project
         .find_article(id)
         .map(|a| a.id.clone())

@@ -81,14 +81,7 @@ pub fn export(args: ExportArgs) -> CliResult {
     }
     let project = load(&args.project)?;
     let article = match &args.article {
-        Some(a) => Some(
-            project
-                .find_article(a)
-                .map(|a| a.id.clone())
-                .ok_or_else(|| {
-                    CliError(format!("no article with id '{a}' (see factdesk articles)"))
-                })?,
-        ),
+        Some(a) => Some(super::claim_cmds::article_id(&project, a)?),
         None => None,
     };
     let options = ExportOptions {
@@ -180,14 +173,7 @@ fn export_dossier(args: &ExportArgs) -> CliResult {
     store::check_output_target(path, Some(&args.project))?;
     let project = load(&args.project)?;
     let article = match &args.article {
-        Some(a) => Some(
-            project
-                .find_article(a)
-                .map(|a| a.id.clone())
-                .ok_or_else(|| {
-                    CliError(format!("no article with id '{a}' (see factdesk articles)"))
-                })?,
-        ),
+        Some(a) => Some(super::claim_cmds::article_id(&project, a)?),
         None => None,
     };
     let filter = ClaimFilter {

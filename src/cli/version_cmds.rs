@@ -82,16 +82,7 @@ pub fn update(args: UpdateArgs) -> CliResult {
         (None, None) => return Err(CliError("give a FILE or --url".into())),
     };
     let result = edit_project(&args.project, |session| {
-        let id = session
-            .project
-            .find_article(&args.article)
-            .map(|a| a.id.clone())
-            .ok_or_else(|| {
-                CliError(format!(
-                    "no article with id '{}' (see factdesk articles)",
-                    args.article
-                ))
-            })?;
+        let id = super::claim_cmds::article_id(&session.project, &args.article)?;
         let mut plan =
             versions::plan_update(&session.project, &id, &body, &from, &Timestamp::now())?;
         if let crate::core::action::Action::ReplaceArticle { article, .. } = &mut plan.action {
@@ -136,12 +127,10 @@ pub fn update(args: UpdateArgs) -> CliResult {
 
 pub fn diff(args: DiffArgs) -> CliResult {
     let project = load(&args.project)?;
-    let article = project.find_article(&args.article).ok_or_else(|| {
-        CliError(format!(
-            "no article with id '{}' (see factdesk articles)",
-            args.article
-        ))
-    })?;
+    let id = super::claim_cmds::article_id(&project, &args.article)?;
+    let article = project
+        .article(&id)
+        .ok_or_else(|| CliError(format!("no article with id '{id}'")))?;
     let to = args.to.unwrap_or(article.version);
     let from = args.from.unwrap_or(to.saturating_sub(1).max(1));
     let exists = |v: u32| v >= 1 && v <= article.version;

@@ -5,6 +5,7 @@ pub mod evidence;
 pub mod export;
 pub mod fetch;
 pub mod history;
+pub mod library;
 pub mod import;
 pub mod model;
 pub mod nlp;

@@ -87,7 +87,11 @@ fn bench_library(c: &mut Criterion) {
     for _ in 0..50 {
         for q in QUERIES {
             let t = Instant::now();
-            black_box(lib.search(q, &SearchFilters::default()).map(|h| h.len()).ok());
+            black_box(
+                lib.search(q, &SearchFilters::default())
+                    .map(|h| h.len())
+                    .ok(),
+            );
             times.push(t.elapsed());
         }
     }
@@ -120,7 +124,10 @@ fn bench_library(c: &mut Criterion) {
         let mut i = 0;
         b.iter(|| {
             i += 1;
-            black_box(lib.search(QUERIES[i % QUERIES.len()], &SearchFilters::default()).ok())
+            black_box(
+                lib.search(QUERIES[i % QUERIES.len()], &SearchFilters::default())
+                    .ok(),
+            )
         })
     });
     g.bench_function("similar_to", |b| {

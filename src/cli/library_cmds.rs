@@ -81,7 +81,10 @@ fn open_existing(dir: &Path) -> Result<Library, CliError> {
     }
     let mut lib = Library::open(dir)?;
     if let Some(reason) = lib.rebuild_reason().map(str::to_string) {
-        eprintln!("factdesk: {}: {reason}; rebuilding from the files", dir.display());
+        eprintln!(
+            "factdesk: {}: {reason}; rebuilding from the files",
+            dir.display()
+        );
         let report = lib.refresh()?;
         for p in &report.problems {
             eprintln!("factdesk: skipped {}", p.message);
@@ -147,14 +150,14 @@ fn search(dir: &Path, args: SearchArgs) -> CliResult {
         return print_json(&hits);
     }
     for h in &hits {
-        let what = h
-            .verdict
-            .as_deref()
-            .or(h.status.as_deref())
-            .unwrap_or("-");
+        let what = h.verdict.as_deref().or(h.status.as_deref()).unwrap_or("-");
         let who = h.speaker.as_deref().unwrap_or("-");
         let from = h.article.as_deref().unwrap_or(&h.project);
-        outln!("{:.2}\t{what}\t{who}\t{}\t{from}", h.score, one_line(&h.quote));
+        outln!(
+            "{:.2}\t{what}\t{who}\t{}\t{from}",
+            h.score,
+            one_line(&h.quote)
+        );
     }
     Ok(())
 }
@@ -170,8 +173,16 @@ fn speakers(dir: &Path, args: SpeakersArgs) -> CliResult {
         return print_json(&list);
     }
     for s in &list {
-        let statuses: Vec<String> = s.by_status.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        let verdicts: Vec<String> = s.by_verdict.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let statuses: Vec<String> = s
+            .by_status
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        let verdicts: Vec<String> = s
+            .by_verdict
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
         outln!(
             "{}\t{}\t{}\t{}",
             s.claims,

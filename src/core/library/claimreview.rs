@@ -14,10 +14,7 @@ pub struct FeedProblem {
 
 /// The reviews in a feed's text, with what was skipped. A syntax error in a JSON document
 /// rejects the file (`Err`); in JSONL, only that line is skipped.
-pub fn parse_feed(
-    text: &str,
-    path: &Path,
-) -> Result<(Vec<Record>, Vec<FeedProblem>), FeedProblem> {
+pub fn parse_feed(text: &str, path: &Path) -> Result<(Vec<Record>, Vec<FeedProblem>), FeedProblem> {
     let source = path.display().to_string();
     let jsonl = path
         .extension()
@@ -38,7 +35,13 @@ pub fn parse_feed(
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(v) => collect(&v, format!("line {}", n + 1), &source, &mut records, &mut problems),
+            Ok(v) => collect(
+                &v,
+                format!("line {}", n + 1),
+                &source,
+                &mut records,
+                &mut problems,
+            ),
             Err(e) => problems.push(FeedProblem {
                 position: format!("{}:{}", n + 1, e.column()),
                 message: format!("not valid JSON: {e}; line skipped"),
@@ -129,7 +132,12 @@ fn review(v: &Value, source: &str, n: usize) -> Option<Record> {
     });
     let article = text(appearance.and_then(|a| a.get("headline")))
         .or_else(|| text(item.and_then(|i| i.get("name"))))
-        .or_else(|| text(item.and_then(|i| i.get("isPartOf")).and_then(|p| p.get("name"))))
+        .or_else(|| {
+            text(
+                item.and_then(|i| i.get("isPartOf"))
+                    .and_then(|p| p.get("name")),
+            )
+        })
         .or_else(|| text(appearance.and_then(|a| a.get("url"))));
     Some(Record {
         key: format!("{source}#{n}"),

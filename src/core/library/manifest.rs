@@ -120,7 +120,12 @@ pub fn load(dir: &Path) -> Loaded {
         }
         Err(e) => {
             return Loaded::Stale(
-                format!("{}:{}:{}: unreadable manifest: {e}", path.display(), e.line(), e.column()),
+                format!(
+                    "{}:{}:{}: unreadable manifest: {e}",
+                    path.display(),
+                    e.line(),
+                    e.column()
+                ),
                 None,
             );
         }
@@ -128,7 +133,12 @@ pub fn load(dir: &Path) -> Loaded {
     match serde_json::from_slice::<Manifest>(&bytes) {
         Ok(m) => Loaded::Current(m),
         Err(e) => Loaded::Stale(
-            format!("{}:{}:{}: unreadable manifest: {e}", path.display(), e.line(), e.column()),
+            format!(
+                "{}:{}:{}: unreadable manifest: {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            ),
             None,
         ),
     }

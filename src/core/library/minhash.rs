@@ -182,7 +182,10 @@ mod tests {
     fn identical_text_is_identical_and_unrelated_text_is_not() {
         let a = sig("North Korea denied providing arms to Moscow");
         assert_eq!(a.jaccard(&a), 1.0);
-        assert_eq!(a.bands(), sig("north korea DENIED providing arms to moscow!").bands());
+        assert_eq!(
+            a.bands(),
+            sig("north korea DENIED providing arms to moscow!").bands()
+        );
         let b = sig("The central bank raised interest rates by half a point");
         assert!(a.jaccard(&b) < 0.2, "{}", a.jaccard(&b));
         assert!(!a.same_claim(&b));
@@ -190,8 +193,12 @@ mod tests {
 
     #[test]
     fn small_changes_stay_the_same_claim() {
-        let a = sig("More than 3,000 homicides were committed by illegal aliens over the past six years");
-        let figure = sig("More than 2,000 homicides were committed by illegal aliens over the past six years");
+        let a = sig(
+            "More than 3,000 homicides were committed by illegal aliens over the past six years",
+        );
+        let figure = sig(
+            "More than 2,000 homicides were committed by illegal aliens over the past six years",
+        );
         let cut = sig("More than 3,000 homicides were committed by illegal aliens");
         assert!(a.same_claim(&figure), "{}", a.jaccard(&figure));
         assert!(a.same_claim(&cut), "{}", a.containment(&cut));

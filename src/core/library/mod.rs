@@ -143,7 +143,11 @@ pub fn default_index_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(LIBRARY_ENV).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     let base = if cfg!(windows) {
         env("LOCALAPPDATA")?
     } else if cfg!(target_os = "macos") {
@@ -191,10 +195,15 @@ fn schema() -> (Schema, Fields) {
                 .set_indexing_options(stemmed.clone())
                 .set_stored(),
         ),
-        extra: b.add_text_field("extra", TextOptions::default().set_indexing_options(stemmed)),
+        extra: b.add_text_field(
+            "extra",
+            TextOptions::default().set_indexing_options(stemmed),
+        ),
         speaker: b.add_text_field(
             "speaker",
-            TextOptions::default().set_indexing_options(plain).set_stored(),
+            TextOptions::default()
+                .set_indexing_options(plain)
+                .set_stored(),
         ),
         status: b.add_text_field("status", STRING | STORED),
         verdict: b.add_text_field("verdict", STORED),
@@ -223,7 +232,9 @@ pub struct Library {
 
 impl std::fmt::Debug for Library {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Library").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("Library")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -343,7 +354,11 @@ impl Library {
     /// Makes the index cover exactly these project folders and feeds: new and changed files are
     /// read, unchanged ones skipped, files no longer under them dropped. Bad files are reported
     /// in the report and skipped; only a failure of the index itself is an `Err`.
-    pub fn index(&mut self, roots: &[PathBuf], feeds: &[PathBuf]) -> Result<IndexReport, LibraryError> {
+    pub fn index(
+        &mut self,
+        roots: &[PathBuf],
+        feeds: &[PathBuf],
+    ) -> Result<IndexReport, LibraryError> {
         self.manifest.roots = roots.iter().map(|p| absolute(p)).collect();
         self.manifest.feeds = feeds.iter().map(|p| absolute(p)).collect();
         self.refresh()
@@ -358,10 +373,12 @@ impl Library {
             for f in manifest::project_files(&root, &mut walk_problems) {
                 found.push((f, Kind::Project));
             }
-            report.problems.extend(walk_problems.into_iter().map(|(path, reason)| Problem {
-                message: format!("{}: {reason}", path.display()),
-                path,
-            }));
+            report
+                .problems
+                .extend(walk_problems.into_iter().map(|(path, reason)| Problem {
+                    message: format!("{}: {reason}", path.display()),
+                    path,
+                }));
         }
         for feed in self.manifest.feeds.clone() {
             found.push((feed, Kind::ClaimReview));
@@ -389,7 +406,11 @@ impl Library {
     /// Re-reads one project after a save (or drops it when the file is gone). Always hashes the
     /// file, so a change within the filesystem's time resolution is not missed.
     pub fn update_project(&mut self, path: &Path) -> Result<IndexReport, LibraryError> {
-        self.sync(vec![(absolute(path), Kind::Project)], false, IndexReport::default())
+        self.sync(
+            vec![(absolute(path), Kind::Project)],
+            false,
+            IndexReport::default(),
+        )
     }
 
     fn writer(&self) -> Result<IndexWriter, LibraryError> {
@@ -452,12 +473,13 @@ impl Library {
             let known = self.manifest.files.get(&key);
             // One named file (a save) is always hashed: a change within the filesystem's time
             // resolution keeps size and mtime.
-            if !single
-                && known.is_some_and(|e| e.size == size && e.mtime_ns == mtime_ns)
-            {
+            if !single && known.is_some_and(|e| e.size == size && e.mtime_ns == mtime_ns) {
                 report.unchanged += 1;
                 if let Some(problem) = known.and_then(|e| e.problem.clone()) {
-                    report.problems.push(Problem { path, message: problem });
+                    report.problems.push(Problem {
+                        path,
+                        message: problem,
+                    });
                 }
                 continue;
             }
@@ -479,7 +501,10 @@ impl Library {
                 entry.mtime_ns = mtime_ns;
                 report.unchanged += 1;
                 if let Some(problem) = entry.problem.clone() {
-                    report.problems.push(Problem { path, message: problem });
+                    report.problems.push(Problem {
+                        path,
+                        message: problem,
+                    });
                 }
                 continue;
             }
@@ -559,7 +584,10 @@ impl Library {
         if let Some(name) = filters.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
             let terms = self.tokens(f.speaker, name)?;
             for t in terms {
-                let q = TermQuery::new(Term::from_field_text(f.speaker, &t), IndexRecordOption::Basic);
+                let q = TermQuery::new(
+                    Term::from_field_text(f.speaker, &t),
+                    IndexRecordOption::Basic,
+                );
                 // A filter, not a ranking signal.
                 clauses.push((Occur::Must, Box::new(BoostQuery::new(Box::new(q), 0.0))));
             }
@@ -602,7 +630,10 @@ impl Library {
                     .collect(),
             );
             let top = searcher
-                .search(&q, &TopDocs::with_limit((limit * 4).max(40)).order_by_score())
+                .search(
+                    &q,
+                    &TopDocs::with_limit((limit * 4).max(40)).order_by_score(),
+                )
                 .map_err(|e| err(&self.dir, format!("search failed: {e}")))?;
             candidates.extend(top.into_iter().map(|(s, a)| (a, s)));
         }
@@ -614,7 +645,11 @@ impl Library {
                 candidates.entry(addr).or_insert(0.0);
             }
         }
-        let best = candidates.values().copied().fold(0.0f32, f32::max).max(f32::EPSILON);
+        let best = candidates
+            .values()
+            .copied()
+            .fold(0.0f32, f32::max)
+            .max(f32::EPSILON);
         let mut out = Vec::with_capacity(candidates.len());
         for (addr, score) in candidates {
             let doc: TantivyDocument = searcher
@@ -622,7 +657,9 @@ impl Library {
                 .map_err(|e| err(&self.dir, format!("cannot read a result: {e}")))?;
             let h = hit(&f, &doc, score);
             let (overlap, same) = match (&sig, Signature::of(&h.quote)) {
-                (Some(a), Some(b)) => (a.jaccard(&b).max(0.9 * a.containment(&b)), a.same_claim(&b)),
+                (Some(a), Some(b)) => {
+                    (a.jaccard(&b).max(0.9 * a.containment(&b)), a.same_claim(&b))
+                }
                 _ => (0.0, false),
             };
             out.push(Similar {
@@ -667,7 +704,11 @@ impl Library {
                 by_verdict: c.by_verdict,
             })
             .collect();
-        out.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.speaker.cmp(&b.speaker)));
+        out.sort_by(|a, b| {
+            b.claims
+                .cmp(&a.claims)
+                .then_with(|| a.speaker.cmp(&b.speaker))
+        });
         out
     }
 
@@ -708,7 +749,10 @@ fn read_records(
         Kind::ClaimReview => {
             let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
                 .map_err(|e| {
-                    format!("{key}: not UTF-8 text (first bad byte at offset {})", e.valid_up_to())
+                    format!(
+                        "{key}: not UTF-8 text (first bad byte at offset {})",
+                        e.valid_up_to()
+                    )
                 })?;
             let (records, skipped) = parse_feed(text, Path::new(key))
                 .map_err(|p| format!("{key}:{}: {}", p.position, p.message))?;

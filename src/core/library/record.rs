@@ -39,7 +39,10 @@ fn opt(s: &str) -> Option<String> {
 pub fn project_records(source: &str, project: &Project) -> Vec<Record> {
     let mut by_article: HashMap<&str, Vec<&Claim>> = HashMap::new();
     for claim in &project.claims {
-        by_article.entry(claim.article.0.as_str()).or_default().push(claim);
+        by_article
+            .entry(claim.article.0.as_str())
+            .or_default()
+            .push(claim);
     }
     let mut out = Vec::with_capacity(project.claims.len());
     for article in &project.articles {

@@ -44,7 +44,11 @@ pub fn strip_titles(name: &str) -> &str {
 }
 
 fn name_words(name: &str) -> Vec<String> {
-    strip_titles(name).split_whitespace().map(bare).filter(|w| !w.is_empty()).collect()
+    strip_titles(name)
+        .split_whitespace()
+        .map(bare)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Runs of two to four capitalised words in `text` ("Barack Obama", "Robert Gabriel Mugabe"),
@@ -74,7 +78,8 @@ pub fn names_in_text(text: &str) -> BTreeSet<String> {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let ends_phrase = word.ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '”' | ')' | '?' | '!'));
+        let ends_phrase = word
+            .ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '”' | ')' | '?' | '!'));
         if starts_upper && word.chars().any(char::is_lowercase) {
             run.push(word);
             if ends_phrase {
@@ -137,7 +142,10 @@ pub fn resolve(name: &str, speakers: &[&str], text_names: &BTreeSet<String>) -> 
 /// `text` its body (names in it are used when the fields alone do not tell).
 pub fn resolve_speakers(speakers: &[&str], text: &str) -> Vec<String> {
     let names = names_in_text(text);
-    speakers.iter().map(|s| resolve(s, speakers, &names)).collect()
+    speakers
+        .iter()
+        .map(|s| resolve(s, speakers, &names))
+        .collect()
 }
 
 #[cfg(test)]
@@ -168,9 +176,15 @@ mod tests {
 
     #[test]
     fn titles_are_dropped_from_full_names_only() {
-        assert_eq!(strip_titles("Prime Minister Boris Johnson"), "Boris Johnson");
+        assert_eq!(
+            strip_titles("Prime Minister Boris Johnson"),
+            "Boris Johnson"
+        );
         assert_eq!(strip_titles("Mr."), "Mr.");
-        assert_eq!(resolve_speakers(&["Dr. Jane Goodall"], ""), ["Jane Goodall"]);
+        assert_eq!(
+            resolve_speakers(&["Dr. Jane Goodall"], ""),
+            ["Jane Goodall"]
+        );
         assert_eq!(resolve_speakers(&["Mr Smith"], ""), ["Mr Smith"]);
     }
 

@@ -114,10 +114,12 @@ fn index(dir: &Path, args: IndexArgs) -> CliResult {
         }
     }
     let mut lib = Library::open(dir)?;
-    let mut report = lib.index(&args.dirs, &args.claimreview)?;
-    if args.rebuild {
-        report = lib.rebuild()?;
-    }
+    let report = if args.rebuild {
+        lib.set_sources(&args.dirs, &args.claimreview);
+        lib.rebuild()?
+    } else {
+        lib.index(&args.dirs, &args.claimreview)?
+    };
     // Problems are reported, never fatal: the rest of the library is indexed.
     for p in &report.problems {
         eprintln!("factdesk: skipped {}", p.message);

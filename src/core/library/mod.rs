@@ -359,9 +359,15 @@ impl Library {
         roots: &[PathBuf],
         feeds: &[PathBuf],
     ) -> Result<IndexReport, LibraryError> {
+        self.set_sources(roots, feeds);
+        self.refresh()
+    }
+
+    /// Records the folders and feeds the index covers, for the next [`Library::refresh`] or
+    /// [`Library::rebuild`] (nothing is read yet).
+    pub fn set_sources(&mut self, roots: &[PathBuf], feeds: &[PathBuf]) {
         self.manifest.roots = roots.iter().map(|p| absolute(p)).collect();
         self.manifest.feeds = feeds.iter().map(|p| absolute(p)).collect();
-        self.refresh()
     }
 
     /// Brings the index up to date with its recorded folders and feeds.

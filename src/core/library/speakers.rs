@@ -142,9 +142,23 @@ pub fn resolve(name: &str, speakers: &[&str], text_names: &BTreeSet<String>) -> 
 /// `text` its body (names in it are used when the fields alone do not tell).
 pub fn resolve_speakers(speakers: &[&str], text: &str) -> Vec<String> {
     let names = names_in_text(text);
+    // Each distinct name once, against the distinct names: an article with thousands of claims
+    // has a handful of speakers, and comparing every claim with every other would be quadratic.
+    let mut distinct: Vec<&str> = speakers.iter().map(|s| s.trim()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let resolved: std::collections::HashMap<&str, String> = distinct
+        .iter()
+        .map(|s| (*s, resolve(s, &distinct, &names)))
+        .collect();
     speakers
         .iter()
-        .map(|s| resolve(s, speakers, &names))
+        .map(|s| {
+            resolved
+                .get(s.trim())
+                .cloned()
+                .unwrap_or_else(|| s.trim().to_string())
+        })
         .collect()
 }
 

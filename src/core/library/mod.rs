@@ -559,9 +559,12 @@ impl Library {
             report.indexed += 1;
             self.manifest.files.insert(key, entry);
         }
-        writer
-            .commit()
-            .map_err(|e| err(&self.dir, format!("cannot save the index: {e}")))?;
+        // Nothing read or dropped: no commit (it costs a segment write and a reload).
+        if report.indexed + report.removed > 0 || report.rebuilt.is_some() {
+            writer
+                .commit()
+                .map_err(|e| err(&self.dir, format!("cannot save the index: {e}")))?;
+        }
         drop(writer);
         // The manifest after the index: a crash in between only makes the next run redo files.
         manifest::save(&self.dir, &self.manifest).map_err(|e| err(&self.dir, e))?;

@@ -78,8 +78,7 @@ pub fn names_in_text(text: &str) -> BTreeSet<String> {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let ends_phrase = word
-            .ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '”' | ')' | '?' | '!'));
+        let ends_phrase = word.ends_with([',', '.', ';', ':', '"', '”', ')', '?', '!']);
         if starts_upper && word.chars().any(char::is_lowercase) {
             run.push(word);
             if ends_phrase {
@@ -107,10 +106,11 @@ pub fn resolve(name: &str, speakers: &[&str], text_names: &BTreeSet<String>) -> 
         let mut found: Vec<(Vec<String>, String)> = Vec::new();
         for c in candidates {
             let cw = name_words(c);
-            if cw.len() > words.len() && cw[cw.len() - words.len()..] == words[..] {
-                if !found.iter().any(|(w, _)| *w == cw) {
-                    found.push((cw, strip_titles(c).to_string()));
-                }
+            if cw.len() > words.len()
+                && cw[cw.len() - words.len()..] == words[..]
+                && !found.iter().any(|(w, _)| *w == cw)
+            {
+                found.push((cw, strip_titles(c).to_string()));
             }
         }
         // Only one person with that surname: anything else is a guess.

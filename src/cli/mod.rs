@@ -13,6 +13,7 @@ mod check_cmd;
 mod claim_cmds;
 mod export_cmds;
 mod extract;
+mod library_cmds;
 mod nlp_cmds;
 mod project_cmds;
 mod review;
@@ -93,6 +94,9 @@ pub enum Command {
     Update(version_cmds::UpdateArgs),
     /// What changed between two versions of an article (changes touching claims first).
     Diff(version_cmds::DiffArgs),
+    /// The claim library: index folders of projects and ClaimReview feeds, search them ("has this
+    /// been checked already?"), list speakers.
+    Library(library_cmds::LibraryArgs),
 }
 
 /// What `main` should do after parsing.
@@ -149,6 +153,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Scale(args)) => scale_cmd::scale(args),
         Some(Command::Update(args)) => version_cmds::update(args),
         Some(Command::Diff(args)) => version_cmds::diff(args),
+        Some(Command::Library(args)) => library_cmds::library(args),
     };
     match result {
         Ok(()) => Outcome::Exit(0),

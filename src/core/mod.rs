@@ -6,6 +6,7 @@ pub mod export;
 pub mod fetch;
 pub mod history;
 pub mod import;
+pub mod library;
 pub mod model;
 pub mod nlp;
 pub mod session;

@@ -171,6 +171,8 @@ fn import_decoded(name: &str, raw: &str) -> Result<Imported, String> {
     if meta.title.trim().is_empty() {
         meta.title = text::first_line_title(&body);
     }
+    // One stored form whatever the page or header printed; the GUI shows it in the reader's locale.
+    meta.published = dates::normalize_published(&meta.published);
     Ok(Imported {
         meta,
         body,

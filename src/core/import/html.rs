@@ -3,6 +3,7 @@
 
 use super::nesting;
 use super::text::{join_blocks, one_line};
+use super::title::{self, TitleHints};
 use crate::core::model::ArticleMeta;
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
@@ -35,6 +36,7 @@ pub fn parse(html: &str) -> Result<Page, String> {
         attr_of(&doc, "meta[http-equiv=\"content-language\" i]", "content"),
         attr_of(&doc, "meta[property=\"og:locale\"]", "content"),
     ];
+    let mut hints = title_hints(&doc);
     let mut reader = Readability::with_document(doc, None, Some(Config::default()))
         .map_err(|e| format!("cannot read the page: {e}"))?;
     // The extractor is third-party code run on arbitrary pages: a bug in it must not take the
@@ -58,6 +60,14 @@ pub fn parse(html: &str) -> Result<Page, String> {
     if meta.url.is_empty() {
         meta.url = clean(article.url);
     }
+    let base = &mut hints.base;
+    base.sites.extend([meta.source.clone(), meta.url.clone()]);
+    base.authors.push(meta.byline.clone());
+    // The title usually is og:title, so og:title only speaks for a shorter title than itself.
+    base.headlines = hints.headlines;
+    base.headlines.retain(|h| h != &meta.title);
+    base.headlines.append(&mut hints.printed);
+    meta.title = title::clean_title(&meta.title, base);
     if meta.lang.is_empty() {
         meta.lang = clean(article.lang);
     }
@@ -79,6 +89,60 @@ pub fn parse(html: &str) -> Result<Page, String> {
         body,
         warnings,
     })
+}
+
+/// What the page says about its title, gathered before the extractor takes the tree.
+struct PageTitleHints {
+    base: TitleHints,
+    /// `og:title`, `twitter:title`: evidence only for a title shorter than themselves.
+    headlines: Vec<String>,
+    /// `<h1>` texts: the page's own headline, evidence for any title.
+    printed: Vec<String>,
+}
+
+fn title_hints(doc: &Document) -> PageTitleHints {
+    let metas = |selectors: &[&str]| -> Vec<String> {
+        selectors
+            .iter()
+            .map(|sel| attr_of(doc, sel, "content"))
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let mut base = TitleHints {
+        sites: metas(&[
+            "meta[property=\"og:site_name\"]",
+            "meta[name=\"application-name\"]",
+            "meta[name=\"publisher\"]",
+        ]),
+        authors: metas(&[
+            "meta[name=\"author\"]",
+            "meta[property=\"article:author\"]",
+            "meta[name=\"byl\"]",
+            "meta[name=\"parsely-author\"]",
+            "meta[name=\"dc.creator\" i]",
+        ]),
+        headlines: Vec::new(),
+    };
+    // An author given as a profile address names no one.
+    base.authors.retain(|a| !a.starts_with("http"));
+    let headlines = metas(&[
+        "meta[property=\"og:title\"]",
+        "meta[name=\"twitter:title\"]",
+    ]);
+    // A handful is enough: the headline is among the first, and a page of many is not cheap.
+    let printed = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .take(8)
+        .map(|n| one_line(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    PageTitleHints {
+        base,
+        headlines,
+        printed,
+    }
 }
 
 /// The first usable language tag among meta declarations.

@@ -10,6 +10,7 @@ pub mod nesting;
 pub mod newswire;
 pub mod sniff;
 pub mod text;
+pub mod title;
 
 use crate::core::model::{Article, ArticleMeta};
 pub use sniff::Format;

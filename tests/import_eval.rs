@@ -17,7 +17,10 @@ fn readability_corpus_meets_the_quality_targets() {
             s.name, s.f1, s.title_ok, s.error
         );
         if !s.title_ok {
-            eprintln!("    got      {:?}\n    expected {:?}", s.title, s.expected_title);
+            eprintln!(
+                "    got      {:?}\n    expected {:?}",
+                s.title, s.expected_title
+            );
         }
     }
     let sum = eval::summarize(&scores);

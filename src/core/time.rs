@@ -121,10 +121,10 @@ pub fn parse_iso(text: &str) -> Option<StoredDate> {
             return with_offset(dt, seconds);
         }
     }
-    if s.contains(',') || s.ends_with("GMT") {
-        if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-            return with_offset(dt, true);
-        }
+    if (s.contains(',') || s.ends_with("GMT"))
+        && let Ok(dt) = DateTime::parse_from_rfc2822(s)
+    {
+        return with_offset(dt, true);
     }
     for (f, seconds) in [
         ("%Y-%m-%dT%H:%M:%S%.f", true),

@@ -16,6 +16,12 @@ fn readability_corpus_meets_the_quality_targets() {
             "{:<28} F1 {:.3} title {} {:?}",
             s.name, s.f1, s.title_ok, s.error
         );
+        if !s.title_ok {
+            eprintln!(
+                "    got      {:?}\n    expected {:?}",
+                s.title, s.expected_title
+            );
+        }
     }
     let sum = eval::summarize(&scores);
     eprintln!("{sum:?}");

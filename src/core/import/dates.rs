@@ -1,6 +1,19 @@
-//! Reading the dates printed in article headers ("Jan 30, 2023", "30 Jan, 2023 06:40am") as ISO 8601.
+//! Reading the dates printed in article headers ("Jan 30, 2023", "30 Jan, 2023 06:40am") as ISO 8601,
+//! and bringing the published dates of every import to one stored form.
 
-use crate::core::time::month_number as month_of;
+use crate::core::time::{month_number as month_of, parse_iso};
+
+/// The published date as stored: ISO 8601 (`2019-01-03T07:00:02Z`, `2021-11-01T10:52:50+01:00`,
+/// `2019-01-03T07:00` when the page named no zone or seconds, `2019-01-03`), read from the machine forms
+/// pages carry or from a printed date ("Jan 30, 2023 06:40am"). Text that is neither is kept as it
+/// is, so nothing the page said is lost; `core::time::display_date` shows either for people.
+pub fn normalize_published(raw: &str) -> String {
+    let s = raw.trim();
+    if let Some(d) = parse_iso(s) {
+        return d.to_iso();
+    }
+    parse_date(s).unwrap_or_else(|| s.to_string())
+}
 
 /// Parses a printed date with an optional time into `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`. Returns
 /// `None` unless the whole text (apart from weekday names, "at" and punctuation) is a date.
@@ -117,6 +130,25 @@ fn iso_date(t: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn published_dates_are_stored_as_iso() {
+        assert_eq!(
+            normalize_published("2019-01-03T07:00:02.000Z"),
+            "2019-01-03T07:00:02Z"
+        );
+        assert_eq!(
+            normalize_published(" 2021-11-01T10:52:50+0100 "),
+            "2021-11-01T10:52:50+01:00"
+        );
+        assert_eq!(
+            normalize_published("Jan 30, 2023 06:40am"),
+            "2023-01-30T06:40"
+        );
+        assert_eq!(normalize_published("2023-01-30T06:40"), "2023-01-30T06:40");
+        assert_eq!(normalize_published("last Tuesday"), "last Tuesday");
+        assert_eq!(normalize_published(""), "");
+    }
 
     #[test]
     fn printed_dates() {

@@ -1,8 +1,10 @@
 //! Saved web pages: the main article text (readability-style extraction with `dom_smoothie`) as
-//! blank-line-separated paragraphs, and the page's metadata.
+//! blank-line-separated paragraphs, captions marked and share widgets left out, and the page's
+//! metadata.
 
 use super::nesting;
 use super::text::{join_blocks, one_line};
+use super::title::{self, TitleHints};
 use crate::core::model::ArticleMeta;
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
@@ -35,7 +37,13 @@ pub fn parse(html: &str) -> Result<Page, String> {
         attr_of(&doc, "meta[http-equiv=\"content-language\" i]", "content"),
         attr_of(&doc, "meta[property=\"og:locale\"]", "content"),
     ];
-    let mut reader = Readability::with_document(doc, None, Some(Config::default()))
+    let mut hints = title_hints(&doc);
+    // Classes kept in the extracted fragment so that captions and widgets can be told from text.
+    let config = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let mut reader = Readability::with_document(doc, None, Some(config))
         .map_err(|e| format!("cannot read the page: {e}"))?;
     // The extractor is third-party code run on arbitrary pages: a bug in it must not take the
     // application down with it.
@@ -58,6 +66,14 @@ pub fn parse(html: &str) -> Result<Page, String> {
     if meta.url.is_empty() {
         meta.url = clean(article.url);
     }
+    let base = &mut hints.base;
+    base.sites.extend([meta.source.clone(), meta.url.clone()]);
+    base.authors.push(meta.byline.clone());
+    // The title usually is og:title, so og:title only speaks for a shorter title than itself.
+    base.headlines = hints.headlines;
+    base.headlines.retain(|h| h != &meta.title);
+    base.headlines.append(&mut hints.printed);
+    meta.title = title::clean_title(&meta.title, base);
     if meta.lang.is_empty() {
         meta.lang = clean(article.lang);
     }
@@ -79,6 +95,60 @@ pub fn parse(html: &str) -> Result<Page, String> {
         body,
         warnings,
     })
+}
+
+/// What the page says about its title, gathered before the extractor takes the tree.
+struct PageTitleHints {
+    base: TitleHints,
+    /// `og:title`, `twitter:title`: evidence only for a title shorter than themselves.
+    headlines: Vec<String>,
+    /// `<h1>` texts: the page's own headline, evidence for any title.
+    printed: Vec<String>,
+}
+
+fn title_hints(doc: &Document) -> PageTitleHints {
+    let metas = |selectors: &[&str]| -> Vec<String> {
+        selectors
+            .iter()
+            .map(|sel| attr_of(doc, sel, "content"))
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let mut base = TitleHints {
+        sites: metas(&[
+            "meta[property=\"og:site_name\"]",
+            "meta[name=\"application-name\"]",
+            "meta[name=\"publisher\"]",
+        ]),
+        authors: metas(&[
+            "meta[name=\"author\"]",
+            "meta[property=\"article:author\"]",
+            "meta[name=\"byl\"]",
+            "meta[name=\"parsely-author\"]",
+            "meta[name=\"dc.creator\" i]",
+        ]),
+        headlines: Vec::new(),
+    };
+    // An author given as a profile address names no one.
+    base.authors.retain(|a| !a.starts_with("http"));
+    let headlines = metas(&[
+        "meta[property=\"og:title\"]",
+        "meta[name=\"twitter:title\"]",
+    ]);
+    // A handful is enough: the headline is among the first, and a page of many is not cheap.
+    let printed = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .take(8)
+        .map(|n| one_line(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    PageTitleHints {
+        base,
+        headlines,
+        printed,
+    }
 }
 
 /// The first usable language tag among meta declarations.
@@ -169,12 +239,135 @@ const SKIPPED: &[&str] = &[
     "canvas", "button", "select", "textarea", "input", "video", "audio",
 ];
 
+/// Opens every caption paragraph in a body: photo captions and credits stay claimable text (a
+/// caption can carry a claim) but read as what they are. Not a word, so word counts and search
+/// ignore it; [`is_caption`] recognises such a paragraph.
+pub const CAPTION_MARK: &str = "📷 ";
+
+/// Whether a body paragraph is a caption or photo credit marked at import.
+pub fn is_caption(paragraph: &str) -> bool {
+    paragraph.starts_with(CAPTION_MARK)
+}
+
+/// Longest text an element only classed as a caption or credit may hold: a container of real
+/// paragraphs with such a class (it happens) is left as text.
+const MAX_CAPTION_CHARS: usize = 600;
+
+/// Longest text a share or social widget may hold before it is taken for article text.
+const MAX_WIDGET_CHARS: usize = 120;
+
+/// The class and id names of an element, lower case, as one string to search.
+fn names_of(node: &NodeRef<'_>) -> String {
+    let mut names = node.class().map(|c| c.to_lowercase()).unwrap_or_default();
+    if let Some(id) = node.id_attr() {
+        names.push(' ');
+        names.push_str(&id.to_lowercase());
+    }
+    names
+}
+
+/// What an element is to the body text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Text,
+    /// A caption or credit: one marked paragraph.
+    Caption,
+    /// A share, follow or social widget: left out.
+    Widget,
+}
+
+fn role_of(node: &NodeRef<'_>, name: &str) -> Role {
+    if name == "figcaption" {
+        return Role::Caption;
+    }
+    let names = names_of(node);
+    let itemprop = node
+        .attr("itemprop")
+        .map(|p| p.to_lowercase())
+        .unwrap_or_default();
+    let short = |max: usize| node.text().chars().count() <= max;
+    // A class such as "no_caption" or "has-caption" describes an item that holds an image, not
+    // its caption.
+    let caption_class = names.split_whitespace().any(|token| {
+        (token.contains("caption") || token.contains("credit"))
+            && !["no", "has", "with"]
+                .iter()
+                .any(|neg| token.starts_with(neg))
+    });
+    // An inline element ("span.caption") only when it is all its parent holds: one inside a
+    // running paragraph must not split the paragraph.
+    let alone = || {
+        BLOCKS.contains(&name)
+            || node
+                .parent()
+                .is_some_and(|p| one_line(&p.text()) == one_line(&node.text()))
+    };
+    if (caption_class || itemprop.split_whitespace().any(|p| p == "caption"))
+        && short(MAX_CAPTION_CHARS)
+        && alone()
+    {
+        return Role::Caption;
+    }
+    let widget = names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "share" | "sharing" | "social" | "sharebar" | "sharetools"
+        )
+    });
+    if widget && short(MAX_WIDGET_CHARS) {
+        return Role::Widget;
+    }
+    Role::Text
+}
+
+/// Words that open a photo credit or caption line set apart from the text ("Photograph: AP").
+const CREDIT_OPENERS: &[&str] = &[
+    "photograph",
+    "photographs",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "illustration",
+    "composite",
+    "credit",
+    "credits",
+    "foto",
+    "fotos",
+    "bild",
+    "crédit",
+    "crédits",
+];
+
+/// Longest paragraph taken for a credit line by its wording alone.
+const MAX_CREDIT_LINE_CHARS: usize = 160;
+
+/// A short paragraph that is a credit line: "Photograph: Dean Purcell/The Guardian",
+/// "Image: Getty Images", "Photo by Jane Doe". A sentence that merely starts with "Photo" does
+/// not qualify: the opener must be followed by a colon or "by".
+fn is_credit_line(p: &str) -> bool {
+    if p.chars().count() > MAX_CREDIT_LINE_CHARS || p.contains('\n') {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let first: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !CREDIT_OPENERS.contains(&first.as_str()) {
+        return false;
+    }
+    let rest = lower[first.len()..].trim_start();
+    (rest.starts_with(':') && rest.len() > 1) || rest.starts_with("by ")
+}
+
 /// Renders HTML as text, one paragraph per block element. Iterative so that deeply nested pages
 /// cannot exhaust the stack.
 fn block_text(doc: &Document) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut pre_depth = 0usize;
+    // Caption elements open (nested ones included): their whole text becomes one marked paragraph.
+    let mut caption_depth = 0usize;
     // (node, leaving?)
     let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(doc.root(), false)];
     while let Some((node, leaving)) = stack.pop() {
@@ -198,6 +391,11 @@ fn block_text(doc: &Document) -> String {
             continue;
         }
         let block = BLOCKS.contains(&name.as_str());
+        let role = if node.is_element() {
+            role_of(&node, &name)
+        } else {
+            Role::Text
+        };
         if leaving {
             if name == "pre" {
                 pre_depth = pre_depth.saturating_sub(1);
@@ -205,9 +403,20 @@ fn block_text(doc: &Document) -> String {
             if matches!(name.as_str(), "td" | "th") {
                 cur.push(' ');
             }
-            if block {
+            if role == Role::Caption {
+                caption_depth = caption_depth.saturating_sub(1);
+                if caption_depth == 0 {
+                    flush_marked(&mut cur, &mut blocks, true);
+                }
+            } else if block && caption_depth > 0 {
+                // Blocks inside a caption are parts of one paragraph: keep their words apart.
+                cur.push(' ');
+            } else if block {
                 flush(&mut cur, &mut blocks);
             }
+            continue;
+        }
+        if role == Role::Widget {
             continue;
         }
         match name.as_str() {
@@ -218,7 +427,14 @@ fn block_text(doc: &Document) -> String {
             "pre" => pre_depth += 1,
             _ => {}
         }
-        if block {
+        if role == Role::Caption {
+            if caption_depth == 0 {
+                flush(&mut cur, &mut blocks);
+            }
+            caption_depth += 1;
+        } else if block && caption_depth > 0 {
+            cur.push(' ');
+        } else if block {
             flush(&mut cur, &mut blocks);
         }
         stack.push((node, true));
@@ -230,8 +446,14 @@ fn block_text(doc: &Document) -> String {
     join_blocks(blocks)
 }
 
-/// Ends a paragraph: whitespace collapsed, explicit line breaks (`<br>`, `<pre>`) kept.
+/// Ends a paragraph: whitespace collapsed, explicit line breaks (`<br>`, `<pre>`) kept; a credit
+/// line is marked as a caption.
 fn flush(cur: &mut String, blocks: &mut Vec<String>) {
+    flush_marked(cur, blocks, false);
+}
+
+/// [`flush`], marking the paragraph as a caption when `caption` is set or it is a credit line.
+fn flush_marked(cur: &mut String, blocks: &mut Vec<String>, caption: bool) {
     if cur.trim().is_empty() {
         cur.clear();
         return;
@@ -241,8 +463,17 @@ fn flush(cur: &mut String, blocks: &mut Vec<String>) {
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect();
-    blocks.push(lines.join("\n"));
+    let text = lines.join("\n");
     cur.clear();
+    if caption || is_credit_line(&text) {
+        // A caption that is already marked (a credit inside it) is not marked twice.
+        let text = text
+            .trim_start_matches(CAPTION_MARK.trim_end())
+            .trim_start();
+        blocks.push(format!("{CAPTION_MARK}{text}"));
+    } else {
+        blocks.push(text);
+    }
 }
 
 #[cfg(test)]

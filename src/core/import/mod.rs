@@ -10,6 +10,7 @@ pub mod nesting;
 pub mod newswire;
 pub mod sniff;
 pub mod text;
+pub mod title;
 
 use crate::core::model::{Article, ArticleMeta};
 pub use sniff::Format;
@@ -171,6 +172,8 @@ fn import_decoded(name: &str, raw: &str) -> Result<Imported, String> {
     if meta.title.trim().is_empty() {
         meta.title = text::first_line_title(&body);
     }
+    // One stored form whatever the page or header printed; the GUI shows it in the reader's locale.
+    meta.published = dates::normalize_published(&meta.published);
     Ok(Imported {
         meta,
         body,

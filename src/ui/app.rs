@@ -1,22 +1,23 @@
 //! `FactdeskApp`: the app state and a short per-frame dispatcher that lays out the panels and
 //! applies what they asked for. Constructible without eframe, so tests drive the real app.
 
-use super::claim_list::{ClaimFilter, ClaimListCache};
-use super::command::UiCommand;
-use super::derived::Derived;
-use super::dialogs::DialogState;
-use super::file_dialogs::FileDialogs;
-use super::intent::Intent;
-use super::intent::TextSelection;
-use super::settings::Settings;
-use super::view_cache::ArticleLayout;
-use super::{
-    article_header, article_list, article_view, claim_list, claim_panel, dialogs, menu_bar,
-    minimap, start_screen, stats, status_bar, suggestions_panel,
-};
 use crate::core::model::{ArticleId, ClaimId, Project};
 use crate::core::session::Session;
 use crate::core::store;
+use crate::ui::article::view_cache::ArticleLayout;
+use crate::ui::claims::claim_list::{ClaimFilter, ClaimListCache};
+use crate::ui::command::UiCommand;
+use crate::ui::derived::Derived;
+use crate::ui::dialogs::DialogState;
+use crate::ui::intent::Intent;
+use crate::ui::intent::TextSelection;
+use crate::ui::look::settings::Settings;
+use crate::ui::project::file_dialogs::FileDialogs;
+use crate::ui::{
+    article::article_header, article::article_list, article::article_view, article::minimap,
+    claims::claim_list, claims::claim_panel, dialogs, menu_bar, project::start_screen,
+    review::stats, review::suggestions_panel, status_bar,
+};
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,7 @@ pub struct FactdeskApp {
     pub settings: Settings,
     /// The open project's file (lock, changed-on-disk check, autosave); None until saved.
     pub(crate) file: Option<store::ProjectFile>,
-    pub autosave: super::autosave::Autosave,
+    pub autosave: crate::ui::project::autosave::Autosave,
     /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
     pub(crate) generation: u64,
     pub current_article: Option<ArticleId>,
@@ -54,19 +55,19 @@ pub struct FactdeskApp {
     pub(crate) list: ClaimListCache,
     pub(crate) dialogs: DialogState,
     pub(crate) files: FileDialogs,
-    pub(crate) team: super::team::TeamState,
+    pub(crate) team: crate::ui::review::team::TeamState,
     /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
     pub(crate) article_text_ids: HashSet<egui::Id>,
     pub(crate) last_focus: Option<egui::Id>,
     pub(crate) focus_search: bool,
-    pub(crate) import: super::import_files::ImportUi,
-    pub(crate) suggest: super::suggestions::SuggestState,
-    pub(crate) find: super::find::FindState,
+    pub(crate) import: crate::ui::project::import_files::ImportUi,
+    pub(crate) suggest: crate::ui::review::suggestions::SuggestState,
+    pub(crate) find: crate::ui::article::find::FindState,
     /// Set once the person chose to quit (after any unsaved-changes question).
     pub quit_requested: bool,
     allow_close: bool,
     title: String,
-    appearance: super::appearance::Appearance,
+    appearance: crate::ui::look::appearance::Appearance,
 }
 
 impl FactdeskApp {
@@ -242,7 +243,7 @@ impl FactdeskApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 status_bar::show(ui, &self.session, &self.derived);
-                intents.extend(super::team::status_bar(ui, self));
+                intents.extend(crate::ui::review::team::status_bar(ui, self));
             });
         });
         egui::Panel::left("articles")
@@ -278,7 +279,7 @@ impl FactdeskApp {
         });
         intents.extend(stats::show(&ctx, self));
         intents.extend(dialogs::show(&ctx, self));
-        intents.extend(super::compare::show(&ctx, self));
+        intents.extend(crate::ui::review::compare::show(&ctx, self));
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);

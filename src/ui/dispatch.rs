@@ -2,18 +2,18 @@
 //! Every project change goes through `FactdeskApp::commit` here, the only caller of
 //! `Session::edit` / `Session::edit_typing` in the app.
 
-use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::dialogs::Pending;
-use super::file_dialogs::Purpose;
-use super::intent::Intent;
-use super::multi_select;
-use super::settings::ThemeChoice;
 use crate::core::action::{Action, EditError};
 use crate::core::model::{ArticleId, ClaimId, Status};
 use crate::core::nlp;
 use crate::core::session::Applied;
 use crate::core::time::Timestamp;
+use crate::ui::app::FactdeskApp;
+use crate::ui::claims::multi_select;
+use crate::ui::command::UiCommand;
+use crate::ui::dialogs::Pending;
+use crate::ui::intent::Intent;
+use crate::ui::look::settings::ThemeChoice;
+use crate::ui::project::file_dialogs::Purpose;
 
 impl FactdeskApp {
     pub(crate) fn apply_intent(&mut self, ctx: &egui::Context, intent: Intent) {

@@ -1,12 +1,12 @@
 //! What panels and dialogs ask the app to do (`Intent`), and the small values intents carry.
 //! It sits low in the module tree: panels import it, never the dispatcher that carries it out.
 
-use super::command::UiCommand;
-use super::file_dialogs::Answer;
-use super::settings::ThemeChoice;
 use crate::core::action::Action;
 use crate::core::export::ExportOptions;
 use crate::core::model::{ArticleId, ClaimId, ConflictField, Take};
+use crate::ui::command::UiCommand;
+use crate::ui::look::settings::ThemeChoice;
+use crate::ui::project::file_dialogs::Answer;
 use std::ops::Range;
 use std::path::PathBuf;
 

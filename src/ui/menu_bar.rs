@@ -2,9 +2,9 @@
 //! file only says when an entry is enabled and what extra lines a few entries carry (recent
 //! projects, what undo / redo would do, the snap checkbox).
 
-use super::app::FactdeskApp;
-use super::command::{Menu, UiCommand};
-use super::intent::Intent;
+use crate::ui::app::FactdeskApp;
+use crate::ui::command::{Menu, UiCommand};
+use crate::ui::intent::Intent;
 
 pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();

@@ -7,57 +7,29 @@
 //! menu places, are one table (command.rs).
 
 mod app;
-mod appearance;
-mod article_header;
-mod article_list;
-mod article_view;
-mod autosave;
-mod claim_history;
-mod claim_list;
-mod claim_panel;
-mod claim_sort;
+mod article;
+mod claims;
 mod command;
-mod compare;
-mod conflicts;
 mod derived;
 mod dialogs;
 mod dispatch;
-mod export_flow;
-mod file_dialogs;
-mod find;
-mod fonts;
-mod highlight;
-mod import_files;
 mod intent;
+mod look;
 mod menu_bar;
-mod minimap;
-mod multi_select;
-mod paste;
-mod project_io;
-mod safety;
-mod settings;
-mod start_screen;
-mod stats;
+mod project;
+mod review;
 mod status_bar;
-mod status_colors;
-mod suggestions;
-mod suggestions_panel;
-#[cfg(target_os = "linux")]
-mod system_theme;
-mod team;
-mod theme;
-mod view_cache;
 
 pub use app::FactdeskApp;
-pub use autosave::{Snapshot, flush_snapshot};
-pub use claim_sort::{ClaimSort, SortColumn};
+pub use claims::claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use intent::TextSelection;
-pub use settings::{Settings, StatusColors, ThemeChoice};
+pub use look::settings::{Settings, StatusColors, ThemeChoice};
+pub use project::autosave::{Snapshot, flush_snapshot};
 
 /// The colour a status is drawn in, from the colour set chosen in the settings.
 pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {
-    theme::status_color(s)
+    look::theme::status_color(s)
 }
 
 use std::path::PathBuf;
@@ -78,8 +50,8 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             let settings = Settings::load(cc.storage);
-            appearance::watch_system_theme(&cc.egui_ctx);
-            fonts::install_system_fallback(&cc.egui_ctx);
+            look::appearance::watch_system_theme(&cc.egui_ctx);
+            look::fonts::install_system_fallback(&cc.egui_ctx);
             let app = FactdeskApp::startup_in(project, settings, eframe::storage_dir("factdesk"));
             install_panic_autosave(app.autosave.snapshot.clone());
             Ok(Box::new(app))

@@ -1,9 +1,9 @@
 //! The status bar: claims per status (symbol, name, count), review progress, file and save state.
 
-use super::derived::Derived;
-use super::theme;
 use crate::core::model::Status;
 use crate::core::session::Session;
+use crate::ui::derived::Derived;
+use crate::ui::look::theme;
 
 pub fn show(ui: &mut egui::Ui, session: &Session, derived: &Derived) {
     let c = derived.counts;

@@ -3,7 +3,7 @@
 
 use crate::core::export::{self, ClaimFilter, ExportOptions, Format};
 use crate::core::model::{ArticleId, PerStatus, Project, Status};
-use crate::ui::theme;
+use crate::ui::look::theme;
 use std::path::PathBuf;
 
 /// The choices of an open export dialog.
@@ -105,7 +105,7 @@ fn publication_check(ui: &mut egui::Ui, project: &Project, options: &ExportOptio
                             .iter()
                             .find(|c| c.id.as_str() == m.claim)
                             .map_or("Project".to_string(), |c| {
-                                crate::ui::claim_list::one_line(&c.anchor.quote, 40)
+                                crate::ui::claims::claim_list::one_line(&c.anchor.quote, 40)
                             });
                         let text =
                             format!("{quote}: {} {} — {}", m.need.as_str(), m.field, m.message);

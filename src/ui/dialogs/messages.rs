@@ -1,6 +1,6 @@
 //! Errors (a modal that must be dismissed, shown once) and toasts (short notices that fade).
 
-use super::Toast;
+use crate::ui::dialogs::Toast;
 
 const TOAST_SECONDS: f64 = 4.0;
 

@@ -17,8 +17,8 @@ pub use changed_on_disk::DiskChoice;
 pub use export::ExportDialog;
 pub use path_prompt::PathPrompt;
 
-use super::app::FactdeskApp;
-use super::intent::Intent;
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::Intent;
 use std::path::PathBuf;
 
 /// What to do once the unsaved-changes question is answered.
@@ -65,7 +65,7 @@ pub struct DialogState {
     pub custom_levels: String,
     pub about: bool,
     /// Per-file results of the last multi-file import.
-    pub import_report: Option<crate::ui::import_files::ImportReport>,
+    pub import_report: Option<crate::ui::project::import_files::ImportReport>,
 }
 
 impl DialogState {
@@ -159,7 +159,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     if app.dialogs.settings_window {
         settings_window::show(ctx, app, &mut out);
     }
-    crate::ui::import_files::show_report(ctx, &mut app.dialogs.import_report);
+    crate::ui::project::import_files::show_report(ctx, &mut app.dialogs.import_report);
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.about {
         let settings_dir = eframe::storage_dir("factdesk");

@@ -1,8 +1,8 @@
 //! Typing a path in the app: the fallback when no native file dialog answers, with the recent
 //! projects one click away.
 
-use crate::ui::file_dialogs::{Answer, Purpose};
 use crate::ui::intent::Intent;
+use crate::ui::project::file_dialogs::{Answer, Purpose};
 use std::path::PathBuf;
 
 /// The state of the path prompt.

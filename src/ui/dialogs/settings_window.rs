@@ -8,8 +8,8 @@ use crate::core::model::{PRESETS, ProjectSettings, RatingScale, Status};
 use crate::ui::app::FactdeskApp;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
-use crate::ui::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
-use crate::ui::theme;
+use crate::ui::look::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
+use crate::ui::look::theme;
 
 /// Draws the window while it is open; closing it clears `app.dialogs.settings_window`.
 pub fn show(ctx: &egui::Context, app: &mut FactdeskApp, out: &mut Vec<Intent>) {

@@ -1,7 +1,7 @@
 //! App preferences kept between runs with eframe persistence: recent projects, theme, zoom,
 //! colours, snapping, analyst name, export defaults.
 
-pub use super::status_colors::StatusColors;
+pub use crate::ui::look::status_colors::StatusColors;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -51,9 +51,9 @@ pub struct Settings {
     /// CSV exports start with a byte order mark so Excel reads them as UTF-8.
     pub export_csv_bom: bool,
     /// How the claim list is sorted.
-    pub claim_sort: super::claim_sort::ClaimSort,
+    pub claim_sort: crate::ui::claims::claim_sort::ClaimSort,
     /// What the suggestions panel lists.
-    pub suggest_filter: super::suggestions::SuggestFilter,
+    pub suggest_filter: crate::ui::review::suggestions::SuggestFilter,
 }
 
 pub const MIN_ZOOM: f32 = 0.5;

@@ -2,10 +2,10 @@
 //! in the status colours (with a legend, so colour is not the only cue) and the most frequent
 //! speakers. Computed once per project revision, and only while the window is open.
 
-use super::app::FactdeskApp;
-use super::intent::Intent;
-use super::theme;
 use crate::core::model::{ArticleId, Project, Status, StatusCounts};
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::Intent;
+use crate::ui::look::theme;
 use std::collections::HashMap;
 
 /// How many speakers the window lists.

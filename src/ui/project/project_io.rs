@@ -1,11 +1,11 @@
 //! Opening, saving, creating projects and adding articles, with the unsaved-changes question
 //! in front of anything that would drop edits. Load errors are shown once and never write.
 
-use super::app::FactdeskApp;
-use super::dialogs::{PathPrompt, Pending};
-use super::file_dialogs::{Answer, Purpose};
 use crate::core::model::Project;
 use crate::core::session::Session;
+use crate::ui::app::FactdeskApp;
+use crate::ui::dialogs::{PathPrompt, Pending};
+use crate::ui::project::file_dialogs::{Answer, Purpose};
 use std::path::{Path, PathBuf};
 
 impl FactdeskApp {

@@ -1,10 +1,10 @@
 //! Adding several files as articles at once (chosen or dropped), with a per-file result list;
 //! also the small bits of view state the import views share (start screen, header edits).
 
-use super::app::FactdeskApp;
 use crate::core::action::Action;
 use crate::core::import;
 use crate::core::model::{Article, ArticleId, Project};
+use crate::ui::app::FactdeskApp;
 use std::path::PathBuf;
 
 /// View state of the import parts of the window.

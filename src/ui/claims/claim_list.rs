@@ -3,12 +3,12 @@
 //! rebuilt only when the project, the filter or the sort changes. Ctrl/Shift+click select
 //! several rows (see `multi_select`).
 
-use super::app::FactdeskApp;
-use super::claim_sort::{ClaimSort, SortColumn};
-use super::intent::ClickKind;
-use super::intent::Intent;
-use super::theme;
 use crate::core::model::{Claim, PerStatus, Project, Status};
+use crate::ui::app::FactdeskApp;
+use crate::ui::claims::claim_sort::{ClaimSort, SortColumn};
+use crate::ui::intent::ClickKind;
+use crate::ui::intent::Intent;
+use crate::ui::look::theme;
 use std::hash::{Hash, Hasher};
 
 /// Which claims the list shows.
@@ -260,7 +260,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             let article_no = all_articles
                 .then(|| project.article_index(&c.article).map(|i| i + 1))
                 .flatten();
-            let mark = super::team::list_mark(ui.visuals(), project, c);
+            let mark = crate::ui::review::team::list_mark(ui.visuals(), project, c);
             let r = row(ui, &columns, row_h, c, article_no, (primary, in_set), mark);
             if r.clicked() {
                 let kind = ClickKind::from_modifiers(click_modifiers(ui));

@@ -2,12 +2,12 @@
 //! dialog or the in-app path prompt), writing the file atomically and opening its folder.
 //! An export reads the project only: it is not an edit and never makes the project unsaved.
 
-use super::app::FactdeskApp;
-use super::dialogs::{ExportDialog, PathPrompt};
-use super::file_dialogs::{Answer, Purpose, SaveHint};
-use super::intent::Intent;
 use crate::core::export::{self, ExportOptions, Format};
 use crate::core::store::{self, StoreError};
+use crate::ui::app::FactdeskApp;
+use crate::ui::dialogs::{ExportDialog, PathPrompt};
+use crate::ui::intent::Intent;
+use crate::ui::project::file_dialogs::{Answer, Purpose, SaveHint};
 use std::path::{Path, PathBuf};
 
 impl FactdeskApp {

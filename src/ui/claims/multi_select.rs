@@ -2,10 +2,10 @@
 //! list; tag and delete commands then apply to all of them as one undo step. Also "next
 //! unreviewed", which walks every article's claims in order.
 
-use super::app::FactdeskApp;
-use super::intent::ClickKind;
 use crate::core::action::Action;
 use crate::core::model::{ClaimId, Status};
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::ClickKind;
 use std::collections::BTreeSet;
 
 impl FactdeskApp {

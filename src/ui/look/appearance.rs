@@ -1,8 +1,8 @@
 //! Applies the appearance settings to egui — theme (System follows the desktop), zoom, high
 //! contrast and the status colour set — each only when it changed.
 
-use super::settings::{Settings, ThemeChoice};
-use super::theme;
+use crate::ui::look::settings::{Settings, ThemeChoice};
+use crate::ui::look::theme;
 use egui::{Color32, Stroke, Theme, Visuals};
 
 /// What was last applied, so unchanged settings cost nothing per frame.
@@ -96,7 +96,7 @@ pub fn watch_system_theme(ctx: &egui::Context) {
         let ctx = ctx.clone();
         let _ = std::thread::Builder::new()
             .name("system-theme".into())
-            .spawn(move || super::system_theme::watch(ctx));
+            .spawn(move || crate::ui::look::system_theme::watch(ctx));
     }
     #[cfg(not(target_os = "linux"))]
     let _ = ctx;

@@ -1,11 +1,11 @@
 //! The collapsible "Article details" above the article text: its metadata, editable (typing in
 //! one field is one undo step), where it came from, and removing the article after a question.
 
-use super::app::FactdeskApp;
-use super::intent::Intent;
 use crate::core::action::Action;
 use crate::core::import::dates::parse_date;
 use crate::core::model::{ArticleId, ArticleMeta};
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::Intent;
 
 /// Shown under a published date that is not one.
 pub const DATE_HINT: &str =

@@ -5,8 +5,8 @@
 //! underline and no fill; find matches a yellow fill, the current one stronger; another
 //! annotator's claims a dotted outline box and no fill, status disagreements a dotted overline.
 
-use super::theme;
 use crate::core::model::{Article, Status};
+use crate::ui::look::theme;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Stroke};
 use std::ops::Range;
@@ -88,7 +88,7 @@ pub struct TextStyle {
     pub strong_color: Color32,
     pub dark: bool,
     /// The status colour set (part of the style so cached layouts follow a change).
-    pub colors: super::status_colors::StatusColors,
+    pub colors: crate::ui::look::status_colors::StatusColors,
 }
 
 impl TextStyle {
@@ -404,7 +404,7 @@ mod tests {
 
     #[test]
     fn the_chosen_colour_set_shades_the_text() {
-        use crate::ui::status_colors::StatusColors;
+        use crate::ui::look::status_colors::StatusColors;
         let art = Article::new(ArticleMeta::default(), "Seoul’s café denied it.");
         let spans = [span(0, 12, Status::Sourced)];
         let shade = |colors| {

@@ -3,9 +3,9 @@
 //! differences), the width or the theme change, and block heights (measured or estimated) so only the blocks on screen are ever
 //! laid out.
 
-use super::derived::SpanIndex;
-use super::highlight::{self, BlockDecor, BlockSpan, LayerLine, Mark, TextStyle};
 use crate::core::model::{Article, ArticleId, ClaimId, Project};
+use crate::ui::article::highlight::{self, BlockDecor, BlockSpan, LayerLine, Mark, TextStyle};
+use crate::ui::derived::SpanIndex;
 use egui::Galley;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};

@@ -3,9 +3,9 @@
 //! The body is folded once per article (a long one on a worker thread) and searched once per
 //! query change, never per frame.
 
-use super::app::FactdeskApp;
-use super::view_cache::MarkIndex;
 use crate::core::model::{Article, ArticleId};
+use crate::ui::app::FactdeskApp;
+use crate::ui::article::view_cache::MarkIndex;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};

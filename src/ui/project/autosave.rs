@@ -2,8 +2,8 @@
 //! (beside the project, or in the data folder for a never-saved one). The app stays idle
 //! otherwise: a repaint is scheduled only while there is work not yet autosaved.
 
-use super::app::FactdeskApp;
 use crate::core::store::{self, StoreError, recovery};
+use crate::ui::app::FactdeskApp;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

@@ -2,13 +2,13 @@
 //! status and reason, score), the filter narrowing them, the "accept as" choice, and accept /
 //! reject / accept all / reject all buttons.
 
-use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::intent::Intent;
-use super::suggestions::SuggestFilter;
-use super::theme;
 use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
+use crate::ui::app::FactdeskApp;
+use crate::ui::command::UiCommand;
+use crate::ui::intent::Intent;
+use crate::ui::look::theme;
+use crate::ui::review::suggestions::SuggestFilter;
 
 /// The order of the status checkboxes: the reviewed statuses first, as the issue lists them.
 const FILTER_ORDER: [Status; Status::COUNT] = Status::REVIEWED_FIRST;

@@ -3,10 +3,10 @@
 //! and rejections once per revision, narrowed by the panel's filter (suggested status, minimum
 //! score, text), and accepted or rejected as ordinary undoable edits.
 
-use super::app::FactdeskApp;
-use super::view_cache::MarkIndex;
 use crate::core::model::{ArticleId, Project, Status};
 use crate::core::nlp::{self, AcceptAs, Suggestion};
+use crate::ui::app::FactdeskApp;
+use crate::ui::article::view_cache::MarkIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -63,12 +63,12 @@ impl SuggestFilter {
 
     /// The suggestions of `open` this filter lists, in their order.
     pub fn apply(&self, open: &[Suggestion]) -> Vec<Suggestion> {
-        let needle = super::find::fold(self.search.trim());
+        let needle = crate::ui::article::find::fold(self.search.trim());
         // Compared in hundredths, as the rows and the slider show them: a score shown as 0.80
         // stays listed at a minimum shown as 0.80 whatever the float noise on either side.
         let hundredths = |x: f32| (x * 100.0).round() as i32;
         let min = hundredths(self.min_score());
-        let has = |s: &str| super::find::fold(s).contains(&needle);
+        let has = |s: &str| crate::ui::article::find::fold(s).contains(&needle);
         open.iter()
             .filter(|s| {
                 self.shows_status(s.status)
@@ -150,7 +150,7 @@ impl SuggestState {
 /// it costs one binary search per suggestion instead of a pass over all claims.
 fn filter_visible(
     project: &Project,
-    spans: Option<&super::derived::SpanIndex>,
+    spans: Option<&crate::ui::derived::SpanIndex>,
     raw: &[Suggestion],
 ) -> Vec<Suggestion> {
     // Rejections through the core's index: hash lookups, not a scan per suggestion.
@@ -412,9 +412,9 @@ mod tests {
 
     #[test]
     fn span_index_filter_agrees_with_the_core_rule() {
-        let project = store::from_ron_str(super::super::app::SAMPLE_PROJECT, Path::new("s.ron"))
+        let project = store::from_ron_str(crate::ui::app::SAMPLE_PROJECT, Path::new("s.ron"))
             .expect("sample project loads");
-        let mut derived = super::super::derived::Derived::default();
+        let mut derived = crate::ui::derived::Derived::default();
         derived.refresh(&project, 1, 0);
         for a in &project.articles {
             let raw = nlp::suggest_article(a);

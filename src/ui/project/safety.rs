@@ -1,13 +1,13 @@
 //! The open project's file handle in the app: saves that refuse to clobber a file changed on
 //! disk, the lock against opening a project twice, and what the related dialogs decide.
 
-use super::app::FactdeskApp;
-use super::dialogs::DiskChoice;
-use super::file_dialogs::Purpose;
 use crate::core::model::Project;
 use crate::core::session::Session;
 use crate::core::store::recovery;
 use crate::core::store::{self, OpenError, ProjectFile, SaveError, StoreError};
+use crate::ui::app::FactdeskApp;
+use crate::ui::dialogs::DiskChoice;
+use crate::ui::project::file_dialogs::Purpose;
 use std::path::Path;
 
 /// True when `a` was modified after `b` (or `b`'s time is unknown).

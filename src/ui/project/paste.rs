@@ -2,11 +2,11 @@
 //! platform for the clipboard (egui cannot read it synchronously) and takes the `Event::Paste`
 //! that answers on the next frame.
 
-use super::app::FactdeskApp;
-use super::import_files::same_content;
-use super::intent::Intent;
 use crate::core::action::Action;
 use crate::core::import;
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::Intent;
+use crate::ui::project::import_files::same_content;
 
 /// Frames to wait for the clipboard's answer before saying there was nothing to paste.
 const ANSWER_WITHIN_PASSES: u64 = 3;

@@ -1,9 +1,9 @@
 //! The claim panel's audit trail: who marked the claim and when, every status change, the sign-off.
 
-use super::command::UiCommand;
-use super::intent::Intent;
-use super::team::signed_off_text;
 use crate::core::model::Claim;
+use crate::ui::command::UiCommand;
+use crate::ui::intent::Intent;
+use crate::ui::review::team::signed_off_text;
 
 /// The sign-off line and its button (sign off / remove the sign-off).
 pub fn sign_off(ui: &mut egui::Ui, c: &Claim, out: &mut Vec<Intent>) {

@@ -2,9 +2,9 @@
 //! new, the sample, add or paste articles). Shown at start when there is no project to reopen and
 //! after File › New, until a project is opened or an article is added.
 
-use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::intent::Intent;
+use crate::ui::app::FactdeskApp;
+use crate::ui::command::UiCommand;
+use crate::ui::intent::Intent;
 
 /// Draws the start screen when it is open; false when the article should be drawn instead.
 pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) -> bool {

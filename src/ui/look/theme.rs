@@ -1,9 +1,9 @@
 //! Colours and symbols: the status colours (a colour-blind-safe set chosen in the settings,
 //! Okabe-Ito by default), the legend, light/dark.
 
-use super::settings::ThemeChoice;
-use super::status_colors::StatusColors;
 use crate::core::model::Status;
+use crate::ui::look::settings::ThemeChoice;
+use crate::ui::look::status_colors::StatusColors;
 use egui::{Color32, Ui};
 
 /// The colour of a status in the colour set chosen in the settings.
@@ -78,7 +78,7 @@ pub fn legend(ui: &mut Ui, comparing: bool) {
 /// A small dotted box (their claim) or dotted overline (status differs) in the comparison colour.
 fn dotted_swatch(ui: &mut Ui, boxed: bool) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-    let stroke = super::highlight::theirs_stroke(false);
+    let stroke = crate::ui::article::highlight::theirs_stroke(false);
     let r = rect.shrink(1.0);
     let mut edges = vec![[r.left_top(), r.right_top()]];
     if boxed {

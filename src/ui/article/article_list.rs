@@ -1,8 +1,8 @@
 //! The left panel: the project's articles with their claim counts; click one to read it.
 
-use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::intent::Intent;
+use crate::ui::app::FactdeskApp;
+use crate::ui::command::UiCommand;
+use crate::ui::intent::Intent;
 
 pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();

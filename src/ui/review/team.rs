@@ -1,12 +1,12 @@
 //! Team review in the app: who the analyst is, sign-off, the merge-conflict count and stepping
 //! through conflicts. The panels that show history, conflicts and comparisons call in here.
 
-use super::app::FactdeskApp;
-use super::compare::CompareState;
-use super::intent::Intent;
-use super::intent::TeamIntent;
 use crate::core::action::Action;
 use crate::core::model::{ArticleId, Claim, ClaimId, ConflictField, Project, SignOff};
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::Intent;
+use crate::ui::intent::TeamIntent;
+use crate::ui::review::compare::CompareState;
 
 /// The team state of the window.
 #[derive(Debug, Default)]
@@ -136,7 +136,7 @@ pub fn status_bar(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         } else {
             format!("{n} conflicts — review")
         };
-        let cmd = super::command::UiCommand::NextConflict;
+        let cmd = crate::ui::command::UiCommand::NextConflict;
         let shortcut = cmd.shortcut_text(ui.ctx()).unwrap_or_default();
         let warn = ui.visuals().warn_fg_color;
         if ui

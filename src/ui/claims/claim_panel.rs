@@ -2,12 +2,12 @@
 //! sources (URL, title, note; several), note, delete, and the claim's history. Typing in a field
 //! becomes one undo step per field.
 
-use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::intent::Intent;
-use super::theme;
 use crate::core::action::{Action, ClaimEdit};
 use crate::core::model::{Claim, ConflictField, Project, Source, Status};
+use crate::ui::app::FactdeskApp;
+use crate::ui::command::UiCommand;
+use crate::ui::intent::Intent;
+use crate::ui::look::theme;
 
 /// A labelled single-line field; returns the new text when edited.
 fn field(
@@ -43,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
             && project.conflicts_on(&a.0).next().is_some()
         {
             ui.heading("Article");
-            super::conflicts::show(ui, project.conflicts_on(&a.0), editing, &mut out);
+            crate::ui::review::conflicts::show(ui, project.conflicts_on(&a.0), editing, &mut out);
             ui.separator();
         }
         ui.heading("Claim");
@@ -233,9 +233,9 @@ fn editor(
         theme::swatch(ui, c.status);
         ui.strong(theme::status_text(c.status));
     });
-    let quote = super::claim_list::one_line(&c.anchor.quote, 600);
+    let quote = crate::ui::claims::claim_list::one_line(&c.anchor.quote, 600);
     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
-    super::conflicts::show(ui, project.conflicts_on(&c.id.0), editing, out);
+    crate::ui::review::conflicts::show(ui, project.conflicts_on(&c.id.0), editing, out);
     ui.add_space(6.0);
     egui::Grid::new("tag_buttons")
         .num_columns(2)
@@ -260,7 +260,7 @@ fn editor(
                 }
             }
         });
-    super::claim_history::sign_off(ui, c, out);
+    crate::ui::claims::claim_history::sign_off(ui, c, out);
     let edit = |e: ClaimEdit| Action::edit_claim(&c.id, e);
     outlet_change(ui, project, c, selected, out);
     ui.separator();
@@ -320,7 +320,7 @@ fn editor(
         out.push(Intent::Run(UiCommand::DeleteClaim));
     }
     ui.add_space(6.0);
-    super::claim_history::show(ui, c);
+    crate::ui::claims::claim_history::show(ui, c);
     ui.weak(format!(
         "chars {}..{} · id {}",
         c.anchor.start, c.anchor.end, c.id

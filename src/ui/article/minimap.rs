@@ -1,10 +1,10 @@
 //! The minimap: a narrow strip beside the article showing where its claims are (in their status
 //! colours) and which part of the article is on screen. Clicking or dragging on it moves there.
 
-use super::app::FactdeskApp;
-use super::intent::Intent;
-use super::theme;
 use crate::core::model::{ArticleId, PerStatus, Status};
+use crate::ui::app::FactdeskApp;
+use crate::ui::intent::Intent;
+use crate::ui::look::theme;
 
 /// Width of the strip in points.
 pub const WIDTH: f32 = 18.0;
@@ -179,7 +179,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
 }
 
 /// The y (content points) of char `pos`: its block's top plus its share of the block's height.
-fn char_y(layout: &mut super::view_cache::ArticleLayout, pos: usize) -> f32 {
+fn char_y(layout: &mut crate::ui::article::view_cache::ArticleLayout, pos: usize) -> f32 {
     let b = layout.block_of(pos);
     let top = layout.top(b);
     let bottom = layout.top(b + 1).max(top);

@@ -2,14 +2,14 @@
 //! Only blocks on screen are laid out (cached per block in `view_cache`); each block is a
 //! read-only text field, so text can be selected with the mouse or keyboard and copied.
 
-use super::app::FactdeskApp;
-use super::command::UiCommand;
-use super::find;
-use super::highlight::{BlockDecor, TextStyle};
-use super::intent::Intent;
-use super::intent::TextSelection;
-use super::theme;
-use super::view_cache::ArticleLayout;
+use crate::ui::app::FactdeskApp;
+use crate::ui::article::find;
+use crate::ui::article::highlight::{BlockDecor, TextStyle};
+use crate::ui::article::view_cache::ArticleLayout;
+use crate::ui::command::UiCommand;
+use crate::ui::intent::Intent;
+use crate::ui::intent::TextSelection;
+use crate::ui::look::theme;
 
 pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();

@@ -2,17 +2,17 @@
 //! by side, with "Keep ours", "Take theirs" and "Edit" (change the field by hand, then mark it
 //! resolved). Each resolution is one undoable step.
 
-use super::intent::Intent;
-use super::intent::TeamIntent;
-use super::team::signed_off_text;
 use crate::core::model::{Conflict, ConflictField, FieldValue, Take};
+use crate::ui::intent::Intent;
+use crate::ui::intent::TeamIntent;
+use crate::ui::review::team::signed_off_text;
 
 /// A readable rendering of one side's value.
 fn describe(v: &FieldValue) -> String {
     match v {
-        FieldValue::Status(s) => super::theme::status_text(*s),
+        FieldValue::Status(s) => crate::ui::look::theme::status_text(*s),
         FieldValue::Text(t) if t.is_empty() => "(empty)".to_string(),
-        FieldValue::Text(t) => format!("“{}”", super::claim_list::one_line(t, 200)),
+        FieldValue::Text(t) => format!("“{}”", crate::ui::claims::claim_list::one_line(t, 200)),
         FieldValue::Sources(s) if s.is_empty() => "no sources".to_string(),
         FieldValue::Sources(s) => s
             .iter()
@@ -28,14 +28,14 @@ fn describe(v: &FieldValue) -> String {
         FieldValue::Reviewed(Some(s)) => signed_off_text(s),
         FieldValue::Claim(Some(c)) => format!(
             "kept: {} “{}”",
-            super::theme::status_text(c.status),
-            super::claim_list::one_line(&c.anchor.quote, 80)
+            crate::ui::look::theme::status_text(c.status),
+            crate::ui::claims::claim_list::one_line(&c.anchor.quote, 80)
         ),
         FieldValue::Anchor(a) => format!(
             "chars {}..{} “{}”",
             a.start,
             a.end,
-            super::claim_list::one_line(&a.quote, 80)
+            crate::ui::claims::claim_list::one_line(&a.quote, 80)
         ),
         FieldValue::ArticleMeta(m) => format!("title “{}”", m.title),
         other => other.summary(),

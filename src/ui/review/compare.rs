@@ -3,16 +3,16 @@
 //! differences listed and one-step "adopt" buttons for their claims and statuses; their claims
 //! missing here and the status disagreements are also drawn in the article (`ArticleMarks`).
 
-use super::app::FactdeskApp;
-use super::intent::Intent;
-use super::intent::TeamIntent;
-use super::intent::TextSelection;
-use super::theme;
-use super::view_cache::MarkIndex;
 use crate::core::action::Action;
 use crate::core::model::{ArticleId, Claim, ClaimId, Project, Status};
 use crate::core::store;
 use crate::core::team::agree::{self, Comparison};
+use crate::ui::app::FactdeskApp;
+use crate::ui::article::view_cache::MarkIndex;
+use crate::ui::intent::Intent;
+use crate::ui::intent::TeamIntent;
+use crate::ui::intent::TextSelection;
+use crate::ui::look::theme;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -156,7 +156,9 @@ impl FactdeskApp {
 
     fn drawn(
         &self,
-        pick: impl Fn(&super::highlight::BlockDecor) -> &Vec<super::highlight::Mark>,
+        pick: impl Fn(
+            &crate::ui::article::highlight::BlockDecor,
+        ) -> &Vec<crate::ui::article::highlight::Mark>,
     ) -> Vec<Range<usize>> {
         let Some(layout) = &self.layout else {
             return Vec::new();
@@ -224,7 +226,7 @@ fn quote_of(c: &Claim) -> String {
     format!(
         "{}  “{}”",
         theme::status_text(c.status),
-        super::claim_list::one_line(&c.anchor.quote, 70)
+        crate::ui::claims::claim_list::one_line(&c.anchor.quote, 70)
     )
 }
 

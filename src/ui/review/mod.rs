@@ -1,0 +1,8 @@
+//! Reviewing the work: suggestions, comparing and merging versions, conflicts, team sign-off and statistics.
+
+pub(crate) mod compare;
+pub(crate) mod conflicts;
+pub(crate) mod stats;
+pub(crate) mod suggestions;
+pub(crate) mod suggestions_panel;
+pub(crate) mod team;

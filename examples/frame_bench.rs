@@ -154,16 +154,16 @@ fn main() {
         .get(middle)
         .map(|c| c.id.clone())
     {
-        b.app.selected_claim = Some(id);
+        b.app.claims.selected = Some(id);
         b.app.run_command(&b.ctx, UiCommand::NextClaim);
     }
     let jump = b.frame();
     println!("select a middle claim and scroll to it: {jump:.3} ms (one frame)");
     b.measure("idle, middle, claim selected", args.frames);
-    b.app.filter.search = "kirby".to_string();
+    b.app.claims.filter.search = "kirby".to_string();
     b.frame();
     b.measure("idle, claim list filtered", args.frames);
-    b.app.filter.search.clear();
+    b.app.claims.filter.search.clear();
     b.app.settings.claim_sort = ClaimSort {
         column: SortColumn::Speaker,
         descending: false,
@@ -181,8 +181,8 @@ fn main() {
         .take(1000)
         .map(|c| c.id.clone())
         .collect();
-    b.app.selected_claim = ids.first().cloned();
-    b.app.selected_claims = ids.iter().cloned().collect();
+    b.app.claims.selected = ids.first().cloned();
+    b.app.claims.selected_set = ids.iter().cloned().collect();
     let started = Instant::now();
     b.app.run_command(
         &b.ctx,

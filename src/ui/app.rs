@@ -1,73 +1,47 @@
 //! `FactdeskApp`: the app state and a short per-frame dispatcher that lays out the panels and
 //! applies what they asked for. Constructible without eframe, so tests drive the real app.
 
-use crate::core::model::{ArticleId, ClaimId, Project};
+use crate::core::model::Project;
 use crate::core::session::Session;
 use crate::core::store;
-use crate::ui::article::view_cache::ArticleLayout;
-use crate::ui::claims::claim_list::{ClaimFilter, ClaimListCache};
+use crate::ui::WindowState;
+use crate::ui::article::ArticleState;
+use crate::ui::claims::ClaimsState;
 use crate::ui::command::UiCommand;
-use crate::ui::derived::Derived;
 use crate::ui::dialogs::DialogState;
 use crate::ui::intent::Intent;
-use crate::ui::intent::TextSelection;
+use crate::ui::look::appearance::Appearance;
 use crate::ui::look::settings::Settings;
-use crate::ui::project::file_dialogs::FileDialogs;
+use crate::ui::project::ProjectState;
+use crate::ui::review::ReviewState;
 use crate::ui::{
     article::article_header, article::article_list, article::article_view, article::minimap,
     claims::claim_list, claims::claim_panel, dialogs, menu_bar, project::start_screen,
     review::stats, review::suggestions_panel, status_bar,
 };
-use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The sample project, built into the binary so the app has something to show anywhere.
 pub const SAMPLE_PROJECT: &str = include_str!("../../projects/sample.ron");
 
-/// The desktop app.
+/// The desktop app: a composition of the feature states. Each feature folder owns its state;
+/// panels read what they need and return intents, which the dispatcher applies.
 pub struct FactdeskApp {
     pub session: Session,
     pub settings: Settings,
-    /// The open project's file (lock, changed-on-disk check, autosave); None until saved.
-    pub(crate) file: Option<store::ProjectFile>,
-    pub autosave: crate::ui::project::autosave::Autosave,
-    /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
-    pub(crate) generation: u64,
-    pub current_article: Option<ArticleId>,
-    pub selected_claim: Option<ClaimId>,
-    /// Every selected claim (Ctrl/Shift+click in the list); `selected_claim` is the primary one.
-    pub selected_claims: BTreeSet<ClaimId>,
-    /// Where a Shift+click range starts.
-    pub(crate) select_anchor: Option<ClaimId>,
-    pub(crate) stats: stats::StatsPanel,
-    pub(crate) minimap: minimap::Minimap,
-    /// Where the minimap asks the article to scroll to (points from the top), for the article
-    /// view to take (`Option::take`) and pass to its ScrollArea's `vertical_scroll_offset`.
-    pub(crate) article_scroll_to: Option<f32>,
-    /// The last non-empty text selection in the article (what "Mark claim" marks).
-    pub selection: Option<TextSelection>,
-    /// The text cursor in the article (what "Mark sentence" uses).
-    pub cursor: Option<(ArticleId, usize)>,
-    pub(crate) scroll_to_selected: bool,
-    pub filter: ClaimFilter,
-    pub(crate) derived: Derived,
-    pub(crate) layout: Option<ArticleLayout>,
-    pub(crate) list: ClaimListCache,
+    /// The open project's file, autosave, derived data and the open/import flows.
+    pub project: ProjectState,
+    /// The article being read: current article, selection, cursor, layout, find, minimap.
+    pub article: ArticleState,
+    /// The claim selection, filter and list cache.
+    pub claims: ClaimsState,
+    /// Suggestions, team sign-off and statistics.
+    pub(crate) review: ReviewState,
     pub(crate) dialogs: DialogState,
-    pub(crate) files: FileDialogs,
-    pub(crate) team: crate::ui::review::team::TeamState,
-    /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
-    pub(crate) article_text_ids: HashSet<egui::Id>,
-    pub(crate) last_focus: Option<egui::Id>,
-    pub(crate) focus_search: bool,
-    pub(crate) import: crate::ui::project::import_files::ImportUi,
-    pub(crate) suggest: crate::ui::review::suggestions::SuggestState,
-    pub(crate) find: crate::ui::article::find::FindState,
-    /// Set once the person chose to quit (after any unsaved-changes question).
-    pub quit_requested: bool,
-    allow_close: bool,
-    title: String,
-    appearance: crate::ui::look::appearance::Appearance,
+    /// Fonts, theme and colours as last applied.
+    look: Appearance,
+    /// The window: title shown, focus last frame, whether it may close.
+    pub window: WindowState,
 }
 
 impl FactdeskApp {
@@ -77,36 +51,13 @@ impl FactdeskApp {
         let mut app = FactdeskApp {
             session: Session::default(),
             settings,
-            file: None,
-            autosave: Default::default(),
-            generation: 0,
-            current_article: None,
-            selected_claim: None,
-            selected_claims: BTreeSet::new(),
-            select_anchor: None,
-            stats: Default::default(),
-            minimap: Default::default(),
-            article_scroll_to: None,
-            selection: None,
-            cursor: None,
-            scroll_to_selected: false,
-            filter: ClaimFilter::default(),
-            derived: Derived::default(),
-            layout: None,
-            list: ClaimListCache::default(),
+            project: ProjectState::new(native),
+            article: ArticleState::default(),
+            claims: ClaimsState::default(),
+            review: ReviewState::default(),
             dialogs: DialogState::default(),
-            files: FileDialogs::new(native),
-            team: Default::default(),
-            article_text_ids: HashSet::new(),
-            last_focus: None,
-            focus_search: false,
-            import: Default::default(),
-            suggest: Default::default(),
-            find: Default::default(),
-            quit_requested: false,
-            allow_close: false,
-            title: String::new(),
-            appearance: Default::default(),
+            look: Appearance::default(),
+            window: WindowState::default(),
         };
         app.replace_session(session);
         app
@@ -142,7 +93,7 @@ impl FactdeskApp {
             Self::sample_session()
         };
         let mut app = FactdeskApp::new(session, settings).with_data_dir(data_dir);
-        app.import.start_screen = start_screen;
+        app.project.import.start_screen = start_screen;
         match path {
             Some(path) => app.open_path(&path),
             None => app.offer_unsaved_recovery(),
@@ -153,7 +104,7 @@ impl FactdeskApp {
     /// The app's data folder, where never-saved projects autosave; None: they do not. Known only
     /// at run time, so it is not a setting.
     pub fn with_data_dir(mut self, dir: Option<PathBuf>) -> Self {
-        self.autosave.data_dir = dir;
+        self.project.autosave.data_dir = dir;
         self
     }
 
@@ -165,23 +116,23 @@ impl FactdeskApp {
     /// How many article blocks were laid out since the article was opened (a measure of view
     /// work for tests and benchmarks).
     pub fn layouts_built(&self) -> usize {
-        self.layout.as_ref().map_or(0, |l| l.layouts_built)
+        self.article.layout.as_ref().map_or(0, |l| l.layouts_built)
     }
 
     /// Replaces the open project (after open / new) and resets what pointed into the old one.
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;
         self.session.analyst = self.analyst_name();
-        self.file = None;
-        self.generation += 1;
-        self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
-        self.selected_claim = None;
-        self.selected_claims.clear();
-        self.select_anchor = None;
-        self.selection = None;
-        self.cursor = None;
-        self.layout = None;
-        self.import.reset();
+        self.project.file = None;
+        self.project.generation += 1;
+        self.article.current = self.session.project.articles.first().map(|a| a.id.clone());
+        self.claims.selected = None;
+        self.claims.selected_set.clear();
+        self.claims.anchor = None;
+        self.article.selection = None;
+        self.article.cursor = None;
+        self.article.layout = None;
+        self.project.import.reset();
         self.refresh_derived();
     }
 
@@ -193,20 +144,21 @@ impl FactdeskApp {
     pub(crate) fn refresh_derived(&mut self) {
         let rev = self.session.history.revision();
         if self
+            .project
             .derived
-            .refresh(&self.session.project, self.generation, rev)
+            .refresh(&self.session.project, self.project.generation, rev)
         {
             // A claim may be gone (undo of its creation): never point at a missing one.
-            if let Some(id) = &self.selected_claim
+            if let Some(id) = &self.claims.selected
                 && self.session.project.claim(id).is_none()
             {
-                self.selected_claim = None;
+                self.claims.selected = None;
             }
             self.prune_selection();
-            if let Some(a) = &self.current_article
+            if let Some(a) = &self.article.current
                 && self.session.project.article(a).is_none()
             {
-                self.current_article = self.session.project.articles.first().map(|a| a.id.clone());
+                self.article.current = self.session.project.articles.first().map(|a| a.id.clone());
             }
         }
     }
@@ -214,13 +166,13 @@ impl FactdeskApp {
     /// True when a text field other than the article has keyboard focus.
     fn typing(&self, ctx: &egui::Context) -> bool {
         let focused = ctx.memory(|m| m.focused());
-        ctx.text_edit_focused() && focused.is_none_or(|id| !self.article_text_ids.contains(&id))
+        ctx.text_edit_focused() && focused.is_none_or(|id| !self.article.text_ids.contains(&id))
     }
 
     /// Draws one frame and handles its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.appearance.apply(&ctx, &self.settings);
+        self.look.apply(&ctx, &self.settings);
         let mut intents: Vec<Intent> = Vec::new();
         self.poll_background(&ctx, &mut intents);
         self.handle_window_input(&ctx, &mut intents);
@@ -242,7 +194,7 @@ impl FactdeskApp {
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                status_bar::show(ui, &self.session, &self.derived);
+                status_bar::show(ui, &self.session, &self.project.derived);
                 intents.extend(crate::ui::review::team::status_bar(ui, self));
             });
         });
@@ -258,7 +210,7 @@ impl FactdeskApp {
             .show(ui, |ui| {
                 intents.extend(claim_panel::show(ui, self));
             });
-        if self.suggest.open {
+        if self.review.suggest.open {
             egui::Panel::right("suggestions")
                 .resizable(true)
                 .default_size(360.0)
@@ -296,7 +248,7 @@ impl FactdeskApp {
 
     /// File dialog answers and dropped files.
     fn poll_background(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        while let Some(answer) = self.files.poll() {
+        while let Some(answer) = self.project.files.poll() {
             intents.push(Intent::DialogAnswer(answer));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -315,29 +267,29 @@ impl FactdeskApp {
 
     /// Closing the window with unsaved changes asks first.
     fn handle_window_input(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.window.allow_close {
             if self.session.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 intents.push(Intent::Run(UiCommand::Quit));
             } else {
-                self.quit_requested = true;
+                self.window.quit_requested = true;
             }
         }
     }
 
     /// Closes the window for good (the decision about unsaved changes is made).
     pub(crate) fn close_window(&mut self, ctx: &egui::Context) {
-        self.quit_requested = true;
-        self.allow_close = true;
+        self.window.quit_requested = true;
+        self.window.allow_close = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
     /// Typing in one field merges into one undo step; moving to another field starts a new one.
     fn seal_typing_on_focus_change(&mut self, ctx: &egui::Context) {
         let focus = ctx.memory(|m| m.focused());
-        if focus != self.last_focus {
+        if focus != self.window.last_focus {
             self.session.history.seal();
-            self.last_focus = focus;
+            self.window.last_focus = focus;
         }
     }
 
@@ -349,14 +301,15 @@ impl FactdeskApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
-        if title != self.title {
+        if title != self.window.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
+            self.window.title = title;
         }
     }
 
     pub(crate) fn current_article_index(&self) -> Option<usize> {
-        self.current_article
+        self.article
+            .current
             .as_ref()
             .and_then(|id| self.session.project.article_index(id))
     }

@@ -28,21 +28,22 @@ impl FactdeskApp {
                 self.report_edit(result);
             }
             Intent::SelectArticle(id) => {
-                if self.current_article.as_ref() != Some(&id) {
-                    self.current_article = Some(id);
-                    self.selection = None;
-                    self.cursor = None;
+                if self.article.current.as_ref() != Some(&id) {
+                    self.article.current = Some(id);
+                    self.article.selection = None;
+                    self.article.cursor = None;
                 }
             }
             Intent::SelectClaim { id, scroll } => self.select_claim(id, scroll),
             Intent::TextSelected(sel) => {
-                self.cursor = Some((sel.article.clone(), sel.range.end));
-                self.selection = (!sel.range.is_empty()).then_some(sel);
+                self.article.cursor = Some((sel.article.clone(), sel.range.end));
+                self.article.selection = (!sel.range.is_empty()).then_some(sel);
             }
             Intent::ClickedAt { article, pos } => {
-                self.cursor = Some((article.clone(), pos));
-                self.selection = None;
+                self.article.cursor = Some((article.clone(), pos));
+                self.article.selection = None;
                 let hit = self
+                    .project
                     .derived
                     .article_spans(&article)
                     .and_then(|s| s.innermost_at(pos))
@@ -130,11 +131,11 @@ impl FactdeskApp {
 
     pub(crate) fn select_claim(&mut self, id: ClaimId, scroll: bool) {
         if let Some(c) = self.session.project.claim(&id) {
-            self.current_article = Some(c.article.clone());
-            self.selected_claims = multi_select::only(&id);
-            self.select_anchor = Some(id.clone());
-            self.selected_claim = Some(id);
-            self.scroll_to_selected = scroll;
+            self.article.current = Some(c.article.clone());
+            self.claims.selected_set = multi_select::only(&id);
+            self.claims.anchor = Some(id.clone());
+            self.claims.selected = Some(id);
+            self.claims.scroll_to_selected = scroll;
         }
     }
 
@@ -165,7 +166,7 @@ impl FactdeskApp {
             UiCommand::DeleteClaim => self.delete_selection(),
             UiCommand::NextClaim => self.step_claim(1),
             UiCommand::PreviousClaim => self.step_claim(-1),
-            UiCommand::FocusSearch => self.focus_search = true,
+            UiCommand::FocusSearch => self.claims.focus_search = true,
             UiCommand::ToggleSnap => self.settings.snap_to_words = !self.settings.snap_to_words,
             UiCommand::ToggleTheme => {
                 self.settings.theme = if ctx.theme() == egui::Theme::Dark {
@@ -182,7 +183,7 @@ impl FactdeskApp {
             UiCommand::ZoomOut => self.settings.zoom_by(-1),
             UiCommand::ZoomReset => self.settings.zoom = 1.0,
             UiCommand::NextUnreviewed => self.next_unreviewed(),
-            UiCommand::ToggleStats => self.stats.open = !self.stats.open,
+            UiCommand::ToggleStats => self.review.stats.open = !self.review.stats.open,
             UiCommand::About => self.dialogs.about = !self.dialogs.about,
             UiCommand::ToggleSignOff => self.toggle_sign_off(),
             UiCommand::NextConflict => self.next_conflict(),
@@ -211,18 +212,18 @@ impl FactdeskApp {
 
     /// Marks the selected article text (trimmed, snapped to words by default) as a new claim.
     fn mark_selection(&mut self) {
-        let Some(sel) = self.selection.clone() else {
+        let Some(sel) = self.article.selection.clone() else {
             self.dialogs
                 .toast("Select some article text first, then mark it".to_string());
             return;
         };
         self.mark_range(&sel.article, sel.range, self.settings.snap_to_words);
-        self.selection = None;
+        self.article.selection = None;
     }
 
     /// Marks the sentence under the text cursor.
     fn mark_sentence(&mut self) {
-        let Some((article, pos)) = self.cursor.clone() else {
+        let Some((article, pos)) = self.article.cursor.clone() else {
             self.dialogs
                 .toast("Click in the article to put the cursor in a sentence".to_string());
             return;
@@ -259,12 +260,13 @@ impl FactdeskApp {
 
     /// Moves the selection along the (filtered) claim list.
     fn step_claim(&mut self, delta: isize) {
-        let rows = &self.list.rows;
+        let rows = &self.claims.list.rows;
         if rows.is_empty() {
             return;
         }
         let pos = self
-            .selected_claim
+            .claims
+            .selected
             .as_ref()
             .and_then(|id| self.session.project.claim_index(id))
             .and_then(|ci| rows.iter().position(|&r| r == ci));

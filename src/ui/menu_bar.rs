@@ -77,12 +77,12 @@ fn entry(ui: &mut egui::Ui, app: &FactdeskApp, cmd: UiCommand, out: &mut Vec<Int
 /// Whether a menu entry can be used now (shortcuts and the palette always run the command,
 /// which explains itself when there is nothing to act on).
 fn enabled(app: &FactdeskApp, cmd: UiCommand) -> bool {
-    let has_claim = app.selected_claim.is_some();
+    let has_claim = app.claims.selected.is_some();
     match cmd {
         UiCommand::Undo => app.session.history.can_undo(),
         UiCommand::Redo => app.session.history.can_redo(),
-        UiCommand::MarkClaim => app.selection.is_some(),
-        UiCommand::MarkSentence => app.cursor.is_some(),
+        UiCommand::MarkClaim => app.article.selection.is_some(),
+        UiCommand::MarkSentence => app.article.cursor.is_some(),
         UiCommand::Tag(_)
         | UiCommand::DeleteClaim
         | UiCommand::ToggleSignOff
@@ -93,7 +93,7 @@ fn enabled(app: &FactdeskApp, cmd: UiCommand) -> bool {
         | UiCommand::AcceptSuggestion
         | UiCommand::AcceptAllSuggestions
         | UiCommand::RejectSuggestion
-        | UiCommand::RejectAllSuggestions => app.suggest.open,
+        | UiCommand::RejectAllSuggestions => app.review.suggest.open,
         _ => true,
     }
 }

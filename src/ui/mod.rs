@@ -53,7 +53,7 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
             look::appearance::watch_system_theme(&cc.egui_ctx);
             look::fonts::install_system_fallback(&cc.egui_ctx);
             let app = FactdeskApp::startup_in(project, settings, eframe::storage_dir("factdesk"));
-            install_panic_autosave(app.autosave.snapshot.clone());
+            install_panic_autosave(app.project.autosave.snapshot.clone());
             Ok(Box::new(app))
         }),
     )
@@ -70,4 +70,17 @@ fn install_panic_autosave(snapshot: Snapshot) {
         }
         previous(info);
     }));
+}
+
+/// The main window's own state.
+#[derive(Default)]
+pub struct WindowState {
+    /// Set once the person chose to quit (after any unsaved-changes question).
+    pub quit_requested: bool,
+    /// The unsaved-changes question was answered: the next close request closes.
+    pub(crate) allow_close: bool,
+    /// The title last sent to the window (sent again only when it changes).
+    pub(crate) title: String,
+    /// The widget with keyboard focus last frame (typing in a new field starts a new undo step).
+    pub(crate) last_focus: Option<egui::Id>,
 }

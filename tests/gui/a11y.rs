@@ -45,7 +45,7 @@ fn unnamed_controls(h: &Harness<'static, FactdeskApp>) -> Vec<String> {
 fn sample_harness() -> Harness<'static, FactdeskApp> {
     let mut app = app(project_with_claims());
     let first = app.session.project.claims[0].id.clone();
-    app.selected_claim = Some(first);
+    app.claims.selected = Some(first);
     harness(app)
 }
 

@@ -45,7 +45,10 @@ fn drag_in_first_block(
 fn drag_select_then_mark_claim_button_snaps_to_words() {
     let mut h = harness(app(project()));
     drag_in_first_block(&mut h, 0.03, 0.3);
-    assert!(h.state().selection.is_some(), "the drag selected text");
+    assert!(
+        h.state().article.selection.is_some(),
+        "the drag selected text"
+    );
     h.get_by_label("Mark claim").click();
     h.run();
     let claims = &h.state().session.project.claims;
@@ -56,7 +59,7 @@ fn drag_select_then_mark_claim_button_snaps_to_words() {
         "snapped to whole words: {quote:?}"
     );
     assert!(quote.starts_with("North"), "{quote:?}");
-    assert_eq!(h.state().selected_claim.as_ref(), Some(&claims[0].id));
+    assert_eq!(h.state().claims.selected.as_ref(), Some(&claims[0].id));
     assert!(h.state().session.is_dirty());
 }
 
@@ -98,7 +101,7 @@ fn shift_m_marks_the_sentence_at_the_cursor() {
 #[test]
 fn clicking_a_highlight_selects_its_claim() {
     let mut h = harness(app(project_with_claims()));
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
     // "Kwon Jong Gun" starts the second paragraph.
     let second = h
         .get_all_by_role(Role::MultilineTextInput)
@@ -112,7 +115,8 @@ fn clicking_a_highlight_selects_its_claim() {
     h.run();
     let id = h
         .state()
-        .selected_claim
+        .claims
+        .selected
         .clone()
         .expect("a claim got selected");
     let c = h.state().session.project.claim(&id).expect("exists");
@@ -207,7 +211,7 @@ fn delete_by_button_and_key_then_undo_redo() {
     h.get_by_label("Delete claim").click();
     h.run();
     assert_eq!(h.state().session.project.claims.len(), 2);
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
     click_row(&mut h, "Kwon Jong Gun");
     h.key_press(Key::Delete);
     h.run();
@@ -255,12 +259,12 @@ fn filter_by_status_and_search() {
 fn selecting_a_row_selects_the_claim_and_j_k_step_through_the_list() {
     let mut h = harness(app(project_with_claims()));
     click_row(&mut h, "Wagner group");
-    let first = h.state().selected_claim.clone();
+    let first = h.state().claims.selected.clone();
     h.key_press(Key::J);
     h.run();
-    let second = h.state().selected_claim.clone();
+    let second = h.state().claims.selected.clone();
     assert_ne!(first, second);
     h.key_press(Key::K);
     h.run();
-    assert_eq!(h.state().selected_claim, first);
+    assert_eq!(h.state().claims.selected, first);
 }

@@ -64,7 +64,7 @@ fn a_big_article_lays_out_only_what_is_on_screen() {
     h.run();
     let after = h.state().layouts_built();
     assert!(after - first < 60, "laid out {} more", after - first);
-    let id = h.state().selected_claim.clone().expect("selected");
+    let id = h.state().claims.selected.clone().expect("selected");
     let last = h
         .state()
         .session
@@ -89,5 +89,5 @@ fn ctrl_shift_f_focuses_search_and_typed_digits_do_not_tag() {
         Some(factdesk::core::model::Status::Unreviewed),
         "typing into the search field is not a shortcut"
     );
-    assert_eq!(h.state().filter.search, "3");
+    assert_eq!(h.state().claims.filter.search, "3");
 }

@@ -74,7 +74,7 @@ fn quitting_with_unsaved_changes_asks_save_discard_cancel() {
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_none());
-    assert!(!h.state().quit_requested);
+    assert!(!h.state().window.quit_requested);
     assert!(h.state().session.is_dirty());
     // Shortcuts are off while the question is open: "3" does not tag behind it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
@@ -87,7 +87,7 @@ fn quitting_with_unsaved_changes_asks_save_discard_cancel() {
     );
     h.get_by_label("Discard").click();
     h.run();
-    assert!(h.state().quit_requested);
+    assert!(h.state().window.quit_requested);
 }
 
 #[test]
@@ -177,7 +177,7 @@ fn add_article_from_a_text_file() {
     let p = &h.state().session.project;
     assert_eq!(p.articles.len(), 2);
     assert_eq!(p.articles[1].meta.title, "Kim Yo Jong’s statement");
-    assert_eq!(h.state().current_article.as_ref(), Some(&p.articles[1].id));
+    assert_eq!(h.state().article.current.as_ref(), Some(&p.articles[1].id));
     assert!(
         h.query_all_by_label_contains("Kim Yo Jong’s statement")
             .count()
@@ -257,10 +257,10 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .push(egui::ViewportEvent::Close);
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_some());
-    assert!(!h.state().quit_requested);
+    assert!(!h.state().window.quit_requested);
     h.get_by_label("Discard").click();
     h.run();
-    assert!(h.state().quit_requested);
+    assert!(h.state().window.quit_requested);
 
     // Nothing unsaved: the window just closes.
     let mut h = harness(app(project()));
@@ -271,6 +271,6 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run();
-    assert!(h.state().quit_requested);
+    assert!(h.state().window.quit_requested);
     assert!(h.query_by_label("Unsaved changes").is_none());
 }

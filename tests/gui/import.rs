@@ -36,7 +36,7 @@ fn pasting_outside_text_fields_makes_an_article_and_undo_takes_it_back() {
     assert_eq!(a.meta.title, "Kim Yo Jong’s “red line” — café talks 🚀");
     assert_eq!(a.body, PASTED.trim_end());
     assert_eq!(a.meta.imported_from, "clipboard");
-    assert_eq!(h.state().current_article.as_ref(), Some(&a.id));
+    assert_eq!(h.state().article.current.as_ref(), Some(&a.id));
     assert!(
         h.query_all_by_label_contains("Kim Yo Jong’s “red line”")
             .count()
@@ -278,14 +278,14 @@ fn pasting_while_article_text_is_selected_leaves_no_stale_selection() {
     h.drop_at(b);
     h.run();
     assert!(
-        h.state().selection.is_some(),
+        h.state().article.selection.is_some(),
         "text selected in the article"
     );
     paste(&mut h, PASTED);
     h.run();
     assert_eq!(h.state().session.project.articles.len(), 2, "pasted");
-    assert!(h.state().selection.is_none());
-    assert!(h.state().cursor.is_none());
+    assert!(h.state().article.selection.is_none());
+    assert!(h.state().article.cursor.is_none());
 }
 
 #[test]

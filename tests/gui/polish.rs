@@ -107,9 +107,9 @@ fn ctrl_click_two_claims_then_2_tags_both_and_one_undo_reverts_both() {
     let mut h = harness(app(project_with_claims()));
     click_row(&mut h, "Kwon Jong Gun");
     click_row_with(&mut h, "Wagner group", Modifiers::COMMAND);
-    assert_eq!(h.state().selected_claims.len(), 2);
+    assert_eq!(h.state().claims.selected_set.len(), 2);
     assert_eq!(
-        h.state().selected_claim.as_ref(),
+        h.state().claims.selected.as_ref(),
         Some(&id_of(&h, "Wagner group"))
     );
     h.key_press(Key::Num2);
@@ -127,7 +127,7 @@ fn ctrl_click_two_claims_then_2_tags_both_and_one_undo_reverts_both() {
     assert_eq!(claim_status(&h, "Wagner group"), Some(Status::Unreviewed));
     // Ctrl+click on a selected claim takes it out again.
     click_row_with(&mut h, "Wagner group", Modifiers::COMMAND);
-    assert_eq!(h.state().selected_claims.len(), 1);
+    assert_eq!(h.state().claims.selected_set.len(), 1);
     // The panel's buttons tag the whole selection too.
     click_row_with(&mut h, "北朝鮮 denied it again", Modifiers::COMMAND);
     h.get_by_label("Sourced").click();
@@ -145,19 +145,19 @@ fn shift_click_selects_a_range_and_delete_removes_it_in_one_step() {
     click_row(&mut h, "Wagner group");
     click_row_with(&mut h, "北朝鮮 denied it again", Modifiers::SHIFT);
     assert_eq!(
-        h.state().selected_claims.len(),
+        h.state().claims.selected_set.len(),
         3,
         "the range includes the middle row"
     );
     // A plain click starts over with one claim.
     click_row(&mut h, "Kwon Jong Gun");
-    assert_eq!(h.state().selected_claims.len(), 1);
+    assert_eq!(h.state().claims.selected_set.len(), 1);
     click_row_with(&mut h, "北朝鮮 denied it again", Modifiers::SHIFT);
-    assert_eq!(h.state().selected_claims.len(), 2);
+    assert_eq!(h.state().claims.selected_set.len(), 2);
     h.key_press(Key::Delete);
     h.run();
     assert_eq!(listed_quotes(&h), ["Wagner group"]);
-    assert!(h.state().selected_claims.is_empty());
+    assert!(h.state().claims.selected_set.is_empty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().session.project.claims.len(), 3);
@@ -172,22 +172,22 @@ fn u_jumps_to_the_next_unreviewed_claim_across_articles_and_wraps() {
     h.key_press(Key::U);
     h.run();
     assert_eq!(
-        h.state().selected_claim.as_ref(),
+        h.state().claims.selected.as_ref(),
         Some(&id_of(&h, "Moscow rejected the claim")),
         "the next one is in the second article"
     );
-    assert_eq!(h.state().current_article.as_ref(), Some(&second_article));
+    assert_eq!(h.state().article.current.as_ref(), Some(&second_article));
     h.key_press(Key::U);
     h.run();
     assert_eq!(
-        h.state().selected_claim.as_ref(),
+        h.state().claims.selected.as_ref(),
         Some(&id_of(&h, "Wagner group")),
         "wraps round to the first article"
     );
     h.key_press(Key::U);
     h.run();
     assert_eq!(
-        h.state().selected_claim.as_ref(),
+        h.state().claims.selected.as_ref(),
         Some(&id_of(&h, "Moscow rejected the claim"))
     );
 }
@@ -250,12 +250,12 @@ fn clicking_the_minimap_selects_a_claim_there_and_scrolls_the_article() {
     for _ in 0..3 {
         h.run();
     }
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
     assert_eq!(h.state().article_scroll_offset(), 0.0);
     let rect = h.get_by_label("Article minimap").rect();
     // Walk up from the bottom until a click lands on a claim's mark.
     let mut y = rect.bottom() - 2.0;
-    while h.state().selected_claim.is_none() && y > rect.center().y {
+    while h.state().claims.selected.is_none() && y > rect.center().y {
         let p = egui::pos2(rect.center().x, y);
         h.drag_at(p);
         h.step();
@@ -263,7 +263,7 @@ fn clicking_the_minimap_selects_a_claim_there_and_scrolls_the_article() {
         h.run();
         y -= 4.0;
     }
-    let selected = h.state().selected_claim.clone().expect("a mark was hit");
+    let selected = h.state().claims.selected.clone().expect("a mark was hit");
     let project = &h.state().session.project;
     let claim = project.claim(&selected).expect("claim");
     assert!(
@@ -327,7 +327,7 @@ fn shift_j_and_shift_k_extend_the_selection_by_keyboard_and_ctrl_shift_a_selects
     h.key_press(Key::J);
     h.run();
     assert_eq!(
-        h.state().selected_claim.as_ref(),
+        h.state().claims.selected.as_ref(),
         Some(&id_of(&h, &order[0]))
     );
     h.key_press_modifiers(Modifiers::SHIFT, Key::J);
@@ -335,18 +335,18 @@ fn shift_j_and_shift_k_extend_the_selection_by_keyboard_and_ctrl_shift_a_selects
     h.key_press_modifiers(Modifiers::SHIFT, Key::J);
     h.run();
     assert_eq!(
-        h.state().selected_claims.len(),
+        h.state().claims.selected_set.len(),
         3,
         "three rows from the first"
     );
     assert_eq!(
-        h.state().selected_claim.as_ref(),
+        h.state().claims.selected.as_ref(),
         Some(&id_of(&h, &order[2]))
     );
     h.key_press_modifiers(Modifiers::SHIFT, Key::K);
     h.run();
     assert_eq!(
-        h.state().selected_claims.len(),
+        h.state().claims.selected_set.len(),
         2,
         "Shift+K shrinks it again"
     );
@@ -360,11 +360,11 @@ fn shift_j_and_shift_k_extend_the_selection_by_keyboard_and_ctrl_shift_a_selects
     h.key_press(Key::J);
     h.run();
     assert_eq!(
-        h.state().selected_claims.len(),
+        h.state().claims.selected_set.len(),
         1,
         "a plain step selects one claim"
     );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
     h.run();
-    assert_eq!(h.state().selected_claims.len(), 3, "all listed claims");
+    assert_eq!(h.state().claims.selected_set.len(), 3, "all listed claims");
 }

@@ -117,7 +117,7 @@ fn n_and_shift_n_move_through_the_list() {
     press(&mut h, Modifiers::SHIFT, Key::N);
     assert_eq!(current_quote(&h), Some(visible[1].quote.clone()));
     // N does not select claims or tag anything.
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn tagging_records_a_history_entry_with_the_analyst_shown_in_the_panel() {
     // A claim marked in the app records its creator.
     let art = h.state().session.project.articles[0].id.clone();
     let range = BODY.chars().count() - 6..BODY.chars().count() - 1;
-    h.state_mut().selection = Some(factdesk::ui::TextSelection {
+    h.state_mut().article.selection = Some(factdesk::ui::TextSelection {
         article: art,
         range,
     });
@@ -73,7 +73,8 @@ fn tagging_records_a_history_entry_with_the_analyst_shown_in_the_panel() {
     h.run();
     let id = h
         .state()
-        .selected_claim
+        .claims
+        .selected
         .clone()
         .expect("new claim selected");
     let created = h.state().session.project.claim(&id).expect("claim");
@@ -165,10 +166,10 @@ fn a_merge_conflict_is_shown_found_and_settled_with_keep_ours_or_take_theirs() {
     assert_eq!(unresolved(&project), 1);
     let mut h = harness(team_app(project));
     assert!(has_label(&h, "1 conflict — review"), "the banner");
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::J);
     h.run();
-    let id = h.state().selected_claim.clone().expect("a claim selected");
+    let id = h.state().claims.selected.clone().expect("a claim selected");
     assert_eq!(claim(&h, "Wagner group").id, id);
     assert!(has_label(&h, "Merge conflict: status"));
     assert_eq!(
@@ -306,7 +307,12 @@ fn comparing_with_another_project_lists_differences_and_adopts_them() {
     // Clicking their claim selects its text here.
     h.get_by_label_contains("“café owners shrugged”").click();
     h.run();
-    let sel = h.state().selection.clone().expect("their span selected");
+    let sel = h
+        .state()
+        .article
+        .selection
+        .clone()
+        .expect("their span selected");
     let quote: String = BODY
         .chars()
         .skip(sel.range.start)
@@ -441,7 +447,11 @@ fn clicking_their_claim_scrolls_the_article_to_it_and_adopting_it_removes_the_ou
     );
     let range = start..start + "self-made rumour".chars().count();
     assert_eq!(
-        h.state().selection.as_ref().map(|s| s.range.clone()),
+        h.state()
+            .article
+            .selection
+            .as_ref()
+            .map(|s| s.range.clone()),
         Some(range.clone())
     );
     assert_eq!(h.state().drawn_their_claims(), vec![range.clone()]);
@@ -519,7 +529,7 @@ fn a_deleted_against_edited_claim_and_an_article_conflict_are_settled_too() {
     // Article conflicts come first: the article is shown with no claim selected.
     h.key_press_modifiers(Modifiers::COMMAND, Key::J);
     h.run();
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
     assert!(has_label(&h, "Merge conflict: article-meta"));
     h.get_by_label("Take theirs").click();
     h.run();
@@ -531,7 +541,7 @@ fn a_deleted_against_edited_claim_and_an_article_conflict_are_settled_too() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::J);
     h.run();
-    assert_eq!(h.state().selected_claim.as_ref(), Some(&wagner(&base)));
+    assert_eq!(h.state().claims.selected.as_ref(), Some(&wagner(&base)));
     assert!(has_label(&h, "Merge conflict: claim"));
     h.get_by_label("Take theirs").click();
     h.run();
@@ -539,7 +549,7 @@ fn a_deleted_against_edited_claim_and_an_article_conflict_are_settled_too() {
         h.state().session.project.claim(&wagner(&base)).is_none(),
         "deleted"
     );
-    assert!(h.state().selected_claim.is_none());
+    assert!(h.state().claims.selected.is_none());
     assert!(h.state().session.project.conflicts.is_empty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

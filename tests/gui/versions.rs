@@ -30,7 +30,7 @@ fn a_claim_changed_by_the_outlet_shows_both_wordings_and_is_re_placed_on_a_selec
     let start = new_body[..new_body.find("Wagner army").expect("new words")]
         .chars()
         .count();
-    h.state_mut().selection = Some(factdesk::ui::TextSelection {
+    h.state_mut().article.selection = Some(factdesk::ui::TextSelection {
         article: id.clone(),
         range: start..start + "Wagner army".chars().count(),
     });

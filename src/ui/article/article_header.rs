@@ -26,7 +26,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let meta = article.meta.clone();
     let hash = article.content_hash.clone();
     let title = article.display_title().to_string();
-    let claims = app.derived.article_counts(&id).total();
+    let claims = app.project.derived.article_counts(&id).total();
     egui::CollapsingHeader::new("Article details")
         .id_salt("article_details")
         .show(ui, |ui| {
@@ -103,6 +103,7 @@ fn published_field(
     out: &mut Vec<Intent>,
 ) {
     let draft = app
+        .project
         .import
         .date_draft
         .as_ref()
@@ -125,12 +126,13 @@ fn published_field(
                 edited.published = text.trim().to_string();
                 out.push(set_meta(id, edited));
             }
-            app.import.date_draft = Some((id.clone(), text.clone()));
+            app.project.import.date_draft = Some((id.clone(), text.clone()));
         } else if r.lost_focus() {
             // Refused text goes; the stored date never changed.
-            app.import.date_draft = None;
+            app.project.import.date_draft = None;
         }
         if app
+            .project
             .import
             .date_draft
             .as_ref()
@@ -224,13 +226,13 @@ fn remove_row(
     claims: usize,
     out: &mut Vec<Intent>,
 ) {
-    if app.import.confirm_remove.as_ref() != Some(id) {
+    if app.project.import.confirm_remove.as_ref() != Some(id) {
         if ui
             .button("Remove article…")
             .on_hover_text("Remove this article and its claims from the project (undoable)")
             .clicked()
         {
-            app.import.confirm_remove = Some(id.clone());
+            app.project.import.confirm_remove = Some(id.clone());
         }
         return;
     }
@@ -240,11 +242,11 @@ fn remove_row(
         ));
         ui.horizontal(|ui| {
             if ui.button("Remove").clicked() {
-                app.import.confirm_remove = None;
+                app.project.import.confirm_remove = None;
                 out.push(Intent::Edit(Action::RemoveArticle { id: id.clone() }));
             }
             if ui.button("Keep article").clicked() {
-                app.import.confirm_remove = None;
+                app.project.import.confirm_remove = None;
             }
         });
     });

@@ -26,8 +26,8 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
         .auto_shrink(false)
         .show_rows(ui, row_h, articles.len(), |ui, rows| {
             for a in &articles[rows] {
-                let counts = app.derived.article_counts(&a.id);
-                let selected = app.current_article.as_ref() == Some(&a.id);
+                let counts = app.project.derived.article_counts(&a.id);
+                let selected = app.article.current.as_ref() == Some(&a.id);
                 let text = format!(
                     "{}\n{} claims · {} reviewed",
                     a.display_title(),

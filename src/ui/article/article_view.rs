@@ -55,28 +55,29 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         {
             out.push(Intent::Run(UiCommand::ToggleSnap));
         }
-        if let Some(sel) = &app.selection
+        if let Some(sel) = &app.article.selection
             && let Some(q) = article.slice(sel.range.clone())
         {
             let n = q.chars().count();
             ui.weak(format!("{n} chars selected"));
         }
     });
-    theme::legend(ui, app.team.compare.is_some());
+    theme::legend(ui, app.review.team.compare.is_some());
     find::show_bar(ui, app, ai);
     ui.separator();
 
     let project = &app.session.project;
     let article = &project.articles[ai];
-    let generation = app.generation;
+    let generation = app.project.generation;
     if !app
+        .article
         .layout
         .as_ref()
         .is_some_and(|l| l.is_for(&article.id, generation))
     {
-        app.layout = Some(ArticleLayout::new(article, generation));
+        app.article.layout = Some(ArticleLayout::new(article, generation));
     }
-    let Some(layout) = app.layout.as_mut() else {
+    let Some(layout) = app.article.layout.as_mut() else {
         return out;
     };
     let visuals = ui.visuals();
@@ -89,14 +90,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     };
     let width = (ui.available_width() - 16.0).max(120.0);
     layout.prepare(width, &style);
-    let spans = app.derived.article_spans(&article.id);
-    let selected = app.selected_claim.as_ref();
+    let spans = app.project.derived.article_spans(&article.id);
+    let selected = app.claims.selected.as_ref();
     let theirs_scroll = app
+        .review
         .team
         .compare
         .as_mut()
         .is_some_and(|c| std::mem::take(&mut c.scroll));
     let compare = app
+        .review
         .team
         .compare
         .as_ref()
@@ -104,8 +107,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     // One place to scroll to, at most: a selected claim, else their claim just shown from the
     // comparison, else the current suggestion or match.
     // Where the minimap was clicked or dragged (a scroll offset); a jump to a claim wins.
-    let minimap_target = app.article_scroll_to.take();
-    let claim_target = std::mem::take(&mut app.scroll_to_selected)
+    let minimap_target = app.article.scroll_to.take();
+    let claim_target = std::mem::take(&mut app.claims.scroll_to_selected)
         .then(|| selected.and_then(|id| project.claim(id)))
         .flatten()
         .filter(|c| c.article == article.id)
@@ -117,15 +120,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 .map(|r| r.start)
         })
         .flatten();
-    let suggestion_target = std::mem::take(&mut app.suggest.scroll_article)
-        .then(|| app.suggest.current().map(|s| s.start))
+    let suggestion_target = std::mem::take(&mut app.review.suggest.scroll_article)
+        .then(|| app.review.suggest.current().map(|s| s.start))
         .flatten()
-        .filter(|_| app.suggest.open);
-    let find_target = std::mem::take(&mut app.find.scroll)
-        .then(|| app.find.current_range().map(|r| r.start))
+        .filter(|_| app.review.suggest.open);
+    let find_target = std::mem::take(&mut app.article.find.scroll)
+        .then(|| app.article.find.current_range().map(|r| r.start))
         .flatten();
-    let suggest = app.suggest.open.then_some(&app.suggest);
-    let find = app.find.open.then_some(&app.find);
+    let suggest = app.review.suggest.open.then_some(&app.review.suggest);
+    let find = app.article.find.open.then_some(&app.article.find);
     let decor_of = |layout: &ArticleLayout, b: usize| {
         let chars = layout.blocks[b].chars.clone();
         BlockDecor {
@@ -164,10 +167,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         area = area.vertical_scroll_offset((y - 80.0).clamp(0.0, max));
     }
 
-    let current_sel = app.selection.clone();
-    let current_cursor = app.cursor.clone();
-    app.article_text_ids.clear();
-    let ids = &mut app.article_text_ids;
+    let current_sel = app.article.selection.clone();
+    let current_cursor = app.article.cursor.clone();
+    app.article.text_ids.clear();
+    let ids = &mut app.article.text_ids;
     area.show_viewport(ui, |ui, viewport| {
         let total = layout.total_height();
         ui.set_min_height(total);

@@ -250,54 +250,58 @@ impl FindState {
 impl FactdeskApp {
     /// True while the find bar is open.
     pub fn find_open(&self) -> bool {
-        self.find.open
+        self.article.find.open
     }
 
     /// The current match of the find bar, a char range of the current article's body.
     pub fn find_current(&self) -> Option<Range<usize>> {
-        self.find.current_range().filter(|_| self.find.open)
+        self.article
+            .find
+            .current_range()
+            .filter(|_| self.article.find.open)
     }
 
     /// Opens the find bar on `query` (as if typed), for scripts and benchmarks.
     pub fn find_text(&mut self, query: &str) {
-        self.find.open = true;
-        self.find.query = query.to_string();
+        self.article.find.open = true;
+        self.article.find.query = query.to_string();
     }
 
     /// True while a long article is being prepared for searching (matches come after).
     pub fn find_preparing(&self) -> bool {
-        self.find.preparing()
+        self.article.find.preparing()
     }
 
     /// How many matches the find bar has.
     pub fn find_count(&self) -> usize {
-        self.find.count()
+        self.article.find.count()
     }
 
     /// Opens the find bar (or focuses it again), its text selected for replacing.
     pub(crate) fn open_find(&mut self) {
-        self.find.open = true;
-        self.find.focus = true;
+        self.article.find.open = true;
+        self.article.find.focus = true;
     }
 
     /// Next (1) or previous (-1) match; opens the bar when it is closed.
     pub(crate) fn find_step(&mut self, ctx: &egui::Context, delta: isize) {
-        if !self.find.open {
+        if !self.article.find.open {
             self.open_find();
             return;
         }
         if let Some(a) = self.current_article_index() {
-            let generation = self.generation;
-            self.find
+            let generation = self.project.generation;
+            self.article
+                .find
                 .refresh(ctx, generation, &self.session.project.articles[a]);
         }
-        self.find.step(delta);
+        self.article.find.step(delta);
     }
 }
 
 /// The find bar, drawn above the article text while open.
 pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
-    if !app.find.open {
+    if !app.article.find.open {
         return;
     }
     let mut close = false;
@@ -306,14 +310,14 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
         let label = ui.label("Find text");
         let field = ui
             .add(
-                egui::TextEdit::singleline(&mut app.find.query)
+                egui::TextEdit::singleline(&mut app.article.find.query)
                     .hint_text("case and accents ignored")
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
-        if std::mem::take(&mut app.find.focus) {
+        if std::mem::take(&mut app.article.find.focus) {
             field.request_focus();
-            select_all(ui, &field, app.find.query.chars().count());
+            select_all(ui, &field, app.article.find.query.chars().count());
         }
         // Enter moves on and keeps typing in the field; Escape closes the bar.
         if field.lost_focus() {
@@ -333,12 +337,12 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
         } else if !field.has_focus() && !app.dialogs.any_modal() {
             // Escape also closes from the article text (or with nothing focused).
             let focus = ui.ctx().memory(|m| m.focused());
-            let reading = focus.is_none_or(|id| app.article_text_ids.contains(&id));
+            let reading = focus.is_none_or(|id| app.article.text_ids.contains(&id));
             if reading && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 close = true;
             }
         }
-        ui.label(app.find.count_text());
+        ui.label(app.article.find.count_text());
         if ui
             .button("⏶ Previous")
             .on_hover_text("Previous match (Shift+F3)")
@@ -361,14 +365,15 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
             close = true;
         }
     });
-    let generation = app.generation;
-    app.find
+    let generation = app.project.generation;
+    app.article
+        .find
         .refresh(ui.ctx(), generation, &app.session.project.articles[article]);
     if step != 0 {
-        app.find.step(step);
+        app.article.find.step(step);
     }
     if close {
-        app.find.close();
+        app.article.find.close();
     }
 }
 

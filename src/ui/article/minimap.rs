@@ -74,7 +74,7 @@ impl Minimap {
 impl FactdeskApp {
     /// The article's scroll offset (points from the top) as the minimap last saw it.
     pub fn article_scroll_offset(&self) -> f32 {
-        self.minimap.offset
+        self.article.minimap.offset
     }
 }
 
@@ -99,8 +99,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         .read_response(scroll_id.with(1usize))
         .map(|r| r.rect.y_range());
     let viewport = bar.map(|r| r.span());
-    let generation = app.generation;
+    let generation = app.project.generation;
     let Some(layout) = app
+        .article
         .layout
         .as_mut()
         .filter(|l| l.is_for(&article_id, generation))
@@ -108,9 +109,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         return out;
     };
     let content = layout.total_height().max(1.0);
-    app.minimap.offset = offset;
-    app.minimap.content = content;
-    app.minimap.viewport = viewport.unwrap_or(content);
+    app.article.minimap.offset = offset;
+    app.article.minimap.content = content;
+    app.article.minimap.viewport = viewport.unwrap_or(content);
 
     egui::Panel::right("minimap")
         .exact_size(WIDTH + GAP)
@@ -133,17 +134,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 content.to_bits(),
                 h.to_bits(),
             );
-            if app.minimap.key.as_ref() != Some(&key) {
+            if app.article.minimap.key.as_ref() != Some(&key) {
                 let mut marks = Vec::new();
-                if let Some(spans) = app.derived.article_spans(&article_id) {
+                if let Some(spans) = app.project.derived.article_spans(&article_id) {
                     for s in &spans.spans {
                         let y0 = char_y(layout, s.start) / content;
                         let y1 = char_y(layout, s.end) / content;
                         marks.push((y0, y1, s.status, s.claim));
                     }
                 }
-                app.minimap.rebuild(h as usize, marks);
-                app.minimap.key = Some(key);
+                app.article.minimap.rebuild(h as usize, marks);
+                app.article.minimap.key = Some(key);
             }
             r.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Article minimap")
@@ -151,19 +152,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             let r = r.on_hover_text(
                 "Where the claims are; the frame is the part on screen. Click or drag to go there.",
             );
-            paint(ui, rect, &app.minimap);
+            paint(ui, rect, &app.article.minimap);
             let pointer = r.interact_pointer_pos();
             if let Some(p) = pointer
                 && (r.clicked() || r.dragged())
             {
                 let frac = ((p.y - rect.top()) / h).clamp(0.0, 1.0);
                 // Centred on the pointer, and never past the end (the view would spring back).
-                let max = (content - app.minimap.viewport).max(0.0);
-                let target = (frac * content - app.minimap.viewport / 2.0).clamp(0.0, max);
-                app.article_scroll_to = Some(target);
+                let max = (content - app.article.minimap.viewport).max(0.0);
+                let target = (frac * content - app.article.minimap.viewport / 2.0).clamp(0.0, max);
+                app.article.scroll_to = Some(target);
                 let hit = r
                     .clicked()
-                    .then(|| app.minimap.nearest(frac, SNAP / h))
+                    .then(|| app.article.minimap.nearest(frac, SNAP / h))
                     .flatten()
                     .and_then(|ci| app.session.project.claims.get(ci));
                 if let Some(c) = hit {

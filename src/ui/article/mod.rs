@@ -7,3 +7,27 @@ pub(crate) mod find;
 pub(crate) mod highlight;
 pub(crate) mod minimap;
 pub(crate) mod view_cache;
+
+use crate::core::model::ArticleId;
+use crate::ui::intent::TextSelection;
+use std::collections::HashSet;
+
+/// The article being read and where the person is in it.
+#[derive(Default)]
+pub struct ArticleState {
+    /// The article shown (None: the project has no articles).
+    pub current: Option<ArticleId>,
+    /// The last non-empty text selection in the article (what "Mark claim" marks).
+    pub selection: Option<TextSelection>,
+    /// The text cursor in the article (what "Mark sentence" uses).
+    pub cursor: Option<(ArticleId, usize)>,
+    /// The laid-out blocks of the current article, rebuilt when it or its claims change.
+    pub(crate) layout: Option<view_cache::ArticleLayout>,
+    pub(crate) minimap: minimap::Minimap,
+    /// Where the minimap asks the article to scroll to (points from the top), for the article
+    /// view to take (`Option::take`) and pass to its ScrollArea's `vertical_scroll_offset`.
+    pub(crate) scroll_to: Option<f32>,
+    /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
+    pub(crate) text_ids: HashSet<egui::Id>,
+    pub(crate) find: find::FindState,
+}

@@ -170,45 +170,45 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         ui.strong("Claims");
         for s in Status::ALL {
             theme::swatch(ui, s);
-            ui.checkbox(&mut app.filter.show[s], theme::status_text(s))
+            ui.checkbox(&mut app.claims.filter.show[s], theme::status_text(s))
                 .on_hover_text(format!("Show {} claims", s.as_str()));
         }
         ui.separator();
-        ui.selectable_value(&mut app.filter.all_articles, false, "This article")
+        ui.selectable_value(&mut app.claims.filter.all_articles, false, "This article")
             .on_hover_text("List and search the current article's claims");
-        ui.selectable_value(&mut app.filter.all_articles, true, "All articles")
+        ui.selectable_value(&mut app.claims.filter.all_articles, true, "All articles")
             .on_hover_text("List and search the claims of every article");
         let label = ui.label("Search");
         let search = ui
             .add(
-                egui::TextEdit::singleline(&mut app.filter.search)
+                egui::TextEdit::singleline(&mut app.claims.filter.search)
                     .hint_text("quote, speaker, note, source")
                     .desired_width(200.0),
             )
             .labelled_by(label.id);
-        if std::mem::take(&mut app.focus_search) {
+        if std::mem::take(&mut app.claims.focus_search) {
             search.request_focus();
         }
     });
     let key = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
-            app.generation,
+            app.project.generation,
             app.session.history.revision(),
-            &app.filter,
+            &app.claims.filter,
             app.settings.claim_sort,
-            &app.current_article,
+            &app.article.current,
         )
             .hash(&mut h);
         h.finish()
     };
     let project = &app.session.project;
-    app.list.refresh(
+    app.claims.list.refresh(
         key,
         project,
-        &app.filter,
+        &app.claims.filter,
         app.settings.claim_sort,
-        app.current_article.as_ref(),
+        app.article.current.as_ref(),
     );
     let columns = Columns::new(ui.available_width());
     let sort = app.settings.claim_sort;
@@ -216,25 +216,27 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         ui,
         &columns,
         sort,
-        app.list.rows.len(),
-        app.selected_claims.len(),
+        app.claims.list.rows.len(),
+        app.claims.selected_set.len(),
     ) {
         app.settings.claim_sort = sort.clicked(column);
     }
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let selected_idx = app
-        .selected_claim
+        .claims
+        .selected
         .as_ref()
         .and_then(|id| project.claim_index(id));
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claim_list")
         .auto_shrink(false);
-    if app.scroll_to_selected
-        && let Some(pos) = selected_idx.and_then(|ci| app.list.rows.iter().position(|&r| r == ci))
+    if app.claims.scroll_to_selected
+        && let Some(pos) =
+            selected_idx.and_then(|ci| app.claims.list.rows.iter().position(|&r| r == ci))
     {
         let spacing = ui.spacing().item_spacing.y;
         let y = pos as f32 * (row_h + spacing);
-        let total = app.list.rows.len() as f32 * (row_h + spacing);
+        let total = app.claims.list.rows.len() as f32 * (row_h + spacing);
         let max = (total - ui.available_height()).max(0.0);
         let current = egui::scroll_area::State::load(
             ui.ctx(),
@@ -247,9 +249,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             area = area.vertical_scroll_offset((y - row_h * 2.0).clamp(0.0, max));
         }
     }
-    let rows = &app.list.rows;
-    let multi = &app.selected_claims;
-    let all_articles = app.filter.all_articles;
+    let rows = &app.claims.list.rows;
+    let multi = &app.claims.selected_set;
+    let all_articles = app.claims.filter.all_articles;
     area.show_rows(ui, row_h, rows.len(), |ui, range| {
         for &ci in &rows[range] {
             let Some(c) = project.claims.get(ci) else {

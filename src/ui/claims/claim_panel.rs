@@ -33,13 +33,14 @@ fn field(
 pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
     let claim = app
-        .selected_claim
+        .claims
+        .selected
         .as_ref()
         .and_then(|id| app.session.project.claim(id));
-    let editing = app.team.editing.as_ref();
+    let editing = app.review.team.editing.as_ref();
     let Some(c) = claim else {
         let project = &app.session.project;
-        if let Some(a) = &app.current_article
+        if let Some(a) = &app.article.current
             && project.conflicts_on(&a.0).next().is_some()
         {
             ui.heading("Article");
@@ -56,12 +57,13 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
         .id_salt("claim_panel")
         .auto_shrink(false)
         .show(ui, |ui| {
-            let n = app.selected_claims.len();
-            if n > 1 && app.selected_claims.contains(&c.id) {
+            let n = app.claims.selected_set.len();
+            if n > 1 && app.claims.selected_set.contains(&c.id) {
                 ui.strong(format!("{n} claims selected: tags and Delete apply to all"));
             }
             // The article selection, when it is in this claim's article (to re-place it).
             let selected = app
+                .article
                 .selection
                 .as_ref()
                 .filter(|s| s.article == c.article)

@@ -16,35 +16,36 @@ impl FactdeskApp {
         }
         if kind.range {
             let anchor = self
-                .select_anchor
+                .claims
+                .anchor
                 .clone()
-                .or_else(|| self.selected_claim.clone());
+                .or_else(|| self.claims.selected.clone());
             let range = anchor.and_then(|a| self.list_range(&a, &id));
             if let Some(range) = range {
                 if !kind.toggle {
-                    self.selected_claims.clear();
+                    self.claims.selected_set.clear();
                 }
-                self.selected_claims.extend(range);
+                self.claims.selected_set.extend(range);
                 self.set_primary(id);
                 return;
             }
         }
         if kind.toggle {
-            if self.selected_claims.is_empty()
-                && let Some(p) = self.selected_claim.clone()
+            if self.claims.selected_set.is_empty()
+                && let Some(p) = self.claims.selected.clone()
             {
-                self.selected_claims.insert(p);
+                self.claims.selected_set.insert(p);
             }
-            if self.selected_claims.remove(&id) {
-                if self.selected_claim.as_ref() == Some(&id) {
+            if self.claims.selected_set.remove(&id) {
+                if self.claims.selected.as_ref() == Some(&id) {
                     // The primary left the set: another member takes its place.
-                    self.selected_claim = self.selected_claims.iter().next().cloned();
+                    self.claims.selected = self.claims.selected_set.iter().next().cloned();
                 }
             } else {
-                self.selected_claims.insert(id.clone());
+                self.claims.selected_set.insert(id.clone());
                 self.set_primary(id.clone());
             }
-            self.select_anchor = Some(id);
+            self.claims.anchor = Some(id);
             return;
         }
         self.select_claim(id, true);
@@ -53,13 +54,14 @@ impl FactdeskApp {
     /// Shift+J / Shift+K: grows or shrinks the selected range from the anchor claim, one list row
     /// at a time (the keyboard's Shift+click).
     pub(crate) fn extend_selection(&mut self, delta: isize) {
-        let rows = &self.list.rows;
+        let rows = &self.claims.list.rows;
         if rows.is_empty() {
             return;
         }
         let p = &self.session.project;
         let pos = self
-            .selected_claim
+            .claims
+            .selected
             .as_ref()
             .and_then(|id| p.claim_index(id))
             .and_then(|ci| rows.iter().position(|&r| r == ci));
@@ -75,7 +77,7 @@ impl FactdeskApp {
         else {
             return;
         };
-        if self.selected_claim.is_none() {
+        if self.claims.selected.is_none() {
             self.select_claim(id, true);
             return;
         }
@@ -95,22 +97,23 @@ impl FactdeskApp {
             return;
         };
         let primary = self
-            .selected_claim
+            .claims
+            .selected
             .clone()
             .filter(|id| ids.contains(id))
             .unwrap_or(first);
-        self.selected_claims = ids.into_iter().collect();
-        self.select_anchor = Some(primary.clone());
+        self.claims.selected_set = ids.into_iter().collect();
+        self.claims.anchor = Some(primary.clone());
         self.set_primary(primary);
     }
 
     /// Makes `id` the primary (the one the claim panel edits) without changing the set.
     fn set_primary(&mut self, id: ClaimId) {
         if let Some(c) = self.session.project.claim(&id) {
-            self.current_article = Some(c.article.clone());
+            self.article.current = Some(c.article.clone());
         }
-        self.selected_claim = Some(id);
-        self.scroll_to_selected = true;
+        self.claims.selected = Some(id);
+        self.claims.scroll_to_selected = true;
     }
 
     /// The claims listed between `a` and `b` (both included), in list order.
@@ -118,12 +121,12 @@ impl FactdeskApp {
         let p = &self.session.project;
         let pos = |id: &ClaimId| {
             let ci = p.claim_index(id)?;
-            self.list.rows.iter().position(|&r| r == ci)
+            self.claims.list.rows.iter().position(|&r| r == ci)
         };
         let (x, y) = (pos(a)?, pos(b)?);
         let (lo, hi) = (x.min(y), x.max(y));
         Some(
-            self.list.rows[lo..=hi]
+            self.claims.list.rows[lo..=hi]
                 .iter()
                 .filter_map(|&ci| p.claims.get(ci).map(|c| c.id.clone()))
                 .collect(),
@@ -133,13 +136,14 @@ impl FactdeskApp {
     /// What tag and delete commands act on: the selected set when the primary is in it,
     /// else the primary alone. In project order.
     pub(crate) fn command_targets(&self) -> Vec<ClaimId> {
-        let Some(primary) = &self.selected_claim else {
+        let Some(primary) = &self.claims.selected else {
             return Vec::new();
         };
-        if self.selected_claims.len() > 1 && self.selected_claims.contains(primary) {
+        if self.claims.selected_set.len() > 1 && self.claims.selected_set.contains(primary) {
             let p = &self.session.project;
             let mut ids: Vec<(usize, ClaimId)> = self
-                .selected_claims
+                .claims
+                .selected_set
                 .iter()
                 .filter_map(|id| p.claim_index(id).map(|i| (i, id.clone())))
                 .collect();
@@ -188,9 +192,9 @@ impl FactdeskApp {
                     .collect(),
             },
         };
-        self.selected_claim = None;
-        self.selected_claims.clear();
-        self.select_anchor = None;
+        self.claims.selected = None;
+        self.claims.selected_set.clear();
+        self.claims.anchor = None;
         if let Err(e) = self.commit(action) {
             self.dialogs.toast(format!("Could not delete: {e}"));
         }
@@ -203,12 +207,13 @@ impl FactdeskApp {
         let n = p.claims.len();
         // Claims are kept in article order, then text order: the index is the reading order.
         let start = match self
-            .selected_claim
+            .claims
+            .selected
             .as_ref()
             .and_then(|id| p.claim_index(id))
         {
             Some(i) => i + 1,
-            None => self.current_article.as_ref().map_or(0, |a| {
+            None => self.article.current.as_ref().map_or(0, |a| {
                 p.claims
                     .partition_point(|c| p.article_index(&c.article) < p.article_index(a))
             }),
@@ -226,19 +231,21 @@ impl FactdeskApp {
     /// Drops selected claims that no longer exist (after an undo, a delete elsewhere).
     pub(crate) fn prune_selection(&mut self) {
         let p = &self.session.project;
-        self.selected_claims.retain(|id| p.claim(id).is_some());
+        self.claims.selected_set.retain(|id| p.claim(id).is_some());
         if self
-            .select_anchor
+            .claims
+            .anchor
             .as_ref()
             .is_some_and(|id| p.claim(id).is_none())
         {
-            self.select_anchor = None;
+            self.claims.anchor = None;
         }
     }
 
     /// The claim ids the list shows, top to bottom (for tests and scripts driving the app).
     pub fn listed_claims(&self) -> Vec<ClaimId> {
-        self.list
+        self.claims
+            .list
             .rows
             .iter()
             .filter_map(|&ci| self.session.project.claims.get(ci).map(|c| c.id.clone()))
@@ -247,7 +254,7 @@ impl FactdeskApp {
 
     /// Whether `id` is part of the selection (the primary or the multi-selection).
     pub fn is_selected(&self, id: &ClaimId) -> bool {
-        self.selected_claim.as_ref() == Some(id) || self.selected_claims.contains(id)
+        self.claims.selected.as_ref() == Some(id) || self.claims.selected_set.contains(id)
     }
 }
 

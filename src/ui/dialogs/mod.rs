@@ -165,7 +165,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
         let settings_dir = eframe::storage_dir("factdesk");
         let info = about::AboutInfo {
             project: app.session.path.as_deref(),
-            data_dir: app.autosave.data_dir.as_deref(),
+            data_dir: app.project.autosave.data_dir.as_deref(),
             settings_dir: settings_dir.as_deref(),
         };
         app.dialogs.about = about::show(ctx, &info);

@@ -340,6 +340,6 @@ fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
         .on_hover_text("Off: type paths in the app instead")
         .changed()
     {
-        app.files.set_native(app.settings.native_dialogs);
+        app.project.files.set_native(app.settings.native_dialogs);
     }
 }

@@ -83,22 +83,23 @@ impl FactdeskApp {
     /// Called once per frame: autosaves after the idle delay, drops recovery files that are no
     /// longer needed (saved, discarded or another project opened).
     pub(crate) fn autosave_tick(&mut self, ctx: &egui::Context) {
-        let key = (self.generation, self.session.history.revision());
+        let key = (self.project.generation, self.session.history.revision());
         let dirty = self.session.is_dirty();
-        if let Some((written_key, path)) = &self.autosave.written
+        if let Some((written_key, path)) = &self.project.autosave.written
             && (!dirty || written_key.0 != key.0)
         {
             let _ = recovery::discard(path);
-            self.autosave.written = None;
+            self.project.autosave.written = None;
         }
         if !dirty {
-            if self.autosave.snapped.take().is_some() {
+            if self.project.autosave.snapped.take().is_some() {
                 self.clear_snapshot();
             }
-            self.autosave.seen = None;
+            self.project.autosave.seen = None;
             return;
         }
         if self
+            .project
             .autosave
             .written
             .as_ref()
@@ -107,17 +108,18 @@ impl FactdeskApp {
             return;
         }
         let now = ctx.input(|i| i.time);
-        let since = match self.autosave.seen {
+        let since = match self.project.autosave.seen {
             Some((k, t)) if k == key => t,
             _ => {
-                self.autosave.seen = Some((key, now));
+                self.project.autosave.seen = Some((key, now));
                 now
             }
         };
         let delay = f64::from(self.settings.autosave_seconds.max(0.5));
         let due = now - since >= delay;
-        let snap_stale = self.autosave.snapped.is_none_or(|(k, _)| k != key);
+        let snap_stale = self.project.autosave.snapped.is_none_or(|(k, _)| k != key);
         let snap_allowed = self
+            .project
             .autosave
             .snapped
             .is_none_or(|(_, t)| now - t >= SNAPSHOT_EVERY);
@@ -128,7 +130,7 @@ impl FactdeskApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(delay - (now - since)));
             return;
         }
-        let text = match self.autosave.snapshot.lock() {
+        let text = match self.project.autosave.snapshot.lock() {
             Ok(s) => s.as_ref().map(|(p, t)| (p.clone(), t.clone())),
             Err(_) => None,
         };
@@ -136,10 +138,10 @@ impl FactdeskApp {
             return;
         };
         match write_snapshot(&path, &text) {
-            Ok(()) => self.autosave.written = Some((key, path)),
+            Ok(()) => self.project.autosave.written = Some((key, path)),
             Err(e) => {
                 // Reported once per state: the next try comes with the next edit.
-                self.autosave.written = Some((key, PathBuf::new()));
+                self.project.autosave.written = Some((key, PathBuf::new()));
                 self.dialogs.toast(format!("Autosave failed: {e}"));
             }
         }
@@ -147,13 +149,13 @@ impl FactdeskApp {
 
     /// Puts the current project text into the shared snapshot.
     fn take_snapshot(&mut self, key: Key, now: f64) {
-        self.autosave.snapped = Some((key, now));
+        self.project.autosave.snapped = Some((key, now));
         let Some(path) = self.recovery_target() else {
             return;
         };
         match store::to_ron_string(&self.session.project) {
             Ok(text) => {
-                if let Ok(mut s) = self.autosave.snapshot.lock() {
+                if let Ok(mut s) = self.project.autosave.snapshot.lock() {
                     *s = Some((path, text));
                 }
             }
@@ -163,25 +165,25 @@ impl FactdeskApp {
 
     /// Where the current project autosaves; None for a never-saved project without a data folder.
     fn recovery_target(&mut self) -> Option<PathBuf> {
-        if let Some(file) = &self.file {
+        if let Some(file) = &self.project.file {
             return Some(file.recovery_path());
         }
         if let Some(p) = &self.session.path {
             return Some(recovery::path_for(p));
         }
-        match &self.autosave.unsaved_path {
-            Some((g, p)) if *g == self.generation => Some(p.clone()),
+        match &self.project.autosave.unsaved_path {
+            Some((g, p)) if *g == self.project.generation => Some(p.clone()),
             _ => {
-                let dir = self.autosave.data_dir.clone()?;
+                let dir = self.project.autosave.data_dir.clone()?;
                 let p = recovery::path_for_unsaved(&dir);
-                self.autosave.unsaved_path = Some((self.generation, p.clone()));
+                self.project.autosave.unsaved_path = Some((self.project.generation, p.clone()));
                 Some(p)
             }
         }
     }
 
     fn clear_snapshot(&self) {
-        if let Ok(mut s) = self.autosave.snapshot.lock() {
+        if let Ok(mut s) = self.project.autosave.snapshot.lock() {
             *s = None;
         }
     }

@@ -51,6 +51,7 @@ impl FactdeskApp {
             extension: format.extension().to_string(),
         };
         if !self
+            .project
             .files
             .request_with(ctx, Purpose::Export, self.export_dir(), hint)
         {
@@ -95,7 +96,7 @@ impl FactdeskApp {
     /// the full path; a failure once, as an error naming the file and the reason.
     pub(crate) fn export_to(&mut self, path: &Path, options: &ExportOptions) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let project_path = self.file.as_ref().map(|f| f.path().to_path_buf());
+        let project_path = self.project.file.as_ref().map(|f| f.path().to_path_buf());
         let written = store::check_output_target(&path, project_path.as_deref())
             .map_err(|e| store_reason(&e))
             .and_then(|()| {

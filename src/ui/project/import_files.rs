@@ -117,7 +117,7 @@ impl FactdeskApp {
                 article: Box::new(article),
             }) {
                 Ok(applied) => {
-                    self.current_article = applied.new_article;
+                    self.article.current = applied.new_article;
                     added += 1;
                 }
                 Err(e) => {
@@ -126,10 +126,10 @@ impl FactdeskApp {
             }
         }
         if added > 0 {
-            self.selected_claim = None;
-            self.selection = None;
-            self.cursor = None;
-            self.import.start_screen = false;
+            self.claims.selected = None;
+            self.article.selection = None;
+            self.article.cursor = None;
+            self.project.import.start_screen = false;
             self.dialogs.toast(if added == 1 {
                 "Added 1 article".to_string()
             } else {
@@ -221,7 +221,7 @@ impl FactdeskApp {
     /// Reads `path` as the next version of the current article: one undoable edit; claims move
     /// exactly or are flagged, and a notice says how many of each.
     pub fn update_article_from(&mut self, path: &std::path::Path) {
-        let Some(id) = self.current_article.clone() else {
+        let Some(id) = self.article.current.clone() else {
             self.dialogs.error = Some("Choose the article to update first.".to_string());
             return;
         };

@@ -8,3 +8,36 @@ pub(crate) mod paste;
 pub(crate) mod project_io;
 pub(crate) mod safety;
 pub(crate) mod start_screen;
+
+use crate::core::store::ProjectFile;
+use crate::ui::derived::Derived;
+
+/// The open project beyond its `Session`: the file it lives in, autosave, what is derived from
+/// it, and the flows that open, import and save it.
+pub struct ProjectState {
+    /// The open project's file (lock, changed-on-disk check); None until saved.
+    pub(crate) file: Option<ProjectFile>,
+    pub autosave: autosave::Autosave,
+    /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
+    pub(crate) generation: u64,
+    /// Per-revision data the panels read (counts, spans, suggestions' inputs).
+    pub(crate) derived: Derived,
+    /// Path prompts and native file dialogs.
+    pub(crate) files: file_dialogs::FileDialogs,
+    /// Adding articles (files, folders, pasted text) and the start screen.
+    pub(crate) import: import_files::ImportUi,
+}
+
+impl ProjectState {
+    /// No project file yet; `native` chooses the desktop's file dialogs over path prompts.
+    pub fn new(native: bool) -> Self {
+        ProjectState {
+            file: None,
+            autosave: Default::default(),
+            generation: 0,
+            derived: Derived::default(),
+            files: file_dialogs::FileDialogs::new(native),
+            import: Default::default(),
+        }
+    }
+}

@@ -14,7 +14,7 @@ const ANSWER_WITHIN_PASSES: u64 = 3;
 impl FactdeskApp {
     /// "New article from clipboard": the platform reads the clipboard and answers with a paste.
     pub(crate) fn request_paste(&mut self, ctx: &egui::Context) {
-        self.import.paste_requested_at = Some(ctx.cumulative_pass_nr());
+        self.project.import.paste_requested_at = Some(ctx.cumulative_pass_nr());
         ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
         ctx.request_repaint();
     }
@@ -22,14 +22,14 @@ impl FactdeskApp {
     /// Takes this frame's pasted text when it is meant for a new article: asked for by the
     /// command, or pasted while no text field (other than the read-only article) has focus.
     pub(crate) fn poll_paste(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        let requested = self.import.paste_requested_at;
+        let requested = self.project.import.paste_requested_at;
         let pass = ctx.cumulative_pass_nr();
         if self.dialogs.any_modal() && requested.is_none() {
             return;
         }
         let focused = ctx.memory(|m| m.focused());
         let typing = ctx.text_edit_focused()
-            && focused.is_none_or(|id| !self.article_text_ids.contains(&id));
+            && focused.is_none_or(|id| !self.article.text_ids.contains(&id));
         if typing && requested.is_none() {
             return;
         }
@@ -45,10 +45,10 @@ impl FactdeskApp {
         });
         match pasted {
             Some(text) => {
-                self.import.paste_requested_at = None;
+                self.project.import.paste_requested_at = None;
                 // The article's text blocks keep their selection by position: let go of it so it
                 // does not reappear in the new article.
-                if let Some(id) = focused.filter(|id| self.article_text_ids.contains(id)) {
+                if let Some(id) = focused.filter(|id| self.article.text_ids.contains(id)) {
                     ctx.memory_mut(|m| m.surrender_focus(id));
                 }
                 intents.push(Intent::PasteArticle(text));
@@ -57,7 +57,7 @@ impl FactdeskApp {
                 if let Some(at) = requested
                     && pass > at + ANSWER_WITHIN_PASSES
                 {
-                    self.import.paste_requested_at = None;
+                    self.project.import.paste_requested_at = None;
                     self.dialogs
                         .toast("The clipboard holds no text to paste".to_string());
                 } else if requested.is_some() {
@@ -87,8 +87,8 @@ impl FactdeskApp {
                 "Already in the project (same content): “{}”",
                 short(same.display_title())
             ));
-            self.current_article = Some(id);
-            self.import.start_screen = false;
+            self.article.current = Some(id);
+            self.project.import.start_screen = false;
             return;
         }
         let title = short(article.display_title());
@@ -96,11 +96,11 @@ impl FactdeskApp {
             article: Box::new(article),
         }) {
             Ok(applied) => {
-                self.current_article = applied.new_article;
-                self.selected_claim = None;
-                self.selection = None;
-                self.cursor = None;
-                self.import.start_screen = false;
+                self.article.current = applied.new_article;
+                self.claims.selected = None;
+                self.article.selection = None;
+                self.article.cursor = None;
+                self.project.import.start_screen = false;
                 self.dialogs
                     .toast(format!("New article from the clipboard: “{title}”"));
             }

@@ -27,7 +27,7 @@ impl FactdeskApp {
             .path
             .as_ref()
             .and_then(|p| p.parent().map(Path::to_path_buf));
-        if !self.files.request(ctx, purpose, start) {
+        if !self.project.files.request(ctx, purpose, start) {
             self.dialogs.path_prompt = Some(PathPrompt::new(purpose, self.suggested_path(purpose)));
         }
     }
@@ -115,7 +115,7 @@ impl FactdeskApp {
             Pending::New => {
                 self.replace_session(Session::opened(Project::new("Untitled project"), None));
                 self.settings.last_project = None;
-                self.import.start_screen = true;
+                self.project.import.start_screen = true;
             }
             Pending::Sample => self.replace_session(FactdeskApp::sample_session()),
             Pending::Open => self.ask_path(ctx, Purpose::OpenProject),

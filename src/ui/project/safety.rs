@@ -44,7 +44,7 @@ impl FactdeskApp {
         let path = file.path().to_path_buf();
         // Replacing the session drops the previous file handle, releasing its lock.
         self.replace_session(Session::opened(project, Some(path.clone())));
-        self.file = Some(file);
+        self.project.file = Some(file);
         self.settings.remember(&path);
         self.dialogs.toast(format!("Opened {}", path.display()));
         if let Some(rec) = recovery::find_for(&path)
@@ -56,7 +56,7 @@ impl FactdeskApp {
 
     /// At start with no project file: offers the newest recovery file of a never-saved project.
     pub(crate) fn offer_unsaved_recovery(&mut self) {
-        let Some(dir) = self.autosave.data_dir.clone() else {
+        let Some(dir) = self.project.autosave.data_dir.clone() else {
             return;
         };
         if let Some(rec) = recovery::list_in(&dir).into_iter().next() {
@@ -81,17 +81,18 @@ impl FactdeskApp {
                 return;
             }
         };
-        let file = self.file.take();
+        let file = self.project.file.take();
         let mut session = Session::opened(restored, project.map(Path::to_path_buf));
         session.history.mark_unsaved();
         self.replace_session(session);
-        self.file = file.filter(|f| Some(f.path()) == project);
-        let key = (self.generation, self.session.history.revision());
+        self.project.file = file.filter(|f| Some(f.path()) == project);
+        let key = (self.project.generation, self.session.history.revision());
         if project.is_none() {
-            self.autosave
-                .adopt_unsaved(self.generation, rec.to_path_buf());
+            self.project
+                .autosave
+                .adopt_unsaved(self.project.generation, rec.to_path_buf());
         }
-        self.autosave.adopt(key, rec.to_path_buf());
+        self.project.autosave.adopt(key, rec.to_path_buf());
         self.dialogs.toast("Restored unsaved work".to_string());
     }
 
@@ -103,7 +104,7 @@ impl FactdeskApp {
     /// Saves to `path` (atomically, keeping a .bak); true on success. When the file changed on
     /// disk since it was loaded, nothing is written and the changed-on-disk question opens.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        let result = match self.file.as_mut() {
+        let result = match self.project.file.as_mut() {
             Some(file) if file.path() == path => file.save(&self.session.project),
             Some(file) => file
                 .save_as(path, &self.session.project)
@@ -138,7 +139,7 @@ impl FactdeskApp {
         } else {
             ProjectFile::create(path, &self.session.project)?
         };
-        self.file = Some(file);
+        self.project.file = Some(file);
         Ok(())
     }
 
@@ -160,24 +161,24 @@ impl FactdeskApp {
         match choice {
             DiskChoice::Reload => {
                 self.dialogs.after_save = None;
-                let Some(mut file) = self.file.take() else {
+                let Some(mut file) = self.project.file.take() else {
                     return;
                 };
                 match file.reload() {
                     Ok(project) => {
                         let path = file.path().to_path_buf();
                         self.replace_session(Session::opened(project, Some(path.clone())));
-                        self.file = Some(file);
+                        self.project.file = Some(file);
                         self.dialogs.toast(format!("Reloaded {}", path.display()));
                     }
                     Err(e) => {
-                        self.file = Some(file);
+                        self.project.file = Some(file);
                         self.dialogs.error = Some(format!("Could not reload the project.\n\n{e}"));
                     }
                 }
             }
             DiskChoice::Overwrite => {
-                let Some(file) = self.file.as_mut() else {
+                let Some(file) = self.project.file.as_mut() else {
                     return;
                 };
                 let path = file.path().to_path_buf();

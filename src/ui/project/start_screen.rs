@@ -8,8 +8,8 @@ use crate::ui::intent::Intent;
 
 /// Draws the start screen when it is open; false when the article should be drawn instead.
 pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) -> bool {
-    if !app.import.start_screen || !app.session.project.articles.is_empty() {
-        app.import.start_screen = false;
+    if !app.project.import.start_screen || !app.session.project.articles.is_empty() {
+        app.project.import.start_screen = false;
         return false;
     }
     egui::ScrollArea::vertical()

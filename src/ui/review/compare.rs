@@ -118,7 +118,7 @@ impl FactdeskApp {
             Ok(theirs) => {
                 let key = self.compare_key();
                 let state = CompareState::new(path, &self.session.project, theirs, key);
-                self.team.compare = Some(state);
+                self.review.team.compare = Some(state);
             }
             Err(e) => {
                 self.dialogs.error = Some(format!("Could not open the project to compare.\n\n{e}"))
@@ -127,13 +127,13 @@ impl FactdeskApp {
     }
 
     fn compare_key(&self) -> (u64, u64) {
-        (self.generation, self.session.history.revision())
+        (self.project.generation, self.session.history.revision())
     }
 
     /// Recomputes the comparison and its marks after the open project changed.
     pub(crate) fn refresh_comparison(&mut self) {
         let key = self.compare_key();
-        if let Some(state) = self.team.compare.as_mut()
+        if let Some(state) = self.review.team.compare.as_mut()
             && state.key != key
         {
             let ours = &self.session.project;
@@ -160,7 +160,7 @@ impl FactdeskApp {
             &crate::ui::article::highlight::BlockDecor,
         ) -> &Vec<crate::ui::article::highlight::Mark>,
     ) -> Vec<Range<usize>> {
-        let Some(layout) = &self.layout else {
+        let Some(layout) = &self.article.layout else {
             return Vec::new();
         };
         layout
@@ -172,7 +172,7 @@ impl FactdeskApp {
     /// Shows one of their claims here: its article, its span selected (ready for Mark claim)
     /// and scrolled to.
     pub(crate) fn show_theirs(&mut self, id: &ClaimId) {
-        let Some(state) = &mut self.team.compare else {
+        let Some(state) = &mut self.review.team.compare else {
             return;
         };
         let Some(c) = state.theirs.claim(id) else {
@@ -186,9 +186,9 @@ impl FactdeskApp {
         let range = c.range();
         state.current = Some(id.clone());
         state.scroll = true;
-        self.current_article = Some(article.clone());
-        self.selected_claim = None;
-        self.selection = Some(TextSelection { article, range });
+        self.article.current = Some(article.clone());
+        self.claims.selected = None;
+        self.article.selection = Some(TextSelection { article, range });
     }
 }
 
@@ -234,7 +234,7 @@ fn quote_of(c: &Claim) -> String {
 pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
     app.refresh_comparison();
-    let Some(state) = &app.team.compare else {
+    let Some(state) = &app.review.team.compare else {
         return out;
     };
     let ours = &app.session.project;

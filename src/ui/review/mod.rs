@@ -6,3 +6,11 @@ pub(crate) mod stats;
 pub(crate) mod suggestions;
 pub(crate) mod suggestions_panel;
 pub(crate) mod team;
+
+/// The review tools' state: suggestions, team sign-off and the statistics window.
+#[derive(Default)]
+pub struct ReviewState {
+    pub(crate) suggest: suggestions::SuggestState,
+    pub(crate) team: team::TeamState,
+    pub(crate) stats: stats::StatsPanel,
+}

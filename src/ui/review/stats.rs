@@ -68,7 +68,7 @@ pub struct StatsPanel {
 impl FactdeskApp {
     /// The figures the statistics window shows (computed when it is open).
     pub fn stats(&self) -> &Stats {
-        &self.stats.stats
+        &self.review.stats.stats
     }
 }
 
@@ -83,16 +83,16 @@ fn breakdown(c: &StatusCounts) -> String {
 
 pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut out = Vec::new();
-    if !app.stats.open {
+    if !app.review.stats.open {
         return out;
     }
-    let key = (app.generation, app.session.history.revision());
-    if app.stats.key != Some(key) {
-        app.stats.stats = Stats::of(&app.session.project);
-        app.stats.key = Some(key);
+    let key = (app.project.generation, app.session.history.revision());
+    if app.review.stats.key != Some(key) {
+        app.review.stats.stats = Stats::of(&app.session.project);
+        app.review.stats.key = Some(key);
     }
-    let stats = &app.stats.stats;
-    let current = app.current_article.as_ref();
+    let stats = &app.review.stats.stats;
+    let current = app.article.current.as_ref();
     let mut open = true;
     egui::Window::new("Statistics")
         .open(&mut open)
@@ -113,7 +113,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
                     speakers(ui, stats);
                 });
         });
-    app.stats.open = open;
+    app.review.stats.open = open;
     out
 }
 

@@ -174,19 +174,19 @@ impl FactdeskApp {
     /// Collects finished computations, starts the current article's if needed, and refilters the
     /// visible list when the project changed. Cheap when nothing changed.
     pub(crate) fn refresh_suggestions(&mut self, ctx: &egui::Context) {
-        let st = &mut self.suggest;
+        let st = &mut self.review.suggest;
         while let Ok(done) = st.rx.try_recv() {
             st.pending.retain(|k| k != &done.key);
             // A result for a project no longer open is stale: drop it.
-            if done.key.0 == self.generation {
+            if done.key.0 == self.project.generation {
                 st.raw.insert(done.key, Arc::new(done.suggestions));
             }
         }
-        st.raw.retain(|k, _| k.0 == self.generation);
+        st.raw.retain(|k, _| k.0 == self.project.generation);
         if !st.open {
             return;
         }
-        let Some(article) = self.current_article.clone() else {
+        let Some(article) = self.article.current.clone() else {
             st.visible.clear();
             st.total = 0;
             st.marks = MarkIndex::default();
@@ -194,7 +194,7 @@ impl FactdeskApp {
             st.visible_key = None;
             return;
         };
-        let key = (self.generation, article.clone());
+        let key = (self.project.generation, article.clone());
         let Some(raw) = st.raw.get(&key).cloned() else {
             if !st.pending.contains(&key)
                 && let Some(a) = self.session.project.article(&article)
@@ -221,7 +221,7 @@ impl FactdeskApp {
             return;
         };
         let vkey = (
-            self.generation,
+            self.project.generation,
             self.session.history.revision(),
             article.clone(),
             self.settings.suggest_filter.clone(),
@@ -234,7 +234,7 @@ impl FactdeskApp {
         let anchor = st.current().map(|s| (s.start, s.end));
         let open = filter_visible(
             &self.session.project,
-            self.derived.article_spans(&article),
+            self.project.derived.article_spans(&article),
             &raw,
         );
         st.total = open.len();
@@ -255,24 +255,25 @@ impl FactdeskApp {
     /// The suggestions listed for the current article, as the panel's filter narrows them (empty
     /// until computed or when closed).
     pub fn visible_suggestions(&self) -> &[Suggestion] {
-        &self.suggest.visible
+        &self.review.suggest.visible
     }
 
     /// True while suggestions for the current article are being computed.
     pub fn suggestions_computing(&self) -> bool {
-        self.current_article
+        self.article
+            .current
             .as_ref()
-            .is_some_and(|a| self.suggest.computing(self.generation, a))
+            .is_some_and(|a| self.review.suggest.computing(self.project.generation, a))
     }
 
     /// The current suggestion, if any.
     pub fn current_suggestion(&self) -> Option<&Suggestion> {
-        self.suggest.current()
+        self.review.suggest.current()
     }
 
     pub(crate) fn toggle_suggestions(&mut self) {
-        self.suggest.open = !self.suggest.open;
-        self.suggest.visible_key = None;
+        self.review.suggest.open = !self.review.suggest.open;
+        self.review.suggest.visible_key = None;
     }
 
     fn accept_as(&self) -> AcceptAs {
@@ -285,42 +286,45 @@ impl FactdeskApp {
 
     /// Next (`delta` 1) or previous (-1) suggestion; opens the panel if closed.
     pub(crate) fn step_suggestion(&mut self, delta: isize) {
-        if !self.suggest.open {
-            self.suggest.open = true;
+        if !self.review.suggest.open {
+            self.review.suggest.open = true;
             return;
         }
-        let n = self.suggest.visible.len();
+        let n = self.review.suggest.visible.len();
         if n == 0 {
             return;
         }
-        let next = match self.suggest.current {
+        let next = match self.review.suggest.current {
             Some(i) => (i as isize + delta).clamp(0, n as isize - 1) as usize,
             None if delta > 0 => 0,
             None => n - 1,
         };
-        self.suggest.set_current(Some(next));
+        self.review.suggest.set_current(Some(next));
     }
 
     /// Makes suggestion `i` of the list current; the view that was not clicked follows it.
     pub(crate) fn select_suggestion(&mut self, i: usize, from_list: bool) {
-        if i < self.suggest.visible.len() {
-            self.suggest.set_current(Some(i));
-            self.suggest.scroll_article = from_list;
-            self.suggest.scroll_list = !from_list;
+        if i < self.review.suggest.visible.len() {
+            self.review.suggest.set_current(Some(i));
+            self.review.suggest.scroll_article = from_list;
+            self.review.suggest.scroll_list = !from_list;
         }
     }
 
     /// The innermost visible suggestion at char `pos` of the current article, made current.
     /// True when there was one.
     pub(crate) fn select_suggestion_at(&mut self, article: &ArticleId, pos: usize) -> bool {
-        if !self.suggest.open || self.current_article.as_ref() != Some(article) {
+        if !self.review.suggest.open || self.article.current.as_ref() != Some(article) {
             return false;
         }
         let hit = self
+            .review
             .suggest
             .marks
             .overlapping(pos..pos + 1)
-            .min_by_key(|&i| self.suggest.visible[i].end - self.suggest.visible[i].start);
+            .min_by_key(|&i| {
+                self.review.suggest.visible[i].end - self.review.suggest.visible[i].start
+            });
         match hit {
             Some(i) => {
                 self.select_suggestion(i, false);
@@ -331,12 +335,12 @@ impl FactdeskApp {
     }
 
     fn require_current(&mut self) -> Option<Suggestion> {
-        if !self.suggest.open {
+        if !self.review.suggest.open {
             self.dialogs
                 .toast("Open the suggestions first (Suggest claims)".to_string());
             return None;
         }
-        let s = self.suggest.current().cloned();
+        let s = self.review.suggest.current().cloned();
         if s.is_none() {
             self.dialogs
                 .toast("Select a suggestion first (N / Shift+N)".to_string());
@@ -356,12 +360,12 @@ impl FactdeskApp {
 
     /// Accepts every suggestion of the current article the filter lists, as one undo step.
     pub(crate) fn accept_all_suggestions(&mut self) {
-        if !self.suggest.open || self.suggest.visible.is_empty() {
+        if !self.review.suggest.open || self.review.suggest.visible.is_empty() {
             self.dialogs.toast("No suggestions to accept".to_string());
             return;
         }
         // Two suggestions over the same words would make two claims: keep the first of each span.
-        let mut all = self.suggest.visible.clone();
+        let mut all = self.review.suggest.visible.clone();
         all.dedup_by_key(|s| (s.start, s.end));
         let result = nlp::accept_all_action(&self.session.project, &all, self.accept_as())
             .and_then(|a| self.commit(a));
@@ -379,11 +383,11 @@ impl FactdeskApp {
 
     /// Rejects every suggestion of the current article the filter lists, as one undo step.
     pub(crate) fn reject_all_suggestions(&mut self) {
-        if !self.suggest.open || self.suggest.visible.is_empty() {
+        if !self.review.suggest.open || self.review.suggest.visible.is_empty() {
             self.dialogs.toast("No suggestions to reject".to_string());
             return;
         }
-        let result = self.commit(nlp::reject_all_action(&self.suggest.visible));
+        let result = self.commit(nlp::reject_all_action(&self.review.suggest.visible));
         self.after_suggestion_edit(result, "reject");
     }
 
@@ -394,8 +398,8 @@ impl FactdeskApp {
     ) {
         match result {
             Ok(_) => {
-                self.suggest.scroll_article = true;
-                self.suggest.scroll_list = true;
+                self.review.suggest.scroll_article = true;
+                self.review.suggest.scroll_list = true;
             }
             Err(e) => self
                 .dialogs

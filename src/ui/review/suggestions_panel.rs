@@ -141,14 +141,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         app.refresh_suggestions(ui.ctx());
     }
     let computing = app.suggestions_computing();
-    let mut n = app.suggest.visible.len();
+    let mut n = app.review.suggest.visible.len();
     let cleared = ui.horizontal_wrapped(|ui| {
         if computing {
             ui.label("⏳ Computing suggestions…");
         } else if n == 0 {
-            ui.weak(count_text(n, app.suggest.total));
+            ui.weak(count_text(n, app.review.suggest.total));
         } else {
-            ui.label(count_text(n, app.suggest.total));
+            ui.label(count_text(n, app.review.suggest.total));
         }
         app.settings.suggest_filter.is_active()
             && ui
@@ -159,7 +159,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     if cleared.inner {
         app.settings.suggest_filter = SuggestFilter::default();
         app.refresh_suggestions(ui.ctx());
-        n = app.suggest.visible.len();
+        n = app.review.suggest.visible.len();
         // The count above was drawn for the old filter.
         ui.ctx().request_repaint();
     }
@@ -172,7 +172,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             .on_hover_text("New claims get the suggested status (denied, disputed, sourced)");
         app.settings.accept_suggested_status = suggested;
     });
-    let has_current = app.suggest.current().is_some();
+    let has_current = app.review.suggest.current().is_some();
     ui.horizontal_wrapped(|ui| {
         command_button(ui, UiCommand::AcceptSuggestion, has_current, &mut out);
         command_button(ui, UiCommand::RejectSuggestion, has_current, &mut out);
@@ -190,16 +190,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut area = egui::ScrollArea::vertical()
         .id_salt("suggestions")
         .auto_shrink(false);
-    if std::mem::take(&mut app.suggest.scroll_list)
-        && let Some(i) = app.suggest.current
+    if std::mem::take(&mut app.review.suggest.scroll_list)
+        && let Some(i) = app.review.suggest.current
     {
         let y = i as f32 * (row_h + spacing);
         let total = n as f32 * (row_h + spacing);
         let max = (total - ui.available_height()).max(0.0);
         area = area.vertical_scroll_offset((y - row_h).clamp(0.0, max));
     }
-    let current = app.suggest.current;
-    let visible = &app.suggest.visible;
+    let current = app.review.suggest.current;
+    let visible = &app.review.suggest.visible;
     area.show_rows(ui, row_h, visible.len(), |ui, range| {
         for i in range {
             let Some(s) = visible.get(i) else {

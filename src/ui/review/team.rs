@@ -27,14 +27,14 @@ impl FactdeskApp {
                     self.dialogs
                         .toast(format!("Could not resolve the conflict: {e}"));
                 }
-                self.team.editing = None;
+                self.review.team.editing = None;
             }
-            TeamIntent::EditConflict(which) => self.team.editing = which,
+            TeamIntent::EditConflict(which) => self.review.team.editing = which,
             TeamIntent::Compare(path) => {
                 self.dialogs.path_prompt = None;
                 self.open_comparison(&path);
             }
-            TeamIntent::CloseComparison => self.team.compare = None,
+            TeamIntent::CloseComparison => self.review.team.compare = None,
             TeamIntent::ShowTheirs(id) => self.show_theirs(&id),
         }
     }
@@ -42,16 +42,17 @@ impl FactdeskApp {
     /// Keeps the session's analyst in step with the preference (which the settings window may
     /// change at any time); resolving the default identity may run git, so only on a change.
     pub(crate) fn sync_analyst(&mut self) {
-        if self.team.resolved_for.as_deref() != Some(self.settings.analyst.as_str()) {
+        if self.review.team.resolved_for.as_deref() != Some(self.settings.analyst.as_str()) {
             self.session.analyst = self.analyst_name();
-            self.team.resolved_for = Some(self.settings.analyst.clone());
+            self.review.team.resolved_for = Some(self.settings.analyst.clone());
         }
     }
 
     /// Signs the selected claim off by the analyst, or removes its sign-off (undoable either way).
     pub(crate) fn toggle_sign_off(&mut self) {
         let Some(c) = self
-            .selected_claim
+            .claims
+            .selected
             .as_ref()
             .and_then(|id| self.session.project.claim(id))
         else {
@@ -79,15 +80,15 @@ impl FactdeskApp {
             self.dialogs.toast("No merge conflicts".to_string());
             return;
         }
-        let here = self.selected_claim.as_ref().map(|c| c.0.as_str());
+        let here = self.claims.selected.as_ref().map(|c| c.0.as_str());
         let next = here
             .and_then(|h| targets.iter().position(|t| t.id() == h))
             .map_or(0, |i| (i + 1) % targets.len());
         match &targets[next] {
             Target::Claim(id) => self.select_claim(id.clone(), true),
             Target::Article(id) => {
-                self.current_article = Some(id.clone());
-                self.selected_claim = None;
+                self.article.current = Some(id.clone());
+                self.claims.selected = None;
             }
         }
     }

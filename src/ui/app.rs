@@ -10,6 +10,7 @@ use crate::ui::claims::ClaimsState;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::DialogState;
 use crate::ui::intent::Intent;
+use crate::ui::layout;
 use crate::ui::look::appearance::Appearance;
 use crate::ui::look::settings::Settings;
 use crate::ui::project::ProjectState;
@@ -198,30 +199,8 @@ impl FactdeskApp {
                 intents.extend(crate::ui::review::team::status_bar(ui, self));
             });
         });
-        egui::Panel::left("articles")
-            .resizable(true)
-            .default_size(210.0)
-            .show(ui, |ui| {
-                intents.extend(article_list::show(ui, self));
-            });
-        egui::Panel::right("claim_panel")
-            .resizable(true)
-            .default_size(330.0)
-            .show(ui, |ui| {
-                intents.extend(claim_panel::show(ui, self));
-            });
-        if self.review.suggest.open {
-            egui::Panel::right("suggestions")
-                .resizable(true)
-                .default_size(360.0)
-                .show(ui, |ui| intents.extend(suggestions_panel::show(ui, self)));
-        }
-        egui::Panel::bottom("claim_list")
-            .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| {
-                intents.extend(claim_list::show(ui, self));
-            });
+        self.side_panels(ui, &mut intents);
+        self.window.panels.article = None;
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if !start_screen::show_if_open(ui, self, &mut intents) {
                 intents.extend(minimap::show(ui, self));
@@ -236,6 +215,145 @@ impl FactdeskApp {
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);
         self.autosave_tick(&ctx);
+    }
+
+    /// The articles list, the claim panel (or the suggestions, as its second tab) and the claim
+    /// list, each at a size that leaves the article its minimum width (see `layout`).
+    fn side_panels(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let total = ui.available_width();
+        // Last frame's widths (egui keeps each panel's own size while it is shown).
+        let last = self.window.panels;
+        let plan = layout::plan(
+            total,
+            layout::Wanted {
+                articles: self.settings.show_articles_panel,
+                claim: self.settings.show_claim_panel,
+                articles_width: last
+                    .articles
+                    .map_or(layout::ARTICLES_DEFAULT_WIDTH, |r| r.width()),
+                claim_width: last
+                    .claim
+                    .map_or(layout::CLAIM_DEFAULT_WIDTH, |r| r.width()),
+                forced: self.window.forced,
+            },
+        );
+        self.window.panels = layout::PanelRects::default();
+        match plan.articles {
+            layout::Side::Shown { max } => {
+                let r = egui::Panel::left("articles")
+                    .resizable(true)
+                    .default_size(layout::ARTICLES_DEFAULT_WIDTH)
+                    .size_range(layout::ARTICLES_MIN_WIDTH..=max)
+                    .show(ui, |ui| {
+                        if hide_button(ui, "⏴", "Hide the articles list") {
+                            intents.push(Intent::Run(UiCommand::ToggleArticlesPanel));
+                        }
+                        intents.extend(article_list::show(ui, self));
+                    });
+                self.window.panels.articles = Some(r.response.rect);
+            }
+            layout::Side::Strip => {
+                if strip(
+                    ui,
+                    egui::Panel::left("articles_strip"),
+                    "⏵",
+                    "Show the articles list",
+                ) {
+                    intents.push(Intent::ShowPanel(layout::Forced::Articles));
+                }
+            }
+        }
+        match plan.claim {
+            layout::Side::Shown { max } => {
+                let r = egui::Panel::right("claim_panel")
+                    .resizable(true)
+                    .default_size(layout::CLAIM_DEFAULT_WIDTH)
+                    .size_range(layout::CLAIM_MIN_WIDTH..=max)
+                    .show(ui, |ui| {
+                        if hide_button(ui, "⏵", "Hide the claim panel") {
+                            intents.push(Intent::Run(UiCommand::ToggleClaimPanel));
+                        }
+                        intents.extend(self.right_panel(ui));
+                    });
+                self.window.panels.claim = Some(r.response.rect);
+            }
+            layout::Side::Strip => {
+                if strip(
+                    ui,
+                    egui::Panel::right("claim_strip"),
+                    "⏴",
+                    "Show the claim panel",
+                ) {
+                    intents.push(Intent::ShowPanel(layout::Forced::Claim));
+                }
+            }
+        }
+        let max_list = (ui.available_height() * layout::CLAIM_LIST_MAX_SHARE).max(90.0);
+        let r = egui::Panel::bottom("claim_list")
+            .resizable(true)
+            .default_size(230.0_f32.min(max_list))
+            .size_range(80.0..=max_list)
+            .show(ui, |ui| {
+                intents.extend(claim_list::show(ui, self));
+            });
+        self.window.panels.claim_list = Some(r.response.rect);
+    }
+
+    /// The claim panel, with the suggestions as a second tab while they are open (so they never
+    /// take the article's width).
+    fn right_panel(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
+        if !self.review.suggest.open {
+            return claim_panel::show(ui, self);
+        }
+        ui.horizontal(|ui| {
+            let tab = &mut self.window.right_tab;
+            for (value, text) in [
+                (layout::RightTab::Claim, "Claim"),
+                (layout::RightTab::Suggestions, "Suggestions"),
+            ] {
+                let on = *tab == value;
+                let r = ui.selectable_value(tab, value, text);
+                let name = format!("{text} tab");
+                r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Tab, true, on, &name));
+            }
+        });
+        ui.separator();
+        match self.window.right_tab {
+            layout::RightTab::Claim => claim_panel::show(ui, self),
+            layout::RightTab::Suggestions => suggestions_panel::show(ui, self),
+        }
+    }
+
+    /// Hides a side panel that is shown (a setting, kept between runs), or shows one that is
+    /// collapsed, whether the person hid it or the window is too narrow for it.
+    pub(crate) fn toggle_panel(&mut self, which: layout::Forced) {
+        let (was_shown, setting) = match which {
+            layout::Forced::Articles => (
+                self.window.panels.articles.is_some(),
+                &mut self.settings.show_articles_panel,
+            ),
+            layout::Forced::Claim => (
+                self.window.panels.claim.is_some(),
+                &mut self.settings.show_claim_panel,
+            ),
+        };
+        if was_shown {
+            *setting = false;
+            if self.window.forced == Some(which) {
+                self.window.forced = None;
+            }
+        } else {
+            self.show_panel(which);
+        }
+    }
+
+    /// Opens a side panel from its strip: shown, and kept shown even where the width is short.
+    pub(crate) fn show_panel(&mut self, which: layout::Forced) {
+        match which {
+            layout::Forced::Articles => self.settings.show_articles_panel = true,
+            layout::Forced::Claim => self.settings.show_claim_panel = true,
+        }
+        self.window.forced = Some(which);
     }
 
     fn apply_all(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
@@ -313,6 +431,29 @@ impl FactdeskApp {
             .as_ref()
             .and_then(|id| self.session.project.article_index(id))
     }
+}
+
+/// A small button at the top right of a side panel that hides it.
+fn hide_button(ui: &mut egui::Ui, icon: &str, label: &str) -> bool {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+        let r = ui.small_button(icon).on_hover_text(label);
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        r.clicked()
+    })
+    .inner
+}
+
+/// The narrow strip a collapsed side panel leaves at its edge; true when clicked.
+fn strip(ui: &mut egui::Ui, panel: egui::Panel, icon: &str, label: &str) -> bool {
+    panel
+        .exact_size(layout::STRIP_WIDTH)
+        .resizable(false)
+        .show(ui, |ui| {
+            let b = ui.add(egui::Button::new(icon).small()).on_hover_text(label);
+            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+            b.clicked()
+        })
+        .inner
 }
 
 impl eframe::App for FactdeskApp {

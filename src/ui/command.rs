@@ -54,6 +54,8 @@ pub enum UiCommand {
     FindInArticle,
     FindNext,
     FindPrevious,
+    ToggleArticlesPanel,
+    ToggleClaimPanel,
 }
 
 /// The menus of the menu bar, left to right.
@@ -126,7 +128,7 @@ const fn spec(
 impl UiCommand {
     /// Every command, in menu order (menu by menu, top to bottom): the order of the cheat sheet,
     /// the palette and the shortcut table too.
-    pub const ALL: [UiCommand; 47] = [
+    pub const ALL: [UiCommand; 49] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -171,6 +173,8 @@ impl UiCommand {
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
         UiCommand::ToggleStats,
+        UiCommand::ToggleArticlesPanel,
+        UiCommand::ToggleClaimPanel,
         UiCommand::CommandPalette,
         UiCommand::CheatSheet,
         UiCommand::About,
@@ -410,6 +414,18 @@ impl UiCommand {
                 "Show or hide review progress and claim statistics",
                 &[ks!(NONE, Key::F9)],
                 (View, 0),
+            ),
+            UiCommand::ToggleArticlesPanel => spec(
+                "Articles list",
+                "Show or hide the list of articles at the left (it also folds away by itself when the window is narrow)",
+                &[ks!(CMD_SHIFT, Key::L)],
+                (View, 1),
+            ),
+            UiCommand::ToggleClaimPanel => spec(
+                "Claim panel",
+                "Show or hide the claim panel at the right (it also folds away by itself when the window is very narrow)",
+                &[ks!(CMD_SHIFT, Key::R)],
+                (View, 1),
             ),
             UiCommand::CommandPalette => spec(
                 "Command palette",

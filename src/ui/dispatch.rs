@@ -12,6 +12,7 @@ use crate::ui::claims::multi_select;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Pending;
 use crate::ui::intent::Intent;
+use crate::ui::layout::Forced;
 use crate::ui::look::settings::ThemeChoice;
 use crate::ui::project::file_dialogs::Purpose;
 
@@ -19,6 +20,7 @@ impl FactdeskApp {
     pub(crate) fn apply_intent(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::Run(cmd) => self.run_command(ctx, cmd),
+            Intent::ShowPanel(which) => self.show_panel(which),
             Intent::Edit(action) => {
                 let result = self.commit(action);
                 self.report_edit(result);
@@ -34,7 +36,11 @@ impl FactdeskApp {
                     self.article.cursor = None;
                 }
             }
-            Intent::SelectClaim { id, scroll } => self.select_claim(id, scroll),
+            Intent::SelectClaim { id, scroll } => {
+                // A claim picked in the list or the article is shown in the claim tab.
+                self.window.right_tab = crate::ui::layout::RightTab::Claim;
+                self.select_claim(id, scroll)
+            }
             Intent::TextSelected(sel) => {
                 self.article.cursor = Some((sel.article.clone(), sel.range.end));
                 self.article.selection = (!sel.range.is_empty()).then_some(sel);
@@ -184,6 +190,8 @@ impl FactdeskApp {
             UiCommand::ZoomReset => self.settings.zoom = 1.0,
             UiCommand::NextUnreviewed => self.next_unreviewed(),
             UiCommand::ToggleStats => self.review.stats.open = !self.review.stats.open,
+            UiCommand::ToggleArticlesPanel => self.toggle_panel(Forced::Articles),
+            UiCommand::ToggleClaimPanel => self.toggle_panel(Forced::Claim),
             UiCommand::About => self.dialogs.about = !self.dialogs.about,
             UiCommand::ToggleSignOff => self.toggle_sign_off(),
             UiCommand::NextConflict => self.next_conflict(),

@@ -14,6 +14,8 @@ use std::path::PathBuf;
 #[derive(Debug, Clone)]
 pub enum Intent {
     Run(UiCommand),
+    /// Open a collapsed side panel from its edge strip.
+    ShowPanel(crate::ui::layout::Forced),
     /// One undoable edit.
     Edit(Action),
     /// An edit from typing in a field: consecutive ones merge into one undo step.

@@ -14,6 +14,7 @@ mod derived;
 mod dialogs;
 mod dispatch;
 mod intent;
+mod layout;
 mod look;
 mod menu_bar;
 mod project;
@@ -24,6 +25,7 @@ pub use app::FactdeskApp;
 pub use claims::claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use intent::TextSelection;
+pub use layout::{ARTICLE_MIN_WIDTH, ARTICLE_TEXT_MIN_WIDTH, PanelRects};
 pub use look::settings::{Settings, StatusColors, ThemeChoice};
 pub use project::autosave::{Snapshot, flush_snapshot};
 
@@ -83,4 +85,10 @@ pub struct WindowState {
     pub(crate) title: String,
     /// The widget with keyboard focus last frame (typing in a new field starts a new undo step).
     pub(crate) last_focus: Option<egui::Id>,
+    /// A side panel the person opened from its strip although the window is narrow.
+    pub(crate) forced: Option<layout::Forced>,
+    /// What the right-hand panel shows while suggestions are open.
+    pub(crate) right_tab: layout::RightTab,
+    /// Where each part of the window was drawn last frame.
+    pub panels: layout::PanelRects,
 }

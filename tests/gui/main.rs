@@ -12,6 +12,7 @@ mod export;
 mod files;
 mod find;
 mod import;
+mod layout;
 mod polish;
 mod safety;
 mod suggest;

@@ -88,7 +88,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         dark: visuals.dark_mode,
         colors: app.settings.status_colors,
     };
-    let width = (ui.available_width() - 16.0).max(120.0);
+    // Lines stop at the reading measure; on a wide window the text is centred.
+    let room = (ui.available_width() - 16.0).max(120.0);
+    let width = crate::ui::layout::text_width(room, style.font.size);
+    let indent = ((room - width) / 2.0).max(0.0);
     layout.prepare(width, &style);
     let spans = app.project.derived.article_spans(&article.id);
     let selected = app.claims.selected.as_ref();
@@ -171,11 +174,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let current_cursor = app.article.cursor.clone();
     app.article.text_ids.clear();
     let ids = &mut app.article.text_ids;
-    area.show_viewport(ui, |ui, viewport| {
+    let shown = area.show_viewport(ui, |ui, viewport| {
         let total = layout.total_height();
         ui.set_min_height(total);
-        ui.set_min_width(width);
-        let origin = ui.max_rect().min;
+        ui.set_min_width(room);
+        let origin = ui.max_rect().min + egui::vec2(indent, 0.0);
         let visible = layout.visible(viewport.min.y..viewport.max.y);
         for b in visible.clone() {
             let decor = decor_of(layout, b);
@@ -252,5 +255,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     if layout.needs_settling() {
         ui.ctx().request_repaint();
     }
+    let view = shown.inner_rect;
+    app.window.panels.article = Some(egui::Rect::from_min_size(
+        view.min + egui::vec2(indent, 0.0),
+        egui::vec2(width, view.height()),
+    ));
     out
 }

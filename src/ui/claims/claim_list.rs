@@ -113,6 +113,9 @@ const POSITION_W: f32 = 70.0;
 const STATUS_W: f32 = 120.0;
 const SPEAKER_W: f32 = 170.0;
 const UPDATED_W: f32 = 130.0;
+/// The narrowest the quote column gets before the speaker and date columns give way.
+const QUOTE_MIN_W: f32 = 200.0;
+const SPEAKER_NARROW_W: f32 = 110.0;
 
 /// The x range of each column in a row `width` wide, in `SortColumn` order plus the quote.
 struct Columns {
@@ -131,12 +134,25 @@ impl Columns {
             x += w;
             r
         };
+        // On a narrow list the side columns give way so the quote keeps room to be read:
+        // first "Updated" goes, then the speaker narrows, then it goes too.
+        let fixed = POSITION_W + STATUS_W;
+        let (speaker_w, updated_w) = if width >= fixed + SPEAKER_W + UPDATED_W + QUOTE_MIN_W {
+            (SPEAKER_W, UPDATED_W)
+        } else if width >= fixed + SPEAKER_W + QUOTE_MIN_W {
+            (SPEAKER_W, 0.0)
+        } else if width >= fixed + SPEAKER_NARROW_W + QUOTE_MIN_W {
+            (SPEAKER_NARROW_W, 0.0)
+        } else {
+            (0.0, 0.0)
+        };
         let position = next(POSITION_W);
         let status = next(STATUS_W);
-        let quote_w = (width - POSITION_W - STATUS_W - SPEAKER_W - UPDATED_W).max(120.0);
+        let quote_w =
+            (width - fixed - speaker_w - updated_w).max(QUOTE_MIN_W.min(width - fixed).max(40.0));
         let quote = next(quote_w);
-        let speaker = next(SPEAKER_W);
-        let updated = next(UPDATED_W);
+        let speaker = next(speaker_w);
+        let updated = next(updated_w);
         Columns {
             position,
             status,
@@ -290,6 +306,9 @@ fn header(
         ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::hover());
     for col in SortColumn::ALL {
         let (x0, x1) = columns.of(col);
+        if x1 - x0 < 20.0 {
+            continue; // the column gave way to the quote on a narrow list
+        }
         let arrow = match (sort.column == col, sort.descending) {
             (true, false) => " ⏶",
             (true, true) => " ⏷",
@@ -375,6 +394,12 @@ fn row(
         label.push_str(&format!(" — {words}"));
     }
     r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    // Cells end in "…" when narrow: the whole quote and speaker are one hover away.
+    let r = if c.speaker.is_empty() {
+        r.on_hover_text(format!("“{}”", c.anchor.quote))
+    } else {
+        r.on_hover_text(format!("“{}”\n— {}", c.anchor.quote, c.speaker))
+    };
     if !ui.is_rect_visible(rect) {
         return r;
     }
@@ -418,20 +443,20 @@ fn row(
     };
     let font = egui::TextStyle::Body.resolve(ui.style());
     let y = rect.center().y;
+    // A cell's text ends in "…" where its column is too narrow (the row's tooltip has it all).
     let cell = |(x0, x1): (f32, f32), text: String, color: egui::Color32| {
-        let clip = egui::Rect::from_x_y_ranges(
-            rect.left() + x0 + 4.0..=rect.left() + x1 - 6.0,
-            rect.y_range(),
+        let w = x1 - x0 - 10.0;
+        if w < 8.0 {
+            return;
+        }
+        let mut job = egui::text::LayoutJob::single_section(
+            text,
+            egui::TextFormat::simple(font.clone(), color),
         );
-        painter
-            .with_clip_rect(clip.intersect(painter.clip_rect()))
-            .text(
-                egui::pos2(clip.left(), y),
-                egui::Align2::LEFT_CENTER,
-                text,
-                font.clone(),
-                color,
-            );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(w);
+        let galley = painter.layout_job(job);
+        let pos = egui::pos2(rect.left() + x0 + 4.0, y - galley.size().y / 2.0);
+        painter.galley(pos, galley, color);
     };
     let position = match article_no {
         Some(n) => format!("{n}·{}", c.anchor.start),

@@ -54,6 +54,10 @@ pub struct Settings {
     pub claim_sort: crate::ui::claims::claim_sort::ClaimSort,
     /// What the suggestions panel lists.
     pub suggest_filter: crate::ui::review::suggestions::SuggestFilter,
+    /// The articles list at the left is shown (when the window is wide enough).
+    pub show_articles_panel: bool,
+    /// The claim panel at the right is shown (when the window is wide enough).
+    pub show_claim_panel: bool,
 }
 
 pub const MIN_ZOOM: f32 = 0.5;
@@ -78,6 +82,8 @@ impl Default for Settings {
             last_export_dir: None,
             last_export_format: String::new(),
             export_csv_bom: false,
+            show_articles_panel: true,
+            show_claim_panel: true,
             claim_sort: Default::default(),
             suggest_filter: Default::default(),
         }

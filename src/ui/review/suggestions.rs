@@ -274,6 +274,13 @@ impl FactdeskApp {
     pub(crate) fn toggle_suggestions(&mut self) {
         self.review.suggest.open = !self.review.suggest.open;
         self.review.suggest.visible_key = None;
+        if self.review.suggest.open {
+            // They are a tab of the claim panel: show that tab, and the panel if it is folded.
+            self.window.right_tab = crate::ui::layout::RightTab::Suggestions;
+            if self.window.panels.claim.is_none() {
+                self.show_panel(crate::ui::layout::Forced::Claim);
+            }
+        }
     }
 
     fn accept_as(&self) -> AcceptAs {
@@ -287,7 +294,7 @@ impl FactdeskApp {
     /// Next (`delta` 1) or previous (-1) suggestion; opens the panel if closed.
     pub(crate) fn step_suggestion(&mut self, delta: isize) {
         if !self.review.suggest.open {
-            self.review.suggest.open = true;
+            self.toggle_suggestions();
             return;
         }
         let n = self.review.suggest.visible.len();
@@ -397,9 +404,16 @@ impl FactdeskApp {
         verb: &str,
     ) {
         match result {
-            Ok(_) => {
+            Ok(applied) => {
                 self.review.suggest.scroll_article = true;
                 self.review.suggest.scroll_list = true;
+                // The claim just made is the one the person will tag next: select it (in the
+                // list and the claim tab), without leaving the suggestions.
+                if let [.., last] = applied.new_claims.as_slice() {
+                    self.claims.selected_set = crate::ui::claims::multi_select::only(last);
+                    self.claims.anchor = Some(last.clone());
+                    self.claims.selected = Some(last.clone());
+                }
             }
             Err(e) => self
                 .dialogs

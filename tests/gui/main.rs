@@ -13,6 +13,7 @@ mod files;
 mod find;
 mod import;
 mod layout;
+mod paragraphs;
 mod polish;
 mod safety;
 mod suggest;

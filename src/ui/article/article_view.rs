@@ -3,9 +3,9 @@
 //! read-only text field, so text can be selected with the mouse or keyboard and copied.
 
 use crate::ui::app::FactdeskApp;
-use crate::ui::article::find;
 use crate::ui::article::highlight::{BlockDecor, TextStyle};
 use crate::ui::article::view_cache::ArticleLayout;
+use crate::ui::article::{find, span_select};
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
 use crate::ui::intent::TextSelection;
@@ -174,7 +174,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let current_cursor = app.article.cursor.clone();
     app.article.text_ids.clear();
     let ids = &mut app.article.text_ids;
+    let drag = &mut app.article.drag;
     let shown = area.show_viewport(ui, |ui, viewport| {
+        let mut placed: Vec<span_select::Placed> = Vec::new();
         let total = layout.total_height();
         ui.set_min_height(total);
         ui.set_min_width(room);
@@ -208,6 +210,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     .show(ui);
                 let r = &output.response.response;
                 ids.insert(r.id);
+                let chars = layout.blocks[b].chars.clone();
+                placed.push(span_select::Placed {
+                    rect,
+                    galley_pos: output.galley_pos,
+                    galley: output.galley.clone(),
+                    chars: chars.clone(),
+                    id: r.id,
+                });
+                let wider = |abs: &std::ops::Range<usize>| {
+                    span_select::within_wider(current_sel.as_ref(), &article.id, &chars, abs)
+                };
                 for line in lines.iter() {
                     ui.painter().line_segment(
                         [
@@ -226,12 +239,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     if abs.is_empty() {
                         let moved =
                             current_cursor.as_ref() != Some(&(article_id.clone(), abs.start));
-                        if r.clicked() {
+                        // The click that ends a Shift+click across paragraphs keeps the
+                        // selection it made.
+                        let extending = wider(&abs) && ui.input(|i| i.modifiers.shift);
+                        if r.clicked() && !extending {
                             out.push(Intent::ClickedAt {
                                 article: article_id.clone(),
                                 pos: abs.start,
                             });
-                        } else if moved {
+                        } else if moved && !wider(&abs) {
                             out.push(Intent::TextSelected(TextSelection {
                                 article: article_id.clone(),
                                 range: abs,
@@ -240,6 +256,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     } else if current_sel
                         .as_ref()
                         .is_none_or(|s| s.range != abs || &s.article != article_id)
+                        && !wider(&abs)
                     {
                         out.push(Intent::TextSelected(TextSelection {
                             article: article_id.clone(),
@@ -248,6 +265,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     }
                 }
             });
+        }
+        // A drag or Shift+click from one paragraph into another selects across them.
+        let crossing = span_select::track(
+            ui,
+            &placed,
+            &article.id,
+            drag,
+            current_sel.as_ref(),
+            current_cursor.as_ref(),
+        );
+        if let Some(sel) = crossing.as_ref().or(current_sel.as_ref()) {
+            span_select::paint(ui, &placed, sel);
+        }
+        if let Some(sel) = crossing {
+            out.push(Intent::TextSelected(sel));
         }
         layout.drawn = visible.clone();
         layout.evict_outside(visible);

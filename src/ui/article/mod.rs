@@ -6,6 +6,7 @@ pub(crate) mod article_view;
 pub(crate) mod find;
 pub(crate) mod highlight;
 pub(crate) mod minimap;
+pub(crate) mod span_select;
 pub(crate) mod view_cache;
 
 use crate::core::model::ArticleId;
@@ -30,4 +31,6 @@ pub struct ArticleState {
     /// Ids of the article's text blocks last frame: plain-key shortcuts work while they have focus.
     pub(crate) text_ids: HashSet<egui::Id>,
     pub(crate) find: find::FindState,
+    /// Where a drag in the article started, to carry it across paragraphs.
+    pub(crate) drag: Option<span_select::DragAnchor>,
 }

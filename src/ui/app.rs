@@ -64,11 +64,12 @@ impl FactdeskApp {
         app
     }
 
-    /// The built-in sample project as an unsaved copy: saving asks where.
+    /// The built-in sample project with no file: saving asks where. Untouched, it has no unsaved
+    /// changes (quitting asks nothing and no recovery file is kept); only real edits count.
     pub fn sample_session() -> Session {
         match store::from_ron_str(SAMPLE_PROJECT, Path::new("sample.ron")) {
-            Ok(p) => Session::unsaved(p),
-            Err(_) => Session::unsaved(Project::new("Untitled project")),
+            Ok(p) => Session::opened(p, None),
+            Err(_) => Session::opened(Project::new("Untitled project"), None),
         }
     }
 
@@ -87,7 +88,9 @@ impl FactdeskApp {
         data_dir: Option<PathBuf>,
     ) -> Self {
         let path = project.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
-        let start_screen = path.is_none() && !settings.recent.is_empty();
+        // A project to open starts from the start screen, so one that fails to open leaves the
+        // person there (with the error), never in a sample they did not ask for.
+        let start_screen = path.is_some() || !settings.recent.is_empty();
         let session = if start_screen {
             Session::opened(Project::new("Untitled project"), None)
         } else {

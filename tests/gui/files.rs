@@ -50,11 +50,9 @@ fn save_as_through_the_path_field_then_reopen() {
     h2.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h2.run();
     assert!(
-        h2.query_by_label("Unsaved changes").is_some(),
-        "the sample is an unsaved copy"
+        h2.query_by_label("Unsaved changes").is_none(),
+        "the untouched sample has nothing to lose"
     );
-    h2.get_by_label("Discard").click();
-    h2.run();
     replace_text(&mut h2, "Path", &path.display().to_string());
     h2.get_by_label("Open").click();
     h2.run();
@@ -149,14 +147,19 @@ fn a_broken_project_file_is_reported_in_the_app_and_left_untouched() {
     h.run();
     assert!(h.state().error_message().is_none());
 
-    // Started on a broken file: the error shows over the sample.
+    // Started on a broken file: the error shows over the start screen, not over a sample
+    // nobody asked for, and it says nothing else was opened.
     let started = FactdeskApp::startup(Some(path), Settings::headless());
     assert!(
         started
             .error_message()
-            .is_some_and(|m| m.contains("broken.ron:"))
+            .is_some_and(|m| m.contains("broken.ron:") && m.contains("Nothing was opened"))
     );
-    assert!(!started.session.project.articles.is_empty());
+    assert!(started.session.project.articles.is_empty());
+    let mut h = harness(started);
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("Open project").is_some(), "the start screen is shown");
 }
 
 #[test]
@@ -199,10 +202,10 @@ fn add_article_from_a_text_file() {
 }
 
 #[test]
-fn the_embedded_sample_opens_as_an_unsaved_copy() {
+fn the_embedded_sample_opens_without_a_file_and_without_changes() {
     let app = FactdeskApp::startup(None, Settings::headless());
     assert!(app.session.path.is_none());
-    assert!(app.session.is_dirty());
+    assert!(!app.session.is_dirty(), "nobody edited the sample yet");
     assert!(app.session.project.claims.len() >= 8);
     let s = Session::unsaved(app.session.project.clone());
     assert!(s.is_dirty());

@@ -98,7 +98,15 @@ impl FactdeskApp {
 
     fn open_failed(&mut self, path: &Path, e: &StoreError) {
         self.settings.forget(path);
-        self.dialogs.error = Some(format!("Could not open the project.\n\n{e}"));
+        let stays = if self.project.import.start_screen {
+            "Nothing was opened.".to_string()
+        } else {
+            format!("“{}” stays open.", self.session.display_name())
+        };
+        self.dialogs.error = Some(format!(
+            "Could not open {}. {stays}\n\n{e}",
+            path.display()
+        ));
     }
 
     /// Saves to `path` (atomically, keeping a .bak); true on success. When the file changed on

@@ -12,6 +12,7 @@ mod export;
 mod files;
 mod find;
 mod import;
+mod library;
 mod polish;
 mod safety;
 mod suggest;

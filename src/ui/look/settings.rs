@@ -54,6 +54,9 @@ pub struct Settings {
     pub claim_sort: crate::ui::claims::claim_sort::ClaimSort,
     /// What the suggestions panel lists.
     pub suggest_filter: crate::ui::review::suggestions::SuggestFilter,
+    /// The claim library's index folder ("Seen before", speakers). None: `FACTDESK_LIBRARY`,
+    /// else `factdesk/library` in the data folder, as for `factdesk library`.
+    pub library_dir: Option<PathBuf>,
 }
 
 pub const MIN_ZOOM: f32 = 0.5;
@@ -80,6 +83,7 @@ impl Default for Settings {
             export_csv_bom: false,
             claim_sort: Default::default(),
             suggest_filter: Default::default(),
+            library_dir: None,
         }
     }
 }

@@ -147,6 +147,7 @@ impl FactdeskApp {
         self.session.mark_saved(path.to_path_buf());
         self.settings.remember(path);
         self.dialogs.toast(format!("Saved {}", path.display()));
+        self.library_after_save(path);
     }
 
     fn save_failed(&mut self, e: &dyn std::fmt::Display) {

@@ -56,6 +56,9 @@ pub enum UiCommand {
     FindPrevious,
     ToggleArticlesPanel,
     ToggleClaimPanel,
+    LibrarySpeakers,
+    IndexLibraryFolder,
+    UpdateLibrary,
 }
 
 /// The menus of the menu bar, left to right.
@@ -128,7 +131,7 @@ const fn spec(
 impl UiCommand {
     /// Every command, in menu order (menu by menu, top to bottom): the order of the cheat sheet,
     /// the palette and the shortcut table too.
-    pub const ALL: [UiCommand; 49] = [
+    pub const ALL: [UiCommand; 52] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -167,6 +170,9 @@ impl UiCommand {
         UiCommand::AcceptAllSuggestions,
         UiCommand::RejectSuggestion,
         UiCommand::RejectAllSuggestions,
+        UiCommand::LibrarySpeakers,
+        UiCommand::IndexLibraryFolder,
+        UiCommand::UpdateLibrary,
         UiCommand::ToggleSnap,
         UiCommand::ToggleTheme,
         UiCommand::ZoomIn,
@@ -378,6 +384,24 @@ impl UiCommand {
                 "Drop every listed suggestion; they are not proposed again (one undo step)",
                 &[ks!(SHIFT, Key::R)],
                 (Claim, 3),
+            ),
+            UiCommand::LibrarySpeakers => spec(
+                "Claim library: speakers…",
+                "Everything each speaker said across the claim library, with statuses and verdicts",
+                &[],
+                (Claim, 4),
+            ),
+            UiCommand::IndexLibraryFolder => spec(
+                "Claim library: index a folder…",
+                "Add a folder of projects to the claim library that \"Seen before\" searches",
+                &[],
+                (Claim, 4),
+            ),
+            UiCommand::UpdateLibrary => spec(
+                "Claim library: update index",
+                "Read the library's folders again: new and changed projects in, deleted ones out",
+                &[],
+                (Claim, 4),
             ),
             UiCommand::ToggleSnap => spec(
                 "Snap to words",

@@ -105,6 +105,7 @@ impl FactdeskApp {
             Intent::PasteArticle(text) => self.paste_article(&text),
             Intent::OpenSample => self.guard(ctx, Pending::Sample),
             Intent::SelectSuggestion(i) => self.select_suggestion(i, true),
+            Intent::Library(l) => self.apply_library(l),
         }
     }
 
@@ -210,6 +211,9 @@ impl FactdeskApp {
             UiCommand::FindInArticle => self.open_find(),
             UiCommand::FindNext => self.find_step(ctx, 1),
             UiCommand::FindPrevious => self.find_step(ctx, -1),
+            UiCommand::LibrarySpeakers => self.open_speakers(None),
+            UiCommand::IndexLibraryFolder => self.ask_path(ctx, Purpose::IndexLibrary),
+            UiCommand::UpdateLibrary => self.refresh_library(),
         }
     }
 

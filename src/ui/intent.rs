@@ -3,6 +3,7 @@
 
 use crate::core::action::Action;
 use crate::core::export::ExportOptions;
+use crate::core::library::Hit;
 use crate::core::model::{ArticleId, ClaimId, ConflictField, Take};
 use crate::ui::command::UiCommand;
 use crate::ui::look::settings::ThemeChoice;
@@ -60,6 +61,21 @@ pub enum Intent {
     OpenSample,
     /// A suggestion clicked in the suggestions list (index into the visible list).
     SelectSuggestion(usize),
+    /// The claim library: seen before, speakers, indexing.
+    Library(LibraryIntent),
+}
+
+/// What the claim library's parts ask the app to do.
+#[derive(Debug, Clone)]
+pub enum LibraryIntent {
+    /// Copies a prior check's status, verdict and sources onto this claim (one undo step).
+    Adopt { claim: ClaimId, from: Box<Hit> },
+    /// Shows a prior check read-only (its project is read, never written).
+    Open(Box<Hit>),
+    /// Opens the speakers window, with this speaker chosen.
+    Speakers(Option<String>),
+    /// Adds this folder to the library and indexes it (on a worker thread).
+    Index(PathBuf),
 }
 
 /// What the team parts of the window ask the app to do.

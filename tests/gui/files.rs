@@ -159,7 +159,10 @@ fn a_broken_project_file_is_reported_in_the_app_and_left_untouched() {
     let mut h = harness(started);
     h.get_by_label("OK").click();
     h.run();
-    assert!(h.query_by_label_contains("Open project").is_some(), "the start screen is shown");
+    assert!(
+        h.query_by_label_contains("Open project").is_some(),
+        "the start screen is shown"
+    );
 }
 
 #[test]

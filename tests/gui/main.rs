@@ -13,6 +13,7 @@ mod files;
 mod find;
 mod import;
 mod layout;
+mod library;
 mod paragraphs;
 mod polish;
 mod safety;

@@ -1,6 +1,6 @@
 //! The selected claim's editor: merge conflicts to settle, status buttons, sign-off, speaker,
-//! sources (URL, title, note; several), note, delete, and the claim's history. Typing in a field
-//! becomes one undo step per field.
+//! sources (URL, title, note; several), note, delete, the claim's history, and the claim
+//! library's "Seen before". Typing in a field becomes one undo step per field.
 
 use crate::core::action::{Action, ClaimEdit};
 use crate::core::model::{Claim, ConflictField, Project, Source, Status};
@@ -51,6 +51,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
         ui.weak("No claim selected.");
         ui.add_space(6.0);
         ui.label("Select text in the article and press Mark claim (M), or click a highlight or a row of the claim list.");
+        crate::ui::review::seen_before::section(ui, app, None, &mut out);
         return out;
     };
     egui::ScrollArea::vertical()
@@ -69,6 +70,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                 .filter(|s| s.article == c.article)
                 .map(|s| s.range.clone());
             editor(ui, &app.session.project, c, editing, selected, &mut out);
+            crate::ui::review::seen_before::section(ui, app, Some(c), &mut out);
         });
     out
 }
@@ -271,6 +273,7 @@ fn editor(
     if let Some(t) = field(ui, "Speaker", &c.speaker, "who made the claim", false) {
         out.push(Intent::Typing(edit(ClaimEdit::Speaker(t))));
     }
+    crate::ui::review::seen_before::speaker_button(ui, &c.speaker, out);
     ui.add_space(6.0);
     ui.strong("Sources");
     for (i, s) in c.sources.iter().enumerate() {

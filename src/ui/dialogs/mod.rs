@@ -160,6 +160,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
         settings_window::show(ctx, app, &mut out);
     }
     crate::ui::project::import_files::show_report(ctx, &mut app.dialogs.import_report);
+    crate::ui::review::seen_before::frame(ctx, app);
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.about {
         let settings_dir = eframe::storage_dir("factdesk");

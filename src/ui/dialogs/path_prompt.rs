@@ -39,6 +39,9 @@ impl PathPrompt {
                 Intent::Team(crate::ui::intent::TeamIntent::Compare(PathBuf::from(text)))
             }
             Purpose::UpdateArticle => Intent::UpdateArticleFrom(PathBuf::from(text)),
+            Purpose::IndexLibrary => {
+                Intent::Library(crate::ui::intent::LibraryIntent::Index(PathBuf::from(text)))
+            }
             // Several files: one path per line or separated by ';'.
             Purpose::AddArticles => Intent::AddArticlePaths(
                 text.split(['\n', ';'])

@@ -1,7 +1,7 @@
 //! The settings window: appearance (theme, zoom, contrast, status colours), the analyst's name,
-//! the project's reviewing organisation, autosave and file dialogs. App preferences persist
-//! with the app; the reviewing organisation belongs to the project and is edited through an
-//! undoable action, so it is saved in the project file.
+//! the project's reviewing organisation, autosave, file dialogs and the claim library folder.
+//! App preferences persist with the app; the reviewing organisation belongs to the project and
+//! is edited through an undoable action, so it is saved in the project file.
 
 use crate::core::action::Action;
 use crate::core::model::{PRESETS, ProjectSettings, RatingScale, Status};
@@ -342,4 +342,35 @@ fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
     {
         app.project.files.set_native(app.settings.native_dialogs);
     }
+    library_folder(ui, app);
+}
+
+/// The claim library's index folder; empty: the one `factdesk library` uses by default.
+fn library_folder(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+    let mut text = app
+        .settings
+        .library_dir
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let default = crate::core::library::default_index_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "set FACTDESK_LIBRARY".to_string());
+    ui.horizontal(|ui| {
+        let label = ui.label("Claim library index");
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text(&default)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The index \"Seen before\" searches; empty: the one `factdesk library` uses",
+            );
+        if r.changed() {
+            let t = text.trim();
+            app.settings.library_dir = (!t.is_empty()).then(|| std::path::PathBuf::from(t));
+        }
+    });
 }

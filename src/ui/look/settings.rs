@@ -58,6 +58,9 @@ pub struct Settings {
     pub show_articles_panel: bool,
     /// The claim panel at the right is shown (when the window is wide enough).
     pub show_claim_panel: bool,
+    /// The claim library's index folder ("Seen before", speakers). None: `FACTDESK_LIBRARY`,
+    /// else `factdesk/library` in the data folder, as for `factdesk library`.
+    pub library_dir: Option<PathBuf>,
 }
 
 pub const MIN_ZOOM: f32 = 0.5;
@@ -86,6 +89,7 @@ impl Default for Settings {
             show_claim_panel: true,
             claim_sort: Default::default(),
             suggest_filter: Default::default(),
+            library_dir: None,
         }
     }
 }
@@ -95,6 +99,8 @@ impl Settings {
     pub fn headless() -> Self {
         Settings {
             native_dialogs: false,
+            // Never the person's own claim library: a test sees only the library it builds.
+            library_dir: Some(std::env::temp_dir().join("factdesk-headless-no-library")),
             ..Settings::default()
         }
     }

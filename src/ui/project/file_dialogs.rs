@@ -19,6 +19,8 @@ pub enum Purpose {
     CompareProject,
     /// A new version of the current article (the outlet edited it).
     UpdateArticle,
+    /// A folder of projects to add to the claim library.
+    IndexLibrary,
 }
 
 /// What a save dialog offers: the file name and the one file type.
@@ -38,6 +40,7 @@ impl Purpose {
             Purpose::Export => "Export claims to",
             Purpose::CompareProject => "Compare with another annotator",
             Purpose::UpdateArticle => "New version of the article",
+            Purpose::IndexLibrary => "Folder of projects to add to the claim library",
         }
     }
 
@@ -50,6 +53,7 @@ impl Purpose {
             Purpose::Export => "Export",
             Purpose::CompareProject => "Compare",
             Purpose::UpdateArticle => "Update",
+            Purpose::IndexLibrary => "Index",
         }
     }
 }
@@ -141,6 +145,7 @@ impl FileDialogs {
                         )
                         .add_filter("All files", &["*"])
                         .pick_files(),
+                    Purpose::IndexLibrary => d.pick_folder().map(|p| vec![p]),
                     Purpose::Export => d
                         .add_filter(&hint.filter_name, &[hint.extension.as_str()])
                         .set_file_name(&hint.file_name)

@@ -49,7 +49,8 @@ impl FactdeskApp {
             | Purpose::AddArticles
             | Purpose::UpdateArticle
             | Purpose::Export
-            | Purpose::CompareProject => String::new(),
+            | Purpose::CompareProject
+            | Purpose::IndexLibrary => String::new(),
         }
     }
 
@@ -80,6 +81,11 @@ impl FactdeskApp {
                 }
             }
             (Some(_), Purpose::Export) => {}
+            (Some(paths), Purpose::IndexLibrary) => {
+                if let Some(p) = paths.first() {
+                    self.index_library_folder(p.clone());
+                }
+            }
             (Some(paths), Purpose::CompareProject) => {
                 if let Some(p) = paths.first() {
                     self.open_comparison(p);

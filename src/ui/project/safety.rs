@@ -103,10 +103,7 @@ impl FactdeskApp {
         } else {
             format!("“{}” stays open.", self.session.display_name())
         };
-        self.dialogs.error = Some(format!(
-            "Could not open {}. {stays}\n\n{e}",
-            path.display()
-        ));
+        self.dialogs.error = Some(format!("Could not open {}. {stays}\n\n{e}", path.display()));
     }
 
     /// Saves to `path` (atomically, keeping a .bak); true on success. When the file changed on
@@ -155,6 +152,7 @@ impl FactdeskApp {
         self.session.mark_saved(path.to_path_buf());
         self.settings.remember(path);
         self.dialogs.toast(format!("Saved {}", path.display()));
+        self.library_after_save(path);
     }
 
     fn save_failed(&mut self, e: &dyn std::fmt::Display) {

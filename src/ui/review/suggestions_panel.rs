@@ -1,6 +1,7 @@
 //! The suggestions panel: the current article's proposed claims (quote, speaker, cue, suggested
-//! status and reason, score), the filter narrowing them, the "accept as" choice, and accept /
-//! reject / accept all / reject all buttons.
+//! status and reason, score; "⟲ seen before" when the claim library holds the same claim), the
+//! filter narrowing them, the "accept as" choice, and accept / reject / accept all / reject all
+//! buttons.
 
 use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
@@ -47,6 +48,19 @@ pub fn row_text(s: &Suggestion) -> String {
         excerpt(&s.reason, 52),
     )
 }
+
+/// The row text of a suggestion that repeats a prior check: the marker replaces part of the
+/// reason, so the row keeps its three lines.
+pub fn row_text_seen(s: &Suggestion) -> String {
+    let text = row_text(s);
+    match text.rsplit_once('\n') {
+        Some((head, _)) => format!("{head}\n{SEEN_MARK} · {}", excerpt(&s.reason, 34)),
+        None => format!("{SEEN_MARK} · {text}"),
+    }
+}
+
+/// The marker of a suggestion the claim library has seen before.
+pub const SEEN_MARK: &str = "⟲ seen before";
 
 fn command_button(ui: &mut egui::Ui, cmd: UiCommand, enabled: bool, out: &mut Vec<Intent>) {
     let hint = format!(
@@ -200,25 +214,41 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     }
     let current = app.review.suggest.current;
     let visible = &app.review.suggest.visible;
+    let seen = &mut app.review.seen;
+    let pass = ui.ctx().cumulative_pass_nr();
+    let mut marks_pending = false;
     area.show_rows(ui, row_h, visible.len(), |ui, range| {
         for i in range {
             let Some(s) = visible.get(i) else {
                 continue;
             };
+            // Looked up once per quote, only for the rows drawn.
+            let mark = seen.mark(pass, &s.quote, &mut marks_pending);
+            let text = match mark {
+                Some(_) => row_text_seen(s),
+                None => row_text(s),
+            };
             ui.horizontal(|ui| {
                 theme::swatch(ui, s.status);
-                let r = ui.add(
+                let mut r = ui.add(
                     // An empty right part keeps the text to the left, like the claim list.
-                    egui::Button::selectable(current == Some(i), row_text(s))
+                    egui::Button::selectable(current == Some(i), text)
                         .right_text("")
                         .min_size(egui::vec2(ui.available_width(), row_h - 2.0)),
                 );
+                if let Some(m) = mark {
+                    r = r.on_hover_text(&m.tooltip);
+                }
                 if r.clicked() {
                     out.push(Intent::SelectSuggestion(i));
                 }
             });
         }
     });
+    if marks_pending {
+        // More rows to look up: a few per frame.
+        ui.ctx().request_repaint();
+    }
     out
 }
 

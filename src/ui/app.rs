@@ -25,6 +25,9 @@ use std::path::{Path, PathBuf};
 /// The sample project, built into the binary so the app has something to show anywhere.
 pub const SAMPLE_PROJECT: &str = include_str!("../../projects/sample.ron");
 
+/// Recorded when no name is configured and the system offers none (the person was asked).
+pub const UNNAMED_ANALYST: &str = "unnamed analyst";
+
 /// The desktop app: a composition of the feature states. Each feature folder owns its state;
 /// panels read what they need and return intents, which the dispatcher applies.
 pub struct FactdeskApp {
@@ -142,7 +145,13 @@ impl FactdeskApp {
 
     /// Who edits: the analyst preference, else the environment's default identity.
     pub(crate) fn analyst_name(&self) -> String {
-        crate::core::team::identity::resolve(Some(&self.settings.analyst))
+        let name = crate::core::team::identity::resolve(Some(&self.settings.analyst));
+        // Never record an empty name: history would say "by someone" with no way to tell who.
+        if name.is_empty() {
+            UNNAMED_ANALYST.to_string()
+        } else {
+            name
+        }
     }
 
     pub(crate) fn refresh_derived(&mut self) {

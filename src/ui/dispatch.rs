@@ -112,14 +112,29 @@ impl FactdeskApp {
     /// The one door through which the app changes the project: applies one undoable edit, then
     /// refreshes what is derived from the project, once. Says what the edit created.
     pub(crate) fn commit(&mut self, action: Action) -> Result<Applied, EditError> {
+        self.ask_analyst_once();
         let result = self.session.edit(action);
         self.after_commit(result)
     }
 
     /// [`Self::commit`] for typing in a field: consecutive edits merge into one undo step.
     pub(crate) fn commit_typing(&mut self, action: Action) -> Result<Applied, EditError> {
+        self.ask_analyst_once();
         let result = self.session.edit_typing(action);
         self.after_commit(result)
+    }
+
+    /// The first edit without a configured analyst name asks who is editing (once a run),
+    /// prefilled with the system or git name. The edit itself goes ahead under that name.
+    fn ask_analyst_once(&mut self) {
+        if self.settings.ask_analyst
+            && self.settings.analyst.trim().is_empty()
+            && !self.dialogs.analyst_asked
+        {
+            self.dialogs.analyst_asked = true;
+            let guess = crate::core::team::identity::resolve(None);
+            self.dialogs.analyst = Some(crate::ui::dialogs::analyst::AnalystPrompt::new(guess));
+        }
     }
 
     fn after_commit(&mut self, result: Result<Applied, EditError>) -> Result<Applied, EditError> {

@@ -11,6 +11,7 @@ mod commands;
 mod export;
 mod files;
 mod find;
+mod first_hour;
 mod import;
 mod layout;
 mod library;

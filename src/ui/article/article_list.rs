@@ -34,14 +34,62 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                     counts.total(),
                     counts.reviewed()
                 );
-                let r = ui.add_sized(
-                    [ui.available_width(), row_h - 4.0],
-                    egui::Button::selectable(selected, text).truncate(),
-                );
+                let r = row(ui, row_h - 4.0, selected, a.display_title(), &text);
                 if r.clicked() {
                     out.push(Intent::SelectArticle(a.id.clone()));
                 }
             }
         });
     out
+}
+
+/// One article row: the title on the first line (ending in "…" when the list is narrow) and its
+/// claim counts on the second; the whole title and counts are one hover away.
+fn row(ui: &mut egui::Ui, h: f32, selected: bool, title: &str, label: &str) -> egui::Response {
+    let (rect, r) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::click());
+    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, label));
+    let r = r.on_hover_text(label);
+    if !ui.is_rect_visible(rect) {
+        return r;
+    }
+    let visuals = ui.style().interact_selectable(&r, selected);
+    if selected || r.hovered() || r.has_focus() {
+        ui.painter().rect(
+            rect,
+            3.0,
+            visuals.weak_bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let pad = ui.spacing().button_padding;
+    let width = (rect.width() - 2.0 * pad.x).max(8.0);
+    let line = |text: &str, color: egui::Color32, style: egui::TextStyle| {
+        let mut job = egui::text::LayoutJob::single_section(
+            text.to_string(),
+            egui::TextFormat::simple(style.resolve(ui.style()), color),
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        ui.painter().layout_job(job)
+    };
+    let title_g = line(title, visuals.text_color(), egui::TextStyle::Body);
+    let counts = label.split_once('\n').map_or("", |(_, c)| c);
+    let counts_g = line(
+        counts,
+        ui.visuals().weak_text_color(),
+        egui::TextStyle::Small,
+    );
+    let top = rect.top() + pad.y;
+    ui.painter().galley(
+        egui::pos2(rect.left() + pad.x, top),
+        title_g.clone(),
+        visuals.text_color(),
+    );
+    ui.painter().galley(
+        egui::pos2(rect.left() + pad.x, top + title_g.size().y + 2.0),
+        counts_g,
+        visuals.text_color(),
+    );
+    r
 }

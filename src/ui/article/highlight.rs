@@ -20,18 +20,14 @@ pub struct BlockSpan {
     pub selected: bool,
 }
 
-/// Fill of a find match: Okabe-Ito yellow, stronger for the current match.
+/// Fill of a find match: Okabe-Ito reddish purple, a hue no status colour set uses (their
+/// oranges, yellows and blues would make a match read as a claim); solid for the current match.
 pub fn find_fill(current: bool, dark: bool) -> Color32 {
-    let alpha = match (current, dark) {
-        (true, _) => 255,
-        (false, true) => 150,
-        (false, false) => 120,
-    };
-    let yellow = Color32::from_rgb(0xF0, 0xE4, 0x42);
-    if current {
-        Color32::from_rgb(0xFF, 0xB0, 0x20)
-    } else {
-        yellow.gamma_multiply_u8(alpha)
+    let purple = Color32::from_rgb(0xCC, 0x79, 0xA7);
+    match (current, dark) {
+        (true, _) => purple,
+        (false, true) => purple.gamma_multiply_u8(120),
+        (false, false) => purple.gamma_multiply_u8(90),
     }
 }
 

@@ -257,7 +257,7 @@ fn editor(
                     if r.clicked() {
                         out.push(Intent::Run(cmd));
                     }
-                    ui.weak(shortcut);
+                    theme::key_cap(ui, &shortcut);
                 });
                 if i % 2 == 1 {
                     ui.end_row();

@@ -2,6 +2,7 @@
 //! shortcut cheat sheet, the command palette, the export dialog and the settings window.
 
 mod about;
+pub mod analyst;
 mod changed_on_disk;
 mod cheat_sheet;
 mod export;
@@ -66,6 +67,10 @@ pub struct DialogState {
     pub about: bool,
     /// Per-file results of the last multi-file import.
     pub import_report: Option<crate::ui::project::import_files::ImportReport>,
+    /// "Who is editing?", at the first edit without a configured name.
+    pub analyst: Option<analyst::AnalystPrompt>,
+    /// The analyst question was asked in this run (answered or put off).
+    pub analyst_asked: bool,
 }
 
 impl DialogState {
@@ -94,6 +99,7 @@ impl DialogState {
             || self.restore.is_some()
             || self.export.is_some()
             || self.import_report.is_some()
+            || self.analyst.is_some()
     }
 }
 
@@ -126,6 +132,14 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     {
         app.dialogs.changed_on_disk = false;
         app.disk_choice(ctx, choice);
+    }
+    if let Some(prompt) = app.dialogs.analyst.as_mut()
+        && let Some(answer) = analyst::show(ctx, prompt)
+    {
+        app.dialogs.analyst = None;
+        if let analyst::Answer::Name(name) = answer {
+            app.settings.analyst = name;
+        }
     }
     if let Some((path, holder)) = app.dialogs.locked.clone() {
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned());

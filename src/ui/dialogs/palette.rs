@@ -49,13 +49,15 @@ pub fn show(ctx: &egui::Context, state: &mut PaletteState) -> Outcome {
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
+                // Leave the scroll bar its own room so the shortcut column is never under it.
+                let width = ui.available_width() - ui.spacing().scroll.allocated_width() - 4.0;
                 for cmd in hits {
                     let mut button = egui::Button::new(cmd.label()).frame(false);
                     if let Some(s) = cmd.shortcut_text(ctx) {
                         button = button.shortcut_text(s);
                     }
                     if ui
-                        .add_sized([ui.available_width(), 20.0], button)
+                        .add_sized([width, 20.0], button)
                         .on_hover_text(cmd.tooltip())
                         .clicked()
                     {

@@ -11,6 +11,8 @@ pub struct PathPrompt {
     pub purpose: Purpose,
     pub text: String,
     pub note: Option<String>,
+    /// The field took the keyboard when the prompt appeared (once: typing goes there at once).
+    focused: bool,
 }
 
 impl PathPrompt {
@@ -19,6 +21,7 @@ impl PathPrompt {
             purpose,
             text,
             note: None,
+            focused: false,
         }
     }
 
@@ -74,6 +77,10 @@ pub fn show(
                 .hint_text("/path/to/file"),
         );
         let edit = edit.labelled_by(label.id);
+        if !prompt.focused {
+            edit.request_focus();
+            prompt.focused = true;
+        }
         if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             result = Some(prompt.intent());
         }

@@ -38,6 +38,16 @@ impl Appearance {
     }
 }
 
+/// The fill of selected text and selected rows: violet, a hue of no status colour set (their
+/// greys, blues, greens, yellows, oranges and reds) nor of find matches (reddish purple).
+pub fn selection_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(96, 60, 150)
+    } else {
+        Color32::from_rgb(190, 160, 240)
+    }
+}
+
 /// egui's visuals for `theme`, or their high-contrast variant: pure black/white text and
 /// backgrounds, solid widget outlines and a thick focus outline.
 pub fn visuals(theme: Theme, high_contrast: bool) -> Visuals {
@@ -45,6 +55,9 @@ pub fn visuals(theme: Theme, high_contrast: bool) -> Visuals {
         Theme::Dark => Visuals::dark(),
         Theme::Light => Visuals::light(),
     };
+    // egui's selection blue is close to the sky blue that marks unreviewed claims: a violet no
+    // status colour set uses keeps a text selection from reading as a claim (and the reverse).
+    v.selection.bg_fill = selection_fill(theme == Theme::Dark);
     if !high_contrast {
         return v;
     }
@@ -104,6 +117,36 @@ pub fn watch_system_theme(ctx: &egui::Context) {
 
 #[cfg(test)]
 mod tests {
+    /// How far apart two colours are (sum of channel differences).
+    fn distance(a: Color32, b: Color32) -> i32 {
+        (a.r() as i32 - b.r() as i32).abs()
+            + (a.g() as i32 - b.g() as i32).abs()
+            + (a.b() as i32 - b.b() as i32).abs()
+    }
+
+    #[test]
+    fn selection_and_find_never_look_like_a_status() {
+        use crate::core::model::Status;
+        use crate::ui::article::highlight::find_fill;
+        use crate::ui::look::status_colors::StatusColors;
+        for set in StatusColors::ALL {
+            for s in Status::ALL {
+                let c = set.color(s);
+                for dark in [true, false] {
+                    assert!(
+                        distance(selection_fill(dark), c) > 80,
+                        "selection vs {s:?} in {set:?}"
+                    );
+                    assert!(distance(selection_fill(dark), find_fill(true, dark)) > 80);
+                }
+                assert!(
+                    distance(find_fill(true, true), c) > 80,
+                    "find vs {s:?} in {set:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

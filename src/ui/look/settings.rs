@@ -54,6 +54,8 @@ pub struct Settings {
     pub claim_sort: crate::ui::claims::claim_sort::ClaimSort,
     /// What the suggestions panel lists.
     pub suggest_filter: crate::ui::review::suggestions::SuggestFilter,
+    /// Ask "Who is editing?" at the first edit while `analyst` is empty (off for tests).
+    pub ask_analyst: bool,
     /// The articles list at the left is shown (when the window is wide enough).
     pub show_articles_panel: bool,
     /// The claim panel at the right is shown (when the window is wide enough).
@@ -85,6 +87,7 @@ impl Default for Settings {
             last_export_dir: None,
             last_export_format: String::new(),
             export_csv_bom: false,
+            ask_analyst: true,
             show_articles_panel: true,
             show_claim_panel: true,
             claim_sort: Default::default(),
@@ -99,6 +102,7 @@ impl Settings {
     pub fn headless() -> Self {
         Settings {
             native_dialogs: false,
+            ask_analyst: false,
             // Never the person's own claim library: a test sees only the library it builds.
             library_dir: Some(std::env::temp_dir().join("factdesk-headless-no-library")),
             ..Settings::default()

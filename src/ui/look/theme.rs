@@ -52,6 +52,31 @@ pub fn swatch(ui: &mut Ui, s: Status) {
     ui.painter().rect_filled(rect, 2.0, status_color(s));
 }
 
+/// A keyboard key drawn as a key cap (a framed monospace label), so "1" beside a button reads as
+/// the key that does the same, never as a count.
+pub fn key_cap(ui: &mut Ui, key: &str) {
+    if key.is_empty() {
+        return;
+    }
+    let stroke = ui
+        .visuals()
+        .widgets
+        .inactive
+        .fg_stroke
+        .color
+        .gamma_multiply(0.6);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(4, 0))
+        .show(ui, |ui| {
+            let r = ui.label(egui::RichText::new(key).monospace().small().weak());
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Label, true, format!("key {key}"))
+            });
+        });
+}
+
 /// The legend: one swatch, symbol and name per status; while `comparing`, the marks of the
 /// compared project too.
 pub fn legend(ui: &mut Ui, comparing: bool) {

@@ -34,8 +34,16 @@ impl FactdeskApp {
 
     fn export_file_name(&self) -> Option<(String, Format)> {
         let format = self.dialogs.export.as_ref()?.format;
+        // Named after the project's file when it has one (desk.ron → desk.csv), which is how the
+        // person knows the project; else after its title.
+        let from_file = self
+            .session
+            .path
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map(|stem| format!("{}.{}", stem.to_string_lossy(), format.extension()));
         Some((
-            export::default_file_name(&self.session.project, format),
+            from_file.unwrap_or_else(|| export::default_file_name(&self.session.project, format)),
             format,
         ))
     }

@@ -28,8 +28,8 @@ impl Appearance {
             self.zoom = Some(zoom);
         }
         let hc = settings.high_contrast;
-        // Plain visuals are egui's own: only a switch away from high contrast restores them.
-        if self.contrast != Some(hc) && (hc || self.contrast.is_some()) {
+        // Set once at start (our selection colour) and again whenever the contrast changes.
+        if self.contrast != Some(hc) {
             for t in [Theme::Dark, Theme::Light] {
                 ctx.set_visuals_of(t, visuals(t, hc));
             }

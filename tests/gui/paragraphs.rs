@@ -95,3 +95,29 @@ fn shift_click_in_another_paragraph_extends_the_selection() {
         Some(sel.range)
     );
 }
+
+#[test]
+fn one_quick_click_on_a_highlight_selects_its_claim() {
+    let mut h = harness(app(project_with_claims()));
+    let b = blocks(&h);
+    // "Kwon Jong Gun" opens the second paragraph: press and release in the same frame, as a
+    // quick click on a real mouse often lands.
+    let at = egui::pos2(b[1].left() + 12.0, b[1].top() + 8.0);
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    let kwon = find_claim(&h, "Kwon Jong Gun").map(|c| c.id.clone());
+    assert!(kwon.is_some());
+    assert_eq!(
+        h.state().claims.selected,
+        kwon,
+        "the quick click selected the claim"
+    );
+}

@@ -210,6 +210,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     .show(ui);
                 let r = &output.response.response;
                 ids.insert(r.id);
+                // A quick click (press and release in one frame) focuses the block but leaves
+                // it no cursor yet this frame: take the click's place from the pointer.
+                if r.clicked()
+                    && output.cursor_range.is_none()
+                    && !ui.input(|i| i.modifiers.shift)
+                    && let Some(p) = r.interact_pointer_pos()
+                {
+                    let local = output.galley.cursor_from_pos(p - output.galley_pos).index.0;
+                    out.push(Intent::ClickedAt {
+                        article: article.id.clone(),
+                        pos: (block_start + local).min(layout.blocks[b].chars.end),
+                    });
+                }
                 let chars = layout.blocks[b].chars.clone();
                 placed.push(span_select::Placed {
                     rect,

@@ -161,3 +161,33 @@ fn the_export_file_is_named_after_the_project_file() {
     let offered = value_of(&h, "Path").unwrap_or_default();
     assert!(offered.ends_with("desk-jan.csv"), "offered {offered:?}");
 }
+
+#[test]
+fn the_export_dialog_keeps_its_place_as_its_content_changes() {
+    let mut h = harness(app(project_with_claims()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let top = |h: &egui_kittest::Harness<'static, FactdeskApp>| {
+        h.get_by_label("Export claims").rect().top()
+    };
+    let before = top(&h);
+    // ClaimReview adds the publication check (a list of warnings): the content grows.
+    h.get_by_label("Format").click();
+    h.run();
+    h.query_all_by_label("ClaimReview JSON-LD (schema.org)")
+        .last()
+        .expect("option in the popup")
+        .click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("⚠ no reviewer organisation")
+            .is_some(),
+        "the content changed"
+    );
+    assert!(
+        (top(&h) - before).abs() < 1.0,
+        "the dialog moved from {before} to {}",
+        top(&h)
+    );
+}

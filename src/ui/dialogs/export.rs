@@ -129,7 +129,12 @@ fn claims_text(n: usize) -> String {
 /// Draws the dialog over `project`.
 pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) -> Outcome {
     let mut outcome = Outcome::Open;
-    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+    // Pinned by its top edge: as the publication check grows or shrinks, the dialog grows
+    // downwards and its buttons never jump under the pointer (a centred modal re-centres).
+    let id = egui::Id::unique("export_dialog");
+    let area =
+        egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0));
+    let modal = egui::Modal::new(id).area(area).show(ctx, |ui| {
         ui.set_width(480.0);
         ui.heading("Export claims");
         ui.add_space(4.0);

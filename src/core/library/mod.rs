@@ -10,7 +10,8 @@ mod claimreview;
 mod manifest;
 mod minhash;
 mod record;
-pub mod speakers;
+/// Speaker names resolved within an article (shared with the suggestions).
+pub use crate::core::nlp::names as speakers;
 
 pub use claimreview::{FeedProblem, parse_feed};
 pub use manifest::{Counts, Kind, SCHEMA_VERSION};

@@ -8,6 +8,7 @@
 mod attribution;
 mod cues;
 pub mod lexicon;
+pub mod names;
 mod review;
 mod sentences;
 mod speakers;

@@ -125,6 +125,15 @@ pub fn suggest_text_in(text: &str, default_speaker: &str, lang: Lang) -> Vec<Sug
     add_quotes(&chars, &toks, &quotes, &sents, &per_sentence, &mut out);
     out.sort_by_key(|x| (x.start, x.end));
     out.dedup_by(|x, y| x.start == y.start && x.end == y.end);
+    // "Kirby" or "Mr Kirby" after "John Kirby" was named: the full name, as the claim library
+    // files the speaker.
+    let speakers: Vec<&str> = out.iter().map(|x| x.speaker.as_str()).collect();
+    let full = super::names::resolve_speakers(&speakers, text);
+    for (x, name) in out.iter_mut().zip(full) {
+        if !name.is_empty() {
+            x.speaker = name;
+        }
+    }
     out
 }
 
@@ -433,6 +442,18 @@ impl<'p> Known<'p> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_surname_alone_is_filed_under_the_full_name_named_earlier() {
+        let text = "National security spokesman John Kirby said the rockets were delivered in November last year. \
+                    Later on Friday, Kirby said that the Wagner group had paid for the weapons in cash.";
+        let got = suggest_text(text, "AFP");
+        let second = got
+            .iter()
+            .find(|s| s.start > text.chars().take_while(|c| *c != 'L').count())
+            .expect("a suggestion in the second sentence");
+        assert_eq!(second.speaker, "John Kirby", "{got:?}");
+    }
+
     use super::*;
     use crate::core::model::{Anchor, Claim, ClaimId, RejectedSuggestion};
     use crate::core::time::Timestamp;

@@ -66,6 +66,8 @@ pub struct DialogState {
     pub about: bool,
     /// Per-file results of the last multi-file import.
     pub import_report: Option<crate::ui::project::import_files::ImportReport>,
+    /// Article from URL, captures in progress, the capture viewer.
+    pub(crate) evidence: crate::ui::evidence::EvidenceState,
 }
 
 impl DialogState {
@@ -94,6 +96,7 @@ impl DialogState {
             || self.restore.is_some()
             || self.export.is_some()
             || self.import_report.is_some()
+            || self.evidence.modal()
     }
 }
 
@@ -161,6 +164,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     }
     crate::ui::project::import_files::show_report(ctx, &mut app.dialogs.import_report);
     crate::ui::review::seen_before::frame(ctx, app);
+    crate::ui::evidence::frame(ctx, app, &mut out);
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.about {
         let settings_dir = eframe::storage_dir("factdesk");

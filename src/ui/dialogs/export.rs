@@ -79,7 +79,12 @@ impl ExportDialog {
     /// The export these choices make; None when no status is ticked.
     pub fn options(&self) -> Option<ExportOptions> {
         Some(ExportOptions {
-            format: self.format,
+            // A dossier holds every selected claim (its JSON export does), so it counts as JSON.
+            format: if self.dossier {
+                Format::Json
+            } else {
+                self.format
+            },
             filter: self.filter()?,
             csv_bom: self.csv_bom && self.format == Format::Csv && !self.dossier,
         })
@@ -322,5 +327,9 @@ mod tests {
         d.statuses = reviewed();
         d.format = Format::Json;
         assert_eq!(d.options().map(|o| o.csv_bom), Some(false));
+        d.format = Format::Csv;
+        d.dossier = true;
+        let o = d.options().expect("options");
+        assert_eq!((o.format, o.csv_bom), (Format::Json, false));
     }
 }

@@ -267,7 +267,6 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
     let modal = egui::Modal::new(egui::Id::unique("add_url_dialog")).show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading("Add article from URL");
-        ui.weak("The page is fetched once, now, and nothing else is contacted.");
         ui.add_space(4.0);
         let label = ui.label("Web address");
         let busy = d.job.is_some();
@@ -291,22 +290,26 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
         if let (Err(e), false) = (&check, d.url.trim().is_empty()) {
             ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {e}"));
         }
-        if let Some(job) = &d.job {
-            ui.horizontal(|ui| {
-                ui.add(egui::Spinner::new());
-                let bytes = job.control.bytes();
-                let got = if bytes > 0 {
-                    format!(", {} received", human_bytes(bytes))
-                } else {
-                    String::new()
-                };
-                ui.label(format!(
-                    "Fetching from {}{got} ({} s)",
-                    job.host,
-                    job.started.elapsed().as_secs()
-                ));
-            });
-        }
+        // One line of the same height idle or busy, so the dialog does not jump when it starts.
+        ui.horizontal(|ui| {
+            ui.set_min_height(ui.spacing().interact_size.y);
+            let Some(job) = &d.job else {
+                ui.weak("The page is fetched once, now; nothing else is contacted.");
+                return;
+            };
+            ui.add(egui::Spinner::new());
+            let bytes = job.control.bytes();
+            let got = if bytes > 0 {
+                format!(", {} received", human_bytes(bytes))
+            } else {
+                String::new()
+            };
+            ui.label(format!(
+                "Fetching from {}{got} ({} s)",
+                job.host,
+                job.started.elapsed().as_secs()
+            ));
+        });
         if let Some(e) = &d.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }

@@ -102,6 +102,19 @@ fn respond(path: &str, stream: &mut TcpStream) {
             }
         }
         "/never" => std::thread::sleep(Duration::from_secs(20)),
+        // The Internet Archive's save service, as a stand-in: it names the snapshot.
+        p if p.starts_with("/save/") => send(
+            stream,
+            "200 OK",
+            &[
+                html("text/html"),
+                (
+                    "Content-Location",
+                    format!("/web/20261203184512/{}", &p["/save/".len()..]),
+                ),
+            ],
+            b"<p>saved</p>",
+        ),
         p if p.starts_with("/corpus/") => {
             let name = p.trim_start_matches("/corpus/");
             match std::fs::read(corpus_root().join(name).join("source.html")) {
@@ -687,4 +700,44 @@ fn update_from_a_url_adds_a_version_and_keeps_its_page() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(store::load(&project).expect("load").articles[0].version, 2);
+}
+
+#[test]
+fn the_internet_archive_is_asked_only_when_the_project_says_so() {
+    let base = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    let ps = project.to_str().expect("utf8");
+    project_with_sources(&project, &base, 1);
+    let archive = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_factdesk"))
+            .args(args)
+            .env("FACTDESK_ARCHIVE_SAVE_URL", format!("{base}/save/"))
+            .env_remove("http_proxy")
+            .env_remove("https_proxy")
+            .env_remove("HTTP_PROXY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .output()
+            .expect("run factdesk")
+    };
+    // Off (the default): no archive address.
+    ok(&archive(&["capture", ps]));
+    let p = store::load(&project).expect("load");
+    assert_eq!(p.claims[0].sources[0].captures[0].archive_url, "");
+
+    let mut p = p;
+    p.settings.internet_archive = true;
+    store::save(&project, &p).expect("save");
+    let out = ok(&archive(&["capture", ps, "--all"]));
+    let p = store::load(&project).expect("load");
+    let c = &p.claims[0].sources[0].captures[1];
+    assert!(c.is_captured());
+    assert_eq!(
+        c.archive_url,
+        format!("{base}/web/20261203184512/{base}/src/0"),
+        "{out}"
+    );
+    assert!(out.contains(&c.archive_url), "{out}");
 }

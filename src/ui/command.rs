@@ -59,6 +59,8 @@ pub enum UiCommand {
     LibrarySpeakers,
     IndexLibraryFolder,
     UpdateLibrary,
+    AddArticleFromUrl,
+    CaptureAllSources,
 }
 
 /// The menus of the menu bar, left to right.
@@ -131,12 +133,13 @@ const fn spec(
 impl UiCommand {
     /// Every command, in menu order (menu by menu, top to bottom): the order of the cheat sheet,
     /// the palette and the shortcut table too.
-    pub const ALL: [UiCommand; 52] = [
+    pub const ALL: [UiCommand; 54] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
         UiCommand::SaveProjectAs,
         UiCommand::AddArticles,
+        UiCommand::AddArticleFromUrl,
         UiCommand::CompareProject,
         UiCommand::Export,
         UiCommand::Settings,
@@ -173,6 +176,7 @@ impl UiCommand {
         UiCommand::LibrarySpeakers,
         UiCommand::IndexLibraryFolder,
         UiCommand::UpdateLibrary,
+        UiCommand::CaptureAllSources,
         UiCommand::ToggleSnap,
         UiCommand::ToggleTheme,
         UiCommand::ZoomIn,
@@ -402,6 +406,18 @@ impl UiCommand {
                 "Read the library's folders again: new and changed projects in, deleted ones out",
                 &[],
                 (Claim, 4),
+            ),
+            UiCommand::AddArticleFromUrl => spec(
+                "Add article from URL…",
+                "Fetch a web page and add it as an article; the page as fetched is kept as evidence",
+                &[],
+                (File, 2),
+            ),
+            UiCommand::CaptureAllSources => spec(
+                "Capture all sources",
+                "Keep a copy of every source cited by this article's claims that has none yet",
+                &[],
+                (Claim, 5),
             ),
             UiCommand::ToggleSnap => spec(
                 "Snap to words",

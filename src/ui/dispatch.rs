@@ -11,7 +11,7 @@ use crate::ui::app::FactdeskApp;
 use crate::ui::claims::multi_select;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Pending;
-use crate::ui::intent::Intent;
+use crate::ui::intent::{EvidenceIntent, Intent};
 use crate::ui::layout::Forced;
 use crate::ui::look::settings::ThemeChoice;
 use crate::ui::project::file_dialogs::Purpose;
@@ -106,6 +106,8 @@ impl FactdeskApp {
             Intent::OpenSample => self.guard(ctx, Pending::Sample),
             Intent::SelectSuggestion(i) => self.select_suggestion(i, true),
             Intent::Library(l) => self.apply_library(l),
+            Intent::Evidence(e) => self.apply_evidence(e),
+            Intent::ExportDossierTo(path, filter) => self.export_dossier_to(&path, &filter),
         }
     }
 
@@ -229,6 +231,8 @@ impl FactdeskApp {
             UiCommand::LibrarySpeakers => self.open_speakers(None),
             UiCommand::IndexLibraryFolder => self.ask_path(ctx, Purpose::IndexLibrary),
             UiCommand::UpdateLibrary => self.refresh_library(),
+            UiCommand::AddArticleFromUrl => self.open_add_url(None),
+            UiCommand::CaptureAllSources => self.apply_evidence(EvidenceIntent::CaptureAll),
         }
     }
 

@@ -63,6 +63,23 @@ pub enum Intent {
     SelectSuggestion(usize),
     /// The claim library: seen before, speakers, indexing.
     Library(LibraryIntent),
+    /// Evidence: articles from a URL, captures of sources, the offline viewer.
+    Evidence(EvidenceIntent),
+    /// Write a dossier (zip of reports and captures) of these claims to this file (not an edit).
+    ExportDossierTo(PathBuf, crate::core::export::ClaimFilter),
+}
+
+/// What the evidence parts of the window ask the app to do.
+#[derive(Debug, Clone)]
+pub enum EvidenceIntent {
+    /// Fetches this source of this claim and keeps the page (one undo step when recorded).
+    Capture { claim: ClaimId, url: String },
+    /// Captures every not yet captured source of the current article's claims.
+    CaptureAll,
+    /// Stops the running capture; nothing of it is recorded.
+    CancelCapture,
+    /// Opens the newest capture of this source of this claim in the offline viewer.
+    View { claim: ClaimId, url: String },
 }
 
 /// What the claim library's parts ask the app to do.

@@ -13,6 +13,7 @@ mod command;
 mod derived;
 mod dialogs;
 mod dispatch;
+mod evidence;
 mod intent;
 mod layout;
 mod look;

@@ -8,6 +8,7 @@ mod common;
 mod a11y;
 mod annotate;
 mod commands;
+mod evidence;
 mod export;
 mod files;
 mod find;

@@ -84,17 +84,41 @@ pub fn capture_url(
     }
 }
 
+/// The Internet Archive's "save page" service; the page's address is appended.
+pub const ARCHIVE_SAVE_URL: &str = "https://web.archive.org/save/";
+
+/// The save service to ask: `FACTDESK_ARCHIVE_SAVE_URL` when set (tests point it at a local
+/// server), else [`ARCHIVE_SAVE_URL`].
+pub fn archive_save_url() -> String {
+    std::env::var("FACTDESK_ARCHIVE_SAVE_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| ARCHIVE_SAVE_URL.to_string())
+}
+
 /// Asks the Internet Archive to save `url` and returns the public copy's address. Only called
 /// when the project's `internet_archive` setting is on; never needed for offline work.
 pub fn ask_internet_archive(url: &str, options: &FetchOptions) -> Result<String, FetchError> {
+    ask_archive_at(&archive_save_url(), url, options)
+}
+
+/// [`ask_internet_archive`] with the save service at `save_base` (ending in `/save/`).
+pub fn ask_archive_at(
+    save_base: &str,
+    url: &str,
+    options: &FetchOptions,
+) -> Result<String, FetchError> {
     let checked = fetch::check_url(url)?;
-    let save = format!("https://web.archive.org/save/{checked}");
+    let save = format!("{}{checked}", save_base.trim());
     let fetched = fetch::fetch(&save, options, &FetchControl::new())?;
-    // The save endpoint answers with the snapshot (after redirects) or names it.
-    let named = fetched
-        .page
-        .header("content-location")
-        .map(|p| format!("https://web.archive.org{p}"));
+    // The save endpoint answers with the snapshot (after redirects) or names it, as a path on
+    // its own host.
+    let named = fetched.page.header("content-location").and_then(|p| {
+        url::Url::parse(fetched.final_url())
+            .and_then(|base| base.join(p.trim()))
+            .ok()
+            .map(|u| u.to_string())
+    });
     Ok(named.unwrap_or_else(|| fetched.final_url().to_string()))
 }
 

@@ -440,6 +440,11 @@ fn classify(url: &str, parsed: &url::Url, e: ureq::Error, options: &FetchOptions
             url,
             reason: "connection failed".to_string(),
         },
+        // The system resolver's failure arrives as a plain I/O error.
+        ureq::Error::Io(io) if looks_like_dns(&io.to_string()) => FetchError::Dns {
+            url,
+            host: parsed.host_str().unwrap_or_default().to_string(),
+        },
         ureq::Error::Io(io) => {
             use std::io::ErrorKind::{InvalidData, UnexpectedEof};
             // Before any response on https, a cut or garbled stream is the handshake failing
@@ -456,7 +461,12 @@ fn classify(url: &str, parsed: &url::Url, e: ureq::Error, options: &FetchOptions
         ureq::Error::BadUri(reason) => FetchError::InvalidUrl { url, reason },
         other => {
             let reason = other.to_string();
-            if looks_like_tls(&reason) && parsed.scheme() == "https" {
+            if looks_like_dns(&reason) {
+                FetchError::Dns {
+                    url,
+                    host: parsed.host_str().unwrap_or_default().to_string(),
+                }
+            } else if looks_like_tls(&reason) && parsed.scheme() == "https" {
                 FetchError::Tls { url, reason }
             } else {
                 FetchError::Other { url, reason }
@@ -500,6 +510,21 @@ fn classify_io(url: &str, e: &std::io::Error, options: &FetchOptions) -> FetchEr
         _ if looks_like_tls(&reason) => FetchError::Tls { url, reason },
         _ => FetchError::Other { url, reason },
     }
+}
+
+/// The resolver's words for a name that does not resolve (glibc, macOS, Windows).
+fn looks_like_dns(reason: &str) -> bool {
+    let r = reason.to_ascii_lowercase();
+    [
+        "failed to lookup address",
+        "name or service not known",
+        "nodename nor servname",
+        "no such host is known",
+        "temporary failure in name resolution",
+        "no address associated with hostname",
+    ]
+    .iter()
+    .any(|w| r.contains(w))
 }
 
 fn looks_like_tls(reason: &str) -> bool {
@@ -579,6 +604,20 @@ mod tests {
         assert!(is_page_type(""));
         assert!(!is_page_type("application/pdf"));
         assert!(!is_page_type("image/png"));
+    }
+
+    #[test]
+    fn resolver_failures_read_as_dns_errors() {
+        let e = ureq::Error::Io(std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        ));
+        let url = check_url("https://nowhere.invalid/x").expect("url");
+        let got = classify(url.as_str(), &url, e, &FetchOptions::default());
+        assert!(
+            matches!(&got, FetchError::Dns { host, .. } if host == "nowhere.invalid"),
+            "{got:?}"
+        );
+        assert!(!looks_like_dns("connection refused"));
     }
 
     #[test]

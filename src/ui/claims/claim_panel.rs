@@ -3,10 +3,11 @@
 //! library's "Seen before". Typing in a field becomes one undo step per field.
 
 use crate::core::action::{Action, ClaimEdit};
-use crate::core::model::{Claim, ConflictField, Project, Source, Status};
+use crate::core::model::{Claim, ClaimId, ConflictField, Project, Source, Status};
 use crate::ui::app::FactdeskApp;
 use crate::ui::command::UiCommand;
-use crate::ui::intent::Intent;
+use crate::ui::evidence::capture::CaptureJob;
+use crate::ui::intent::{EvidenceIntent, Intent};
 use crate::ui::look::theme;
 
 /// A labelled single-line field; returns the new text when edited.
@@ -69,31 +70,116 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                 .as_ref()
                 .filter(|s| s.article == c.article)
                 .map(|s| s.range.clone());
-            editor(ui, &app.session.project, c, editing, selected, &mut out);
+            let capturing = app.dialogs.evidence.capture.as_ref();
+            editor(
+                ui,
+                &app.session.project,
+                c,
+                editing,
+                selected,
+                capturing,
+                &mut out,
+            );
             crate::ui::review::seen_before::section(ui, app, Some(c), &mut out);
         });
     out
 }
 
-/// Whether the source's page is kept as evidence (`factdesk capture`): the newest capture, or the
-/// last failure, or nothing yet.
-fn evidence_state(ui: &mut egui::Ui, s: &Source) {
+/// Whether the source's page is kept as evidence: the newest capture, or the last failure, or
+/// nothing yet; then Capture / Capture again and View capture (or the capture's progress).
+fn evidence_state(
+    ui: &mut egui::Ui,
+    claim: &ClaimId,
+    s: &Source,
+    capturing: Option<&CaptureJob>,
+    out: &mut Vec<Intent>,
+) {
     if s.url.trim().is_empty() {
         return;
     }
-    let text = match (
-        crate::core::model::latest_capture(&s.captures),
-        s.captures.last(),
-    ) {
+    let latest = crate::core::model::latest_capture(&s.captures);
+    let text = match (latest, s.captures.last()) {
         (Some(c), _) => format!(
-            "Evidence: {} · SHA-256 {}",
-            c.describe(),
+            "Evidence: captured on {} (HTTP {}, {}) · SHA-256 {}",
+            c.time.readable(),
+            c.status,
+            crate::core::store::human_bytes(c.bytes),
             c.sha256.get(..12).unwrap_or("")
         ),
         (None, Some(last)) => format!("Evidence: {}", last.describe()),
-        (None, None) => "Evidence: not captured (factdesk capture keeps a copy)".to_string(),
+        (None, None) => "Evidence: not captured yet".to_string(),
     };
-    ui.weak(text);
+    ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
+    if let Some(job) = capturing.filter(|j| j.covers(&s.url)) {
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new());
+            ui.label(job.progress());
+            if ui.small_button("Cancel capture").clicked() {
+                out.push(Intent::Evidence(EvidenceIntent::CancelCapture));
+            }
+        });
+        return;
+    }
+    ui.horizontal(|ui| {
+        let label = if latest.is_some() {
+            "Capture again"
+        } else {
+            "Capture"
+        };
+        if ui
+            .add_enabled(capturing.is_none(), egui::Button::new(label).small())
+            .on_hover_text(format!(
+                "Fetch {} now and keep the page as evidence beside the project",
+                s.url.trim()
+            ))
+            .clicked()
+        {
+            out.push(Intent::Evidence(EvidenceIntent::Capture {
+                claim: claim.clone(),
+                url: s.url.clone(),
+            }));
+        }
+        if latest.is_some()
+            && ui
+                .small_button("View capture")
+                .on_hover_text("Read the captured page offline, with its hash checked")
+                .clicked()
+        {
+            out.push(Intent::Evidence(EvidenceIntent::View {
+                claim: claim.clone(),
+                url: s.url.clone(),
+            }));
+        }
+    });
+}
+
+/// "Capture all sources" under the sources, with the batch's progress while one runs elsewhere.
+fn capture_all(
+    ui: &mut egui::Ui,
+    c: &Claim,
+    capturing: Option<&CaptureJob>,
+    out: &mut Vec<Intent>,
+) {
+    if let Some(job) = capturing.filter(|j| !c.sources.iter().any(|s| j.covers(&s.url))) {
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new());
+            ui.label(job.progress());
+            if ui.small_button("Cancel capture").clicked() {
+                out.push(Intent::Evidence(EvidenceIntent::CancelCapture));
+            }
+        });
+        return;
+    }
+    let cmd = UiCommand::CaptureAllSources;
+    if capturing.is_none()
+        && c.sources.iter().any(|s| !s.url.trim().is_empty())
+        && ui
+            .button(cmd.label())
+            .on_hover_text(cmd.tooltip())
+            .clicked()
+    {
+        out.push(Intent::Run(cmd));
+    }
 }
 
 /// The fact-check's finding, apart from the status: the verdict on the project's scale, what was
@@ -230,6 +316,7 @@ fn editor(
     c: &Claim,
     editing: Option<&(String, ConflictField)>,
     selected: Option<std::ops::Range<usize>>,
+    capturing: Option<&CaptureJob>,
     out: &mut Vec<Intent>,
 ) {
     ui.heading("Claim");
@@ -298,7 +385,7 @@ fn editor(
                     all[i] = changed;
                     out.push(Intent::Typing(edit(ClaimEdit::Sources(all))));
                 }
-                evidence_state(ui, s);
+                evidence_state(ui, &c.id, s, capturing, out);
                 if ui.button("Remove source").clicked() {
                     let mut all = c.sources.clone();
                     all.remove(i);
@@ -312,6 +399,7 @@ fn editor(
         all.push(Source::default());
         out.push(Intent::Edit(edit(ClaimEdit::Sources(all))));
     }
+    capture_all(ui, c, capturing, out);
     ui.add_space(6.0);
     if let Some(t) = field(ui, "Note", &c.note, "your reasoning, open questions", true) {
         out.push(Intent::Typing(edit(ClaimEdit::Note(t))));

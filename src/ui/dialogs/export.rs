@@ -15,6 +15,8 @@ pub struct ExportDialog {
     /// One article, or all of them.
     pub article: Option<ArticleId>,
     pub csv_bom: bool,
+    /// A dossier (zip of report, ClaimReview, JSON, captures and manifest) instead of `format`.
+    pub dossier: bool,
     /// The last file written from this dialog and how many claims it holds.
     pub done: Option<(PathBuf, usize)>,
 }
@@ -28,6 +30,9 @@ pub enum Outcome {
     ChooseDestination,
     OpenFolder(PathBuf),
 }
+
+/// The dossier's entry in the format list.
+pub const DOSSIER_LABEL: &str = "Dossier (zip with the evidence)";
 
 /// The reviewed statuses ticked: the export's default selection.
 fn reviewed() -> PerStatus<bool> {
@@ -43,6 +48,7 @@ impl ExportDialog {
             statuses: reviewed(),
             article: None,
             csv_bom,
+            dossier: false,
             done: None,
         }
     }
@@ -73,9 +79,14 @@ impl ExportDialog {
     /// The export these choices make; None when no status is ticked.
     pub fn options(&self) -> Option<ExportOptions> {
         Some(ExportOptions {
-            format: self.format,
+            // A dossier holds every selected claim (its JSON export does), so it counts as JSON.
+            format: if self.dossier {
+                Format::Json
+            } else {
+                self.format
+            },
             filter: self.filter()?,
-            csv_bom: self.csv_bom && self.format == Format::Csv,
+            csv_bom: self.csv_bom && self.format == Format::Csv && !self.dossier,
         })
     }
 }
@@ -143,12 +154,31 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label("Format");
+                let shown = if state.dossier {
+                    DOSSIER_LABEL
+                } else {
+                    state.format.label()
+                };
                 egui::ComboBox::from_id_salt("export_format")
-                    .selected_text(state.format.label())
+                    .selected_text(shown)
                     .width(300.0)
                     .show_ui(ui, |ui| {
                         for f in Format::ALL {
-                            ui.selectable_value(&mut state.format, f, f.label());
+                            let on = !state.dossier && state.format == f;
+                            if ui.selectable_label(on, f.label()).clicked() {
+                                state.format = f;
+                                state.dossier = false;
+                            }
+                        }
+                        if ui
+                            .selectable_label(state.dossier, DOSSIER_LABEL)
+                            .on_hover_text(
+                                "One zip: the HTML report, ClaimReview, JSON, every captured \
+                                 page of the selected claims and a SHA-256 manifest",
+                            )
+                            .clicked()
+                        {
+                            state.dossier = true;
                         }
                     })
                     .response
@@ -216,7 +246,7 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                     .labelled_by(label.id);
                 ui.end_row();
 
-                if state.format == Format::Csv {
+                if state.format == Format::Csv && !state.dossier {
                     ui.label("");
                     ui.checkbox(&mut state.csv_bom, "BOM for Excel")
                         .on_hover_text(
@@ -235,7 +265,13 @@ pub fn show(ctx: &egui::Context, state: &mut ExportDialog, project: &Project) ->
                 for w in export::warnings(project, o) {
                     ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
                 }
-                if o.format == Format::ClaimReview {
+                if state.dossier {
+                    ui.weak(
+                        "The captured pages come from the evidence folder beside the project \
+                         file; a missing or altered one stops the export.",
+                    );
+                }
+                if o.format == Format::ClaimReview && !state.dossier {
                     publication_check(ui, project, o);
                 }
             }
@@ -296,5 +332,9 @@ mod tests {
         d.statuses = reviewed();
         d.format = Format::Json;
         assert_eq!(d.options().map(|o| o.csv_bom), Some(false));
+        d.format = Format::Csv;
+        d.dossier = true;
+        let o = d.options().expect("options");
+        assert_eq!((o.format, o.csv_bom), (Format::Json, false));
     }
 }

@@ -71,6 +71,8 @@ pub struct DialogState {
     pub analyst: Option<analyst::AnalystPrompt>,
     /// The analyst question was asked in this run (answered or put off).
     pub analyst_asked: bool,
+    /// Article from URL, captures in progress, the capture viewer.
+    pub(crate) evidence: crate::ui::evidence::EvidenceState,
 }
 
 impl DialogState {
@@ -100,6 +102,7 @@ impl DialogState {
             || self.export.is_some()
             || self.import_report.is_some()
             || self.analyst.is_some()
+            || self.evidence.modal()
     }
 }
 
@@ -175,6 +178,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     }
     crate::ui::project::import_files::show_report(ctx, &mut app.dialogs.import_report);
     crate::ui::review::seen_before::frame(ctx, app);
+    crate::ui::evidence::frame(ctx, app, &mut out);
     messages::toasts(ctx, &mut app.dialogs.toasts);
     if app.dialogs.about {
         let settings_dir = eframe::storage_dir("factdesk");

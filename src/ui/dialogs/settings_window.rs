@@ -201,6 +201,26 @@ fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
             }
             ui.end_row();
 
+            ui.label("Internet Archive");
+            let mut archive = current.internet_archive;
+            if ui
+                .checkbox(&mut archive, "Also ask it to save each captured page")
+                .on_hover_text(
+                    "Off by default. After each capture, web.archive.org is asked for a public \
+                     copy and its address is kept with the capture. This tells the Archive which \
+                     pages the desk is checking; it is never needed to work offline.",
+                )
+                .changed()
+            {
+                out.push(Intent::Edit(Action::SetProjectSettings {
+                    settings: ProjectSettings {
+                        internet_archive: archive,
+                        ..current.clone()
+                    },
+                }));
+            }
+            ui.end_row();
+
             rating_scale(ui, app, &current, out);
         });
 }

@@ -2,7 +2,7 @@
 //! dialog or the in-app path prompt), writing the file atomically and opening its folder.
 //! An export reads the project only: it is not an edit and never makes the project unsaved.
 
-use crate::core::export::{self, ExportOptions, Format};
+use crate::core::export::{self, ClaimFilter, ExportOptions, Format};
 use crate::core::store::{self, StoreError};
 use crate::ui::app::FactdeskApp;
 use crate::ui::dialogs::{ExportDialog, PathPrompt};
@@ -33,19 +33,22 @@ impl FactdeskApp {
     }
 
     fn export_file_name(&self) -> Option<(String, Format)> {
-        let format = self.dialogs.export.as_ref()?.format;
+        let dialog = self.dialogs.export.as_ref()?;
+        let format = dialog.format;
         // Named after the project's file when it has one (desk.ron → desk.csv), which is how the
         // person knows the project; else after its title.
-        let from_file = self
+        let name = self
             .session
             .path
             .as_deref()
             .and_then(|p| p.file_stem())
-            .map(|stem| format!("{}.{}", stem.to_string_lossy(), format.extension()));
-        Some((
-            from_file.unwrap_or_else(|| export::default_file_name(&self.session.project, format)),
-            format,
-        ))
+            .map(|stem| format!("{}.{}", stem.to_string_lossy(), format.extension()))
+            .unwrap_or_else(|| export::default_file_name(&self.session.project, format));
+        if dialog.dossier {
+            let stem = name.split('.').next().unwrap_or("claims");
+            return Some((format!("{stem}-dossier.zip"), format));
+        }
+        Some((name, format))
     }
 
     /// Asks where to write, with the native save dialog or the in-app prompt.
@@ -53,10 +56,19 @@ impl FactdeskApp {
         let Some((file_name, format)) = self.export_file_name() else {
             return;
         };
-        let hint = SaveHint {
-            file_name,
-            filter_name: format.label().to_string(),
-            extension: format.extension().to_string(),
+        let dossier = self.dialogs.export.as_ref().is_some_and(|d| d.dossier);
+        let hint = if dossier {
+            SaveHint {
+                file_name,
+                filter_name: "Dossier (zip)".to_string(),
+                extension: "zip".to_string(),
+            }
+        } else {
+            SaveHint {
+                file_name,
+                filter_name: format.label().to_string(),
+                extension: format.extension().to_string(),
+            }
         };
         if !self
             .project
@@ -86,9 +98,14 @@ impl FactdeskApp {
         match answer.paths.and_then(|p| p.into_iter().next()) {
             Some(path) => {
                 self.dialogs.path_prompt = None;
-                let options = self.dialogs.export.as_ref().and_then(ExportDialog::options);
-                if let Some(options) = options {
-                    self.apply_intent(ctx, Intent::ExportTo(path, options));
+                let dialog = self.dialogs.export.as_ref();
+                let dossier = dialog.is_some_and(|d| d.dossier);
+                match dialog.and_then(ExportDialog::options) {
+                    Some(o) if dossier => {
+                        self.apply_intent(ctx, Intent::ExportDossierTo(path, o.filter));
+                    }
+                    Some(o) => self.apply_intent(ctx, Intent::ExportTo(path, o)),
+                    None => {}
                 }
             }
             None if answer.no_backend => {
@@ -134,6 +151,45 @@ impl FactdeskApp {
             Err(reason) => {
                 self.dialogs.error = Some(format!(
                     "Could not export to {}\n\n{reason}",
+                    path.display()
+                ));
+            }
+        }
+    }
+
+    /// Writes a dossier of the selected claims to `path`, with the core function the CLI uses;
+    /// the captures are read from the evidence folder beside the project file, so one is needed.
+    pub(crate) fn export_dossier_to(&mut self, path: &Path, filter: &ClaimFilter) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let Some(project_path) = self.session.path.clone() else {
+            self.ask_to_save_first("A dossier");
+            return;
+        };
+        let provenance = export::Provenance::now(&self.analyst_name());
+        let written = store::check_output_target(&path, Some(&project_path))
+            .map_err(|e| store_reason(&e))
+            .and_then(|()| {
+                export::dossier::build(&self.session.project, &project_path, filter, &provenance)
+            })
+            .and_then(|d| {
+                store::write_atomic_no_backup(&path, &d.bytes)
+                    .map(|()| d.claims)
+                    .map_err(|e| store_reason(&e))
+            });
+        match written {
+            Ok(claims) => {
+                self.settings.last_export_dir = path.parent().map(Path::to_path_buf);
+                match self.dialogs.export.as_mut() {
+                    Some(d) => d.done = Some((path, claims)),
+                    None => self.dialogs.toast(format!(
+                        "Exported a dossier of {claims} claims to {}",
+                        path.display()
+                    )),
+                }
+            }
+            Err(reason) => {
+                self.dialogs.error = Some(format!(
+                    "Could not export the dossier to {}\n\n{reason}",
                     path.display()
                 ));
             }

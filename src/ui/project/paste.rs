@@ -70,6 +70,11 @@ impl FactdeskApp {
     /// Makes an article of pasted text (title from its first line, `imported_from` "clipboard")
     /// and opens it; one undo step. Text already in the project is not added twice.
     pub fn paste_article(&mut self, text: &str) {
+        // A lone web address is offered as an article from that page, fetched only on "Fetch".
+        if let Some(url) = crate::ui::evidence::add_url::single_url(text) {
+            self.open_add_url(Some(url));
+            return;
+        }
         let imported = match import::import_pasted(text) {
             Ok(i) => i,
             Err(e) => {

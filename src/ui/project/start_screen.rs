@@ -24,6 +24,7 @@ pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Inte
                     UiCommand::OpenProject,
                     UiCommand::NewProject,
                     UiCommand::AddArticles,
+                    UiCommand::AddArticleFromUrl,
                     UiCommand::PasteArticle,
                 ] {
                     let hint = match cmd.shortcut_text(ui.ctx()) {

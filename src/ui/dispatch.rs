@@ -106,6 +106,7 @@ impl FactdeskApp {
             Intent::OpenSample => self.guard(ctx, Pending::Sample),
             Intent::SelectSuggestion(i) => self.select_suggestion(i, true),
             Intent::Library(l) => self.apply_library(l),
+            Intent::Versions(v) => self.apply_versions(ctx, v),
         }
     }
 

@@ -54,6 +54,8 @@ pub struct Derived {
     pub counts: StatusCounts,
     pub per_article: HashMap<ArticleId, StatusCounts>,
     pub spans: HashMap<ArticleId, SpanIndex>,
+    /// How many times it was rebuilt (tests and `frame_bench` check idle frames add none).
+    pub rebuilds: usize,
 }
 
 impl Derived {
@@ -64,6 +66,7 @@ impl Derived {
             return false;
         }
         self.key = Some((generation, revision));
+        self.rebuilds += 1;
         self.counts = project.counts();
         self.per_article.clear();
         self.spans.clear();
@@ -95,6 +98,18 @@ impl Derived {
     }
 }
 
+impl crate::ui::app::FactdeskApp {
+    /// How many times the caches kept per project revision were rebuilt (derived counts and
+    /// spans, the claim list's rows, the minimap's marks, a versions comparison): an idle frame
+    /// adds none, whatever the number of claims.
+    pub fn cache_rebuilds(&self) -> usize {
+        self.project.derived.rebuilds
+            + self.claims.list.rebuilds
+            + self.article.minimap.rebuilds
+            + self.article.versions.diffs_built
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +137,19 @@ mod tests {
         assert_eq!(idx.innermost_at(6).map(|s| s.claim), Some(1));
         assert_eq!(idx.innermost_at(30).map(|s| s.claim), Some(0));
         assert!(idx.innermost_at(150).is_none());
+    }
+
+    #[test]
+    fn refresh_rebuilds_only_when_the_revision_or_project_changes() {
+        let project = crate::core::synth::project(20_000, 200);
+        let mut d = Derived::default();
+        assert!(d.refresh(&project, 1, 0));
+        for _ in 0..5 {
+            assert!(!d.refresh(&project, 1, 0), "same revision: nothing rebuilt");
+        }
+        assert_eq!(d.rebuilds, 1);
+        assert!(d.refresh(&project, 1, 1));
+        assert!(d.refresh(&project, 2, 1));
+        assert_eq!(d.rebuilds, 3);
     }
 }

@@ -151,7 +151,7 @@ pub fn carry(anchor: &Anchor, new: &str, new_index: &CharIndex, edits: &[Edit]) 
     match inside {
         Some(ed) if ed.equal => {
             let range = ed.new.start + (s - ed.old.start)..ed.new.start + (e - ed.old.start);
-            let Some(moved) = Anchor::new(new, range.clone()) else {
+            let Some(moved) = Anchor::indexed(new, new_index, range.clone()) else {
                 return Carried::Changed {
                     reason: "the quote could not be found in the new text".into(),
                     new_text,

@@ -1,7 +1,7 @@
 //! Data derived from the project once per revision (counts, per-article span index), so no frame
 //! walks all claims: panels read these instead of scanning `Project::claims`.
 
-use crate::core::model::{ArticleId, Project, Status, StatusCounts};
+use crate::core::model::{ArticleId, ClaimId, Project, Status, StatusCounts};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -54,6 +54,9 @@ pub struct Derived {
     pub counts: StatusCounts,
     pub per_article: HashMap<ArticleId, StatusCounts>,
     pub spans: HashMap<ArticleId, SpanIndex>,
+    /// Each claim's index in `Project::claims`: finding the selected claim every frame by
+    /// walking all claims cost a frame more the more claims there were.
+    ids: HashMap<ClaimId, usize>,
     /// How many times it was rebuilt (tests and `frame_bench` check idle frames add none).
     pub rebuilds: usize,
 }
@@ -70,7 +73,9 @@ impl Derived {
         self.counts = project.counts();
         self.per_article.clear();
         self.spans.clear();
+        self.ids.clear();
         for (i, c) in project.claims.iter().enumerate() {
+            self.ids.insert(c.id.clone(), i);
             let counts = self.per_article.entry(c.article.clone()).or_default();
             counts.add(c.status);
             if c.changed.is_some() {
@@ -91,6 +96,11 @@ impl Derived {
 
     pub fn article_counts(&self, id: &ArticleId) -> StatusCounts {
         self.per_article.get(id).copied().unwrap_or_default()
+    }
+
+    /// The index of claim `id` in `Project::claims` at the revision this was built for.
+    pub fn claim_index(&self, id: &ClaimId) -> Option<usize> {
+        self.ids.get(id).copied()
     }
 
     pub fn article_spans(&self, id: &ArticleId) -> Option<&SpanIndex> {
@@ -148,6 +158,9 @@ mod tests {
             assert!(!d.refresh(&project, 1, 0), "same revision: nothing rebuilt");
         }
         assert_eq!(d.rebuilds, 1);
+        for (i, c) in project.claims.iter().enumerate().step_by(37) {
+            assert_eq!(d.claim_index(&c.id), Some(i));
+        }
         assert!(d.refresh(&project, 1, 1));
         assert!(d.refresh(&project, 2, 1));
         assert_eq!(d.rebuilds, 3);

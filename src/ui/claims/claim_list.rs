@@ -245,7 +245,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         .claims
         .selected
         .as_ref()
-        .and_then(|id| project.claim_index(id));
+        .and_then(|id| app.project.derived.claim_index(id));
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claim_list")
         .auto_shrink(false);

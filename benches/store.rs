@@ -89,6 +89,16 @@ fn bench_versions(c: &mut Criterion) {
         one.len(),
         ten.len()
     );
+    // What opening costs (parse + canonical order), and with `check`, which rebuilds every
+    // stored version to verify its hash.
+    for (name, text) in [("parse, 1 version", &one), ("parse, 10 versions", &ten)] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let p = store::from_ron_str(black_box(text), Path::new("v.ron"));
+                black_box(p.map(|p| p.claims.len()).unwrap_or(usize::MAX))
+            })
+        });
+    }
     for (name, text) in [("open, 1 version", &one), ("open, 10 versions", &ten)] {
         g.bench_function(name, |b| {
             b.iter(|| {

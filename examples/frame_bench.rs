@@ -3,8 +3,11 @@
 //! selected, claim list filtered, sorted by speaker, statistics open, suggestions shown, find
 //! matches shown) and a bulk tag of 1,000 selected claims. The last line is JSON for the idle state.
 //!
-//! `cargo run --release --example frame_bench -- [PROJECT.ron] [--chars N] [--claims N] [--frames N]`
+//! `cargo run --release --example frame_bench -- [PROJECT.ron] [--chars N] [--claims N] [--frames N] [--idle]`
 //! Without a project, a synthetic one is generated (default 1,000,000 chars, 10,000 claims).
+//! `--idle` measures only the idle frame (and says whether any per-revision cache was rebuilt
+//! meanwhile), to compare claim counts or to run under `valgrind --tool=callgrind`, where
+//! instruction counts are reproducible on a loaded machine.
 
 use factdesk::core::session::Session;
 use factdesk::core::{store, synth};
@@ -17,6 +20,7 @@ struct Args {
     chars: usize,
     claims: usize,
     frames: usize,
+    idle_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -25,6 +29,7 @@ fn parse_args() -> Result<Args, String> {
         chars: 1_000_000,
         claims: 10_000,
         frames: 200,
+        idle_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -37,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
             "--chars" => a.chars = num("--chars")?,
             "--claims" => a.claims = num("--claims")?,
             "--frames" => a.frames = num("--frames")?.max(1),
+            "--idle" => a.idle_only = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => a.project = Some(PathBuf::from(s)),
         }
@@ -139,7 +145,16 @@ fn main() {
     for _ in 0..30 {
         b.frame();
     }
+    let rebuilds = b.app.cache_rebuilds();
     let idle = b.measure("idle, top of article", args.frames);
+    if args.idle_only {
+        println!(
+            "per-revision caches rebuilt during the idle frames: {}",
+            b.app.cache_rebuilds() - rebuilds
+        );
+        print_json(&idle);
+        return;
+    }
 
     // Jump to the claim in the middle of the list: one frame to select and scroll.
     let middle = b.app.session.project.claims.len() / 2;
@@ -240,6 +255,10 @@ fn main() {
     );
     b.app.run_command(&b.ctx, UiCommand::FindNext);
     b.measure("idle, find matches shown", args.frames);
+    print_json(&idle);
+}
+
+fn print_json(idle: &Stats) {
     println!(
         "{{\"frames\": {}, \"mean_ms\": {:.4}, \"p95_ms\": {:.4}, \"max_ms\": {:.4}}}",
         idle.frames, idle.mean, idle.p95, idle.max

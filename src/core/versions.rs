@@ -151,7 +151,7 @@ pub fn carry(anchor: &Anchor, new: &str, new_index: &CharIndex, edits: &[Edit]) 
     match inside {
         Some(ed) if ed.equal => {
             let range = ed.new.start + (s - ed.old.start)..ed.new.start + (e - ed.old.start);
-            let Some(moved) = Anchor::new(new, range.clone()) else {
+            let Some(moved) = Anchor::indexed(new, new_index, range.clone()) else {
                 return Carried::Changed {
                     reason: "the quote could not be found in the new text".into(),
                     new_text,
@@ -359,6 +359,127 @@ pub fn diff(project: &Project, article: &Article, from: u32, to: u32) -> Option<
     Some(out)
 }
 
+/// One piece of a changed paragraph: words both versions share, or words only one has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// A changed paragraph between two versions, by word, with the claims its changes touch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphChange {
+    /// Where the paragraph (as shown) starts in the to-version, in chars.
+    pub to_start: usize,
+    pub pieces: Vec<Piece>,
+    /// Claims (ids) whose quote in the from-version a change in this paragraph touches.
+    pub claims: Vec<String>,
+}
+
+/// Context shown around a change inside a long paragraph, in chars each side.
+const PARAGRAPH_CONTEXT: usize = 300;
+
+/// The bounds of the paragraph (line) around char range `r` of `text`, at most
+/// [`PARAGRAPH_CONTEXT`] chars beyond it each side; true for each side cut short.
+fn paragraph_around(text: &str, idx: &CharIndex, r: &Range<usize>) -> (Range<usize>, bool, bool) {
+    let (Some(bs), Some(be)) = (idx.to_byte(text, r.start), idx.to_byte(text, r.end)) else {
+        return (r.clone(), false, false);
+    };
+    let line_start = text[..bs].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[be..].find('\n').map_or(text.len(), |i| be + i);
+    let start = idx.to_char(text, line_start).unwrap_or(r.start);
+    let end = idx.to_char(text, line_end).unwrap_or(r.end);
+    let cut_start = r.start.saturating_sub(PARAGRAPH_CONTEXT).max(start);
+    let cut_end = (r.end + PARAGRAPH_CONTEXT).min(end);
+    (cut_start..cut_end, cut_start > start, cut_end < end)
+}
+
+/// The changes from version `from` to `to` of `article`, by paragraph and word: each changed
+/// paragraph once, its removed and added words in place; paragraphs touching a claim first.
+/// Built on [`char_edits`] (the same diff that carries claims over), then words re-diffed inside
+/// each changed paragraph so a one-letter fix reads as a changed word.
+pub fn paragraph_diff(
+    project: &Project,
+    article: &Article,
+    from: u32,
+    to: u32,
+) -> Option<Vec<ParagraphChange>> {
+    let a = article.body_of(from)?;
+    let b = article.body_of(to)?;
+    let (ia, ib) = (CharIndex::new(&a), CharIndex::new(&b));
+    let claims: Vec<&Claim> = project
+        .claims_of(&article.id)
+        .filter(|c| claim_version(project, c) == from)
+        .collect();
+    // Changed stretches grouped by the paragraph of the to-version they fall in.
+    let mut groups: Vec<(Range<usize>, Range<usize>, Vec<String>)> = Vec::new();
+    for e in char_edits(&a, &b).into_iter().filter(|e| !e.equal) {
+        let touched = claims
+            .iter()
+            .filter(|c| {
+                c.anchor.start < e.old.end.max(e.old.start + 1) && e.old.start < c.anchor.end
+            })
+            .map(|c| c.id.0.clone());
+        // Stretches in one paragraph (as shown) join one group.
+        let same_paragraph = groups
+            .last()
+            .is_some_and(|(_, new, _)| paragraph_around(&b, &ib, new).0.end >= e.new.start);
+        match groups.last_mut() {
+            Some((old, new, ids)) if same_paragraph => {
+                old.end = old.end.max(e.old.end);
+                new.end = new.end.max(e.new.end);
+                ids.extend(touched);
+            }
+            _ => groups.push((e.old.clone(), e.new.clone(), touched.collect())),
+        }
+    }
+    let mut out: Vec<ParagraphChange> = groups
+        .into_iter()
+        .map(|(old, new, mut ids)| {
+            let (pa, _, _) = paragraph_around(&a, &ia, &old);
+            let (pb, cut_start, cut_end) = paragraph_around(&b, &ib, &new);
+            let old_text = ia.slice(&a, pa).unwrap_or_default();
+            let new_text = ib.slice(&b, pb.clone()).unwrap_or_default();
+            let mut pieces = Vec::new();
+            if cut_start {
+                pieces.push(Piece::Same("…".into()));
+            }
+            let words = TextDiff::configure()
+                .algorithm(Algorithm::Myers)
+                .deadline(Instant::now() + DIFF_DEADLINE)
+                .diff_words(old_text, new_text);
+            for change in words.iter_all_changes() {
+                let text = change.value().to_string();
+                let piece = match change.tag() {
+                    similar::ChangeTag::Equal => Piece::Same(text),
+                    similar::ChangeTag::Delete => Piece::Removed(text),
+                    similar::ChangeTag::Insert => Piece::Added(text),
+                };
+                // Neighbouring words of one kind read as one run.
+                match (pieces.last_mut(), &piece) {
+                    (Some(Piece::Same(s)), Piece::Same(t))
+                    | (Some(Piece::Removed(s)), Piece::Removed(t))
+                    | (Some(Piece::Added(s)), Piece::Added(t)) => s.push_str(t),
+                    _ => pieces.push(piece),
+                }
+            }
+            if cut_end {
+                pieces.push(Piece::Same("…".into()));
+            }
+            ids.sort();
+            ids.dedup();
+            ParagraphChange {
+                to_start: pb.start,
+                pieces,
+                claims: ids,
+            }
+        })
+        .collect();
+    out.sort_by_key(|p| p.claims.is_empty());
+    Some(out)
+}
+
 /// The stored versions of `article` that do not rebuild to their recorded hash (a damaged delta
 /// makes every older one unreachable too): for `check`. One pass, newest to oldest.
 pub fn broken_versions(article: &Article) -> Vec<u32> {
@@ -402,5 +523,41 @@ mod tests {
         // Edits cover both texts end to end.
         assert_eq!(edits.last().map(|e| e.old.end), Some(old.chars().count()));
         assert_eq!(edits.last().map(|e| e.new.end), Some(new.chars().count()));
+    }
+
+    #[test]
+    fn paragraph_diff_shows_each_changed_paragraph_once_by_word() {
+        use crate::core::model::{ArticleMeta, Project};
+        let v1 = "First paragraph stays.\n\nThe minister denied the report on Monday.\n\nLast one.";
+        let v2 = "First paragraph stays.\n\nThe minister confirmed the report on Tuesday.\n\nLast one, longer.";
+        let mut p = Project::new("t");
+        p.articles.push(Article::new(ArticleMeta::default(), v1));
+        let id = p.articles[0].id.clone();
+        let plan = plan_update(&p, &id, v2, "v2", &Timestamp::now()).expect("plan");
+        crate::core::action::apply(&mut p, plan.action).expect("apply");
+        let article = &p.articles[0];
+        let paras = paragraph_diff(&p, article, 1, 2).expect("diff");
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        let second = &paras[0].pieces;
+        assert!(
+            second.contains(&Piece::Removed("denied".into())),
+            "{second:?}"
+        );
+        assert!(
+            second.contains(&Piece::Added("confirmed".into())),
+            "{second:?}"
+        );
+        assert!(
+            second.contains(&Piece::Removed("Monday.".into())),
+            "{second:?}"
+        );
+        assert!(
+            second
+                .iter()
+                .any(|x| matches!(x, Piece::Same(s) if s.contains("the report on")))
+        );
+        // Backwards (to against from) works the same way.
+        assert_eq!(paragraph_diff(&p, article, 2, 1).map(|d| d.len()), Some(2));
+        assert!(paragraph_diff(&p, article, 1, 3).is_none());
     }
 }

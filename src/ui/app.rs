@@ -390,7 +390,7 @@ impl FactdeskApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            intents.push(Intent::AddArticlePaths(dropped));
+            intents.push(crate::ui::article::versions_ui::drop_intent(ctx, dropped));
         }
         self.poll_paste(ctx, intents);
     }

@@ -1,7 +1,7 @@
 //! Data derived from the project once per revision (counts, per-article span index), so no frame
 //! walks all claims: panels read these instead of scanning `Project::claims`.
 
-use crate::core::model::{ArticleId, Project, Status, StatusCounts};
+use crate::core::model::{ArticleId, ClaimId, Project, Status, StatusCounts};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -54,6 +54,11 @@ pub struct Derived {
     pub counts: StatusCounts,
     pub per_article: HashMap<ArticleId, StatusCounts>,
     pub spans: HashMap<ArticleId, SpanIndex>,
+    /// Each claim's index in `Project::claims`: finding the selected claim every frame by
+    /// walking all claims cost a frame more the more claims there were.
+    ids: HashMap<ClaimId, usize>,
+    /// How many times it was rebuilt (tests and `frame_bench` check idle frames add none).
+    pub rebuilds: usize,
 }
 
 impl Derived {
@@ -64,10 +69,13 @@ impl Derived {
             return false;
         }
         self.key = Some((generation, revision));
+        self.rebuilds += 1;
         self.counts = project.counts();
         self.per_article.clear();
         self.spans.clear();
+        self.ids.clear();
         for (i, c) in project.claims.iter().enumerate() {
+            self.ids.insert(c.id.clone(), i);
             let counts = self.per_article.entry(c.article.clone()).or_default();
             counts.add(c.status);
             if c.changed.is_some() {
@@ -90,8 +98,25 @@ impl Derived {
         self.per_article.get(id).copied().unwrap_or_default()
     }
 
+    /// The index of claim `id` in `Project::claims` at the revision this was built for.
+    pub fn claim_index(&self, id: &ClaimId) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
     pub fn article_spans(&self, id: &ArticleId) -> Option<&SpanIndex> {
         self.spans.get(id)
+    }
+}
+
+impl crate::ui::app::FactdeskApp {
+    /// How many times the caches kept per project revision were rebuilt (derived counts and
+    /// spans, the claim list's rows, the minimap's marks, a versions comparison): an idle frame
+    /// adds none, whatever the number of claims.
+    pub fn cache_rebuilds(&self) -> usize {
+        self.project.derived.rebuilds
+            + self.claims.list.rebuilds
+            + self.article.minimap.rebuilds
+            + self.article.versions.diffs_built
     }
 }
 
@@ -122,5 +147,22 @@ mod tests {
         assert_eq!(idx.innermost_at(6).map(|s| s.claim), Some(1));
         assert_eq!(idx.innermost_at(30).map(|s| s.claim), Some(0));
         assert!(idx.innermost_at(150).is_none());
+    }
+
+    #[test]
+    fn refresh_rebuilds_only_when_the_revision_or_project_changes() {
+        let project = crate::core::synth::project(20_000, 200);
+        let mut d = Derived::default();
+        assert!(d.refresh(&project, 1, 0));
+        for _ in 0..5 {
+            assert!(!d.refresh(&project, 1, 0), "same revision: nothing rebuilt");
+        }
+        assert_eq!(d.rebuilds, 1);
+        for (i, c) in project.claims.iter().enumerate().step_by(37) {
+            assert_eq!(d.claim_index(&c.id), Some(i));
+        }
+        assert!(d.refresh(&project, 1, 1));
+        assert!(d.refresh(&project, 2, 1));
+        assert_eq!(d.rebuilds, 3);
     }
 }

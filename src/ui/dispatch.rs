@@ -108,6 +108,7 @@ impl FactdeskApp {
             Intent::Library(l) => self.apply_library(l),
             Intent::Evidence(e) => self.apply_evidence(e),
             Intent::ExportDossierTo(path, filter) => self.export_dossier_to(&path, &filter),
+            Intent::Versions(v) => self.apply_versions(ctx, v),
         }
     }
 

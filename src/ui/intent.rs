@@ -67,6 +67,8 @@ pub enum Intent {
     Evidence(EvidenceIntent),
     /// Write a dossier (zip of reports and captures) of these claims to this file (not an edit).
     ExportDossierTo(PathBuf, crate::core::export::ClaimFilter),
+    /// New versions of an article: from a URL, or a file dropped on its row.
+    Versions(VersionsIntent),
 }
 
 /// What the evidence parts of the window ask the app to do.
@@ -80,6 +82,29 @@ pub enum EvidenceIntent {
     CancelCapture,
     /// Opens the newest capture of this source of this claim in the offline viewer.
     View { claim: ClaimId, url: String },
+}
+
+/// What the article-versions parts ask the app to do.
+#[derive(Debug, Clone)]
+pub enum VersionsIntent {
+    /// Fetch this address (on a worker thread) as the next version of the article.
+    FetchUpdate { article: ArticleId, url: String },
+    /// Stop the fetch in flight; whatever it brings back is dropped.
+    CancelFetch,
+    /// The fetch in flight finished: apply its text, or show its error.
+    FetchDone,
+    /// One file dropped on an article's row: ask whether it is the article's next version.
+    DroppedOnArticle { article: ArticleId, path: PathBuf },
+    /// The answer to that question.
+    DropAnswer(DropChoice),
+}
+
+/// The answers to "Make FILE the next version of ARTICLE?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropChoice {
+    NextVersion,
+    NewArticle,
+    Cancel,
 }
 
 /// What the claim library's parts ask the app to do.

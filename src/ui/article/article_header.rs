@@ -5,6 +5,7 @@ use crate::core::action::Action;
 use crate::core::import::dates::parse_date;
 use crate::core::model::{ArticleId, ArticleMeta};
 use crate::ui::app::FactdeskApp;
+use crate::ui::article::versions_ui;
 use crate::ui::intent::Intent;
 
 /// Shown under a published date that is not one.
@@ -17,7 +18,7 @@ pub fn valid_published(text: &str) -> bool {
 }
 
 pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
-    let mut out = Vec::new();
+    let mut out = versions_ui::poll(ui.ctx(), app);
     let Some(ai) = app.current_article_index() else {
         return out;
     };
@@ -156,19 +157,15 @@ fn set_meta(id: &ArticleId, meta: ArticleMeta) -> Intent {
     })
 }
 
-/// The article's versions: "Update from file…", and what changed in the latest version (changes
-/// that touch a claim first).
-fn versions(ui: &mut egui::Ui, app: &FactdeskApp, id: &ArticleId, out: &mut Vec<Intent>) {
-    let project = &app.session.project;
-    let Some(article) = project.article(id) else {
+/// The article's versions: "Update from file…", "Update from URL…", and any two versions
+/// compared (the last two by default; changes that touch a claim first).
+fn versions(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId, out: &mut Vec<Intent>) {
+    let Some(article) = app.session.project.article(id) else {
         return;
     };
+    let (version, count) = (article.version, article.versions.len() + 1);
     ui.horizontal(|ui| {
-        ui.label(format!(
-            "Version {} of {}",
-            article.version,
-            article.versions.len() + 1
-        ));
+        ui.label(format!("Version {version} of {count}"));
         if ui
             .button("Update from file…")
             .on_hover_text(
@@ -178,43 +175,26 @@ fn versions(ui: &mut egui::Ui, app: &FactdeskApp, id: &ArticleId, out: &mut Vec<
         {
             out.push(Intent::AskArticleUpdate);
         }
+        let fetching = app.article.versions.fetching();
+        if ui
+            .add_enabled(!fetching, egui::Button::new("Update from URL…"))
+            .on_hover_text("Fetch the article's page again as its next version (only when you ask)")
+            .clicked()
+        {
+            let state = &mut app.article.versions;
+            state.url_open = true;
+            if state.url.is_empty() {
+                state.url = app
+                    .session
+                    .project
+                    .article(id)
+                    .map(|a| a.meta.url.clone())
+                    .unwrap_or_default();
+            }
+        }
     });
-    if article.version < 2 {
-        return;
-    }
-    let from = article.version - 1;
-    egui::CollapsingHeader::new(format!(
-        "Changes from version {from} to {}",
-        article.version
-    ))
-    .id_salt(("version_changes", id))
-    .show(ui, |ui| {
-        let Some(changes) = crate::core::versions::diff(project, article, from, article.version)
-        else {
-            ui.colored_label(ui.visuals().warn_fg_color, "⚠ A stored version is damaged");
-            return;
-        };
-        egui::ScrollArea::vertical()
-            .id_salt("version_changes_list")
-            .max_height(200.0)
-            .show(ui, |ui| {
-                for c in &changes {
-                    if !c.claims.is_empty() {
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            format!("⚠ touches {} claim(s)", c.claims.len()),
-                        );
-                    }
-                    if !c.removed.trim().is_empty() {
-                        ui.label(format!("− {}", c.removed.trim()));
-                    }
-                    if !c.added.trim().is_empty() {
-                        ui.label(format!("+ {}", c.added.trim()));
-                    }
-                    ui.separator();
-                }
-            });
-    });
+    versions_ui::url_row(ui, app, id, out);
+    versions_ui::compare(ui, app, id);
 }
 
 /// "Remove article…", then a question naming the article and its claims.

@@ -1,6 +1,7 @@
 //! The left panel: the project's articles with their claim counts; click one to read it.
 
 use crate::ui::app::FactdeskApp;
+use crate::ui::article::versions_ui;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
 
@@ -14,6 +15,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     {
         out.push(Intent::Run(UiCommand::AddArticles));
     }
+    out.extend(versions_ui::drop_question(ui, app));
     ui.separator();
     let articles = &app.session.project.articles;
     if articles.is_empty() {
@@ -35,6 +37,8 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                     counts.reviewed()
                 );
                 let r = row(ui, row_h - 4.0, selected, a.display_title(), &text);
+                // A file dropped on this row may be the article's next version.
+                versions_ui::drop_target(ui, &a.id, r.rect);
                 if r.clicked() {
                     out.push(Intent::SelectArticle(a.id.clone()));
                 }

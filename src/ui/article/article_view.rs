@@ -24,10 +24,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let article = &project.articles[ai];
     ui.heading(article.display_title());
     let m = &article.meta;
+    // The stored date stays ISO 8601; the person reads it in their own locale.
+    let published = crate::core::time::display_date_here(&m.published);
     let meta: Vec<&str> = [
         m.source.as_str(),
         m.byline.as_str(),
-        m.published.as_str(),
+        published.as_str(),
         m.dateline.as_str(),
     ]
     .into_iter()

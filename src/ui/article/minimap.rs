@@ -14,7 +14,7 @@ const GAP: f32 = 8.0;
 const SNAP: f32 = 10.0;
 
 /// The strip's marks, rebuilt when the project, the article or the geometry changes.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Minimap {
     key: Option<(u64, u64, ArticleId, u32, u32)>,
     /// The status shown at each pixel row of the strip (None: no claim there).
@@ -26,10 +26,17 @@ pub struct Minimap {
     offset: f32,
     viewport: f32,
     content: f32,
+    /// How many times the marks were rebuilt.
+    pub(crate) rebuilds: usize,
+    /// The marks as a one-pixel-wide image (one texel per row), made when the marks or the
+    /// status colours change: a frame draws one textured rectangle, however many claims there
+    /// are (painting a rectangle per run of rows cost a frame more the more claims it had).
+    texture: Option<(u64, [egui::Color32; Status::COUNT], egui::TextureHandle)>,
 }
 
 impl Minimap {
     fn rebuild(&mut self, app_rows: usize, marks: Vec<(f32, f32, Status, usize)>) {
+        self.rebuilds += 1;
         let n = app_rows.max(1);
         let mut counts = vec![PerStatus::<u32>::default(); n];
         self.starts.clear();
@@ -152,7 +159,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             let r = r.on_hover_text(
                 "Where the claims are; the frame is the part on screen. Click or drag to go there.",
             );
-            paint(ui, rect, &app.article.minimap);
+            paint(ui, rect, &mut app.article.minimap);
             let pointer = r.interact_pointer_pos();
             if let Some(p) = pointer
                 && (r.clicked() || r.dragged())
@@ -192,27 +199,34 @@ fn char_y(layout: &mut crate::ui::article::view_cache::ArticleLayout, pos: usize
     top + (bottom - top) * within
 }
 
-fn paint(ui: &egui::Ui, rect: egui::Rect, map: &Minimap) {
+fn paint(ui: &egui::Ui, rect: egui::Rect, map: &mut Minimap) {
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
-    // Runs of equal rows become one rectangle each.
-    let mut i = 0;
-    while i < map.rows.len() {
-        let Some(s) = map.rows[i] else {
-            i += 1;
-            continue;
-        };
-        let mut j = i + 1;
-        while j < map.rows.len() && map.rows[j] == Some(s) {
-            j += 1;
-        }
-        let r = egui::Rect::from_x_y_ranges(
+    let colors = Status::ALL.map(theme::status_color);
+    let stale = map
+        .texture
+        .as_ref()
+        .is_none_or(|(built, c, _)| *built != map.rebuilds as u64 || *c != colors);
+    if stale && !map.rows.is_empty() {
+        let pixels: Vec<egui::Color32> = map
+            .rows
+            .iter()
+            .map(|r| r.map_or(egui::Color32::TRANSPARENT, theme::status_color))
+            .collect();
+        let image = egui::ColorImage::new([1, pixels.len()], pixels);
+        let texture =
+            ui.ctx()
+                .load_texture("article_minimap", image, egui::TextureOptions::NEAREST);
+        map.texture = Some((map.rebuilds as u64, colors, texture));
+    }
+    if let Some((_, _, texture)) = &map.texture {
+        let marks = egui::Rect::from_x_y_ranges(
             rect.left() + 3.0..=rect.right() - 3.0,
-            rect.top() + i as f32..=rect.top() + j as f32,
+            rect.top()..=rect.top() + map.rows.len() as f32,
         );
-        painter.rect_filled(r, 0.0, theme::status_color(s));
-        i = j;
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        painter.image(texture.id(), marks, uv, egui::Color32::WHITE);
     }
     if map.content > 0.0 && map.viewport < map.content {
         let y0 = rect.top() + rect.height() * (map.offset / map.content);

@@ -7,6 +7,7 @@ pub(crate) mod find;
 pub(crate) mod highlight;
 pub(crate) mod minimap;
 pub(crate) mod span_select;
+pub(crate) mod versions_ui;
 pub(crate) mod view_cache;
 
 use crate::core::model::ArticleId;
@@ -33,4 +34,6 @@ pub struct ArticleState {
     pub(crate) find: find::FindState,
     /// Where a drag in the article started, to carry it across paragraphs.
     pub(crate) drag: Option<span_select::DragAnchor>,
+    /// Update from URL, a file dropped on an article, the two versions compared.
+    pub versions: versions_ui::VersionsUi,
 }

@@ -58,6 +58,8 @@ impl ClaimFilter {
 pub struct ClaimListCache {
     key: Option<u64>,
     pub rows: Vec<usize>,
+    /// How many times the rows were rebuilt.
+    pub rebuilds: usize,
 }
 
 impl ClaimListCache {
@@ -73,6 +75,7 @@ impl ClaimListCache {
             return;
         }
         self.key = Some(app_key);
+        self.rebuilds += 1;
         let needle = filter.search.trim().to_lowercase();
         self.rows = project
             .claims
@@ -242,7 +245,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         .claims
         .selected
         .as_ref()
-        .and_then(|id| project.claim_index(id));
+        .and_then(|id| app.project.derived.claim_index(id));
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claim_list")
         .auto_shrink(false);

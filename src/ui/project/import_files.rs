@@ -225,6 +225,11 @@ impl FactdeskApp {
             self.dialogs.error = Some("Choose the article to update first.".to_string());
             return;
         };
+        self.update_article_from_file(&id, path);
+    }
+
+    /// Reads `path` (like an import) as the next version of article `id`.
+    pub fn update_article_from_file(&mut self, id: &ArticleId, path: &std::path::Path) {
         let imported = match crate::core::import::read_path(path) {
             Ok(i) => i,
             Err(e) => {
@@ -232,26 +237,49 @@ impl FactdeskApp {
                 return;
             }
         };
-        let from = path.display().to_string();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        for w in &imported.warnings {
+            self.dialogs.toast(format!("{name}: {w}"));
+        }
+        self.update_article_to(id, &imported.body, &path.display().to_string(), None);
+    }
+
+    /// Makes `body` the next version of article `id` (read from `from`; `url` when it was
+    /// fetched, which becomes the article's address): the one path every update takes, a file,
+    /// a dropped file or a page alike.
+    pub fn update_article_to(&mut self, id: &ArticleId, body: &str, from: &str, url: Option<&str>) {
         let plan = crate::core::versions::plan_update(
             &self.session.project,
-            &id,
-            &imported.body,
-            &from,
+            id,
+            body,
+            from,
             &crate::core::time::Timestamp::now(),
         );
-        match plan {
-            Ok(plan) => {
-                let (version, moved, flagged) =
-                    (plan.version, plan.moved.len(), plan.flagged.len());
-                match self.commit(plan.action) {
-                    Ok(_) => self.dialogs.toast(format!(
-                        "Version {version}: {moved} claim(s) moved, {flagged} flagged for review"
-                    )),
-                    Err(e) => {
-                        self.dialogs.error = Some(format!("Could not update the article\n\n{e}"))
-                    }
+        let mut plan = match plan {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.dialogs.error = Some(format!("Could not update the article\n\n{e}"));
+                return;
+            }
+        };
+        if let (Some(url), Action::ReplaceArticle { article, .. }) = (url, &mut plan.action) {
+            article.meta.url = url.to_string();
+        }
+        let (version, moved, flagged) = (plan.version, plan.moved.len(), plan.flagged.len());
+        match self.commit(plan.action) {
+            Ok(_) => {
+                // The person sees the article they updated.
+                if self.article.current.as_ref() != Some(id) {
+                    self.article.current = Some(id.clone());
+                    self.article.selection = None;
+                    self.article.cursor = None;
                 }
+                self.dialogs.toast(format!(
+                    "Version {version}: {moved} claim(s) moved, {flagged} flagged for review"
+                ))
             }
             Err(e) => self.dialogs.error = Some(format!("Could not update the article\n\n{e}")),
         }

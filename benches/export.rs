@@ -5,7 +5,8 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use factdesk::core::action;
 use factdesk::core::export::{self, ClaimFilter, ExportOptions, Format, claims_import};
-use factdesk::core::synth;
+#[path = "../tests/support/synth.rs"]
+mod synth;
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {

@@ -6,7 +6,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use factdesk::core::library::{Library, SearchFilters};
-use factdesk::core::{store, synth};
+use factdesk::core::store;
+#[path = "../tests/support/synth.rs"]
+mod synth;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -6,7 +6,8 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use factdesk::core::model::RejectedSuggestion;
 use factdesk::core::nlp::{filter_known, sentences, suggest_article, suggest_text};
-use factdesk::core::synth;
+#[path = "../tests/support/synth.rs"]
+mod synth;
 use std::hint::black_box;
 
 const SAMPLE: &str = include_str!("../assets/north-korea-denies-arms.txt");

@@ -4,7 +4,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use factdesk::core::action::{Action, ClaimEdit};
 use factdesk::core::model::Status;
 use factdesk::core::session::Session;
-use factdesk::core::{store, synth};
+use factdesk::core::store;
+#[path = "../tests/support/synth.rs"]
+mod synth;
 use std::hint::black_box;
 use std::path::Path;
 

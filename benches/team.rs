@@ -3,7 +3,8 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use factdesk::core::action::{Action, ClaimEdit, apply};
 use factdesk::core::model::Status;
-use factdesk::core::synth;
+#[path = "../tests/support/synth.rs"]
+mod synth;
 use factdesk::core::team::{agree, merge};
 use factdesk::core::time::Timestamp;
 use std::hint::black_box;

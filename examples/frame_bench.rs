@@ -10,7 +10,9 @@
 //! instruction counts are reproducible on a loaded machine.
 
 use factdesk::core::session::Session;
-use factdesk::core::{store, synth};
+use factdesk::core::store;
+#[path = "../tests/support/synth.rs"]
+mod synth;
 use factdesk::ui::{ClaimSort, FactdeskApp, Settings, SortColumn, UiCommand};
 use std::path::PathBuf;
 use std::time::Instant;

@@ -1,7 +1,8 @@
 //! Prints extraction quality on the shared readability corpus: per-page bag-of-words F1 and title
 //! match, then a summary. Usage: `cargo run --release --example import_eval [CORPUS_DIR]`.
 
-use factdesk::core::import::eval;
+#[path = "../tests/support/import_eval.rs"]
+mod eval;
 use std::path::PathBuf;
 
 fn main() {

@@ -9,7 +9,8 @@ use factdesk::core::model::{
     Anchor, ArticleId, Claim, ClaimId, Project, RejectedSuggestion, Status,
 };
 use factdesk::core::nlp::{Suggestion, filter_known};
-use factdesk::core::synth;
+#[path = "support/synth.rs"]
+mod synth;
 use factdesk::core::time::Timestamp;
 
 fn jsonl(project: &Project) -> String {

@@ -2,7 +2,8 @@
 //! titles matched >= 90%, every page imported. Needs `../shared/corpus/readability`, so it is
 //! ignored by default; `.ci/run` runs it (`--ignored`) where the corpus exists.
 
-use factdesk::core::import::eval;
+#[path = "support/import_eval.rs"]
+mod eval;
 use std::path::Path;
 
 #[test]

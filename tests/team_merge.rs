@@ -11,6 +11,8 @@ use factdesk::core::store::{self, Problem};
 use factdesk::core::team::merge::{MergeOutcome, merge};
 use factdesk::core::time::Timestamp;
 use std::path::Path;
+#[path = "support/synth.rs"]
+mod synth;
 
 const BODY: &str = "Seoul, 30 Jan — North Korea denied supplying “rockets and missiles” to Wagner. \
 “It is a rumour,” said Kwon Jong Gun. 北朝鮮は否定した 🚀. The US said rockets were sent.";
@@ -461,7 +463,7 @@ mod prop {
             ours_ops in proptest::collection::vec(op(), 0..12),
             theirs_ops in proptest::collection::vec(op(), 0..12),
         ) {
-            let mut b = factdesk::core::synth::project(3_000, 20);
+            let mut b = crate::synth::project(3_000, 20);
             for (i, c) in b.claims.iter_mut().enumerate() {
                 c.id = ClaimId(format!("c-base{i:04}"));
             }

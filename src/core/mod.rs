@@ -11,6 +11,10 @@ pub mod model;
 pub mod nlp;
 pub mod session;
 pub mod store;
+/// Synthetic projects for unit tests; integration tests, benchmarks and examples include the same
+/// file. Not part of the shipped library.
+#[cfg(test)]
+#[path = "../../tests/support/synth.rs"]
 pub mod synth;
 pub mod team;
 pub mod text;

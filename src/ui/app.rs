@@ -22,6 +22,19 @@ use crate::ui::{
 };
 use std::path::{Path, PathBuf};
 
+/// The read-only view of the open project panels take (see `view.rs`), borrowed field by field
+/// so that a panel's own state can be borrowed mutably beside it.
+macro_rules! open_project {
+    ($app:expr) => {
+        crate::ui::view::OpenProject {
+            session: &$app.session,
+            settings: &$app.settings,
+            derived: &$app.project.derived,
+            generation: $app.project.generation,
+        }
+    };
+}
+
 /// The sample project, built into the binary so the app has something to show anywhere.
 pub const SAMPLE_PROJECT: &str = include_str!("../../projects/sample.ron");
 
@@ -203,26 +216,57 @@ impl FactdeskApp {
         self.refresh_suggestions(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            intents.extend(menu_bar::show(ui, self));
+            let enabled = menu_bar::Enabled {
+                claim: self.claims.selected.is_some(),
+                selection: self.article.selection.is_some(),
+                cursor: self.article.cursor.is_some(),
+                suggestions: self.review.suggest.open,
+            };
+            intents.extend(menu_bar::show(ui, &open_project!(self), enabled));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 status_bar::show(ui, &self.session, &self.project.derived);
-                intents.extend(crate::ui::review::team::status_bar(ui, self));
+                intents.extend(crate::ui::review::team::status_bar(ui, &self.session));
             });
         });
         self.side_panels(ui, &mut intents);
         self.window.panels.article = None;
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            if !start_screen::show_if_open(ui, self, &mut intents) {
-                intents.extend(minimap::show(ui, self));
-                intents.extend(article_header::show(ui, self));
+            if !start_screen::show_if_open(
+                ui,
+                &open_project!(self),
+                &mut self.project.import.start_screen,
+                &mut intents,
+            ) {
+                intents.extend(minimap::show(ui, &open_project!(self), &mut self.article));
+                let open = open_project!(self);
+                let mut header = article_header::Header {
+                    open: &open,
+                    import: &mut self.project.import,
+                    versions: &mut self.article.versions,
+                };
+                intents.extend(article_header::show(
+                    ui,
+                    &mut header,
+                    self.article.current.as_ref(),
+                ));
                 intents.extend(article_view::show(ui, self));
             }
         });
-        intents.extend(stats::show(&ctx, self));
+        intents.extend(stats::show(
+            &ctx,
+            &open_project!(self),
+            &mut self.review.stats,
+            self.article.current.as_ref(),
+        ));
         intents.extend(dialogs::show(&ctx, self));
-        intents.extend(crate::ui::review::compare::show(&ctx, self));
+        self.refresh_comparison();
+        intents.extend(crate::ui::review::compare::show(
+            &ctx,
+            &self.session.project,
+            self.review.team.compare.as_ref(),
+        ));
         self.apply_all(&ctx, intents);
         self.seal_typing_on_focus_change(&ctx);
         self.update_title(&ctx);
@@ -260,7 +304,12 @@ impl FactdeskApp {
                         if hide_button(ui, "⏴", "Hide the articles list") {
                             intents.push(Intent::Run(UiCommand::ToggleArticlesPanel));
                         }
-                        intents.extend(article_list::show(ui, self));
+                        intents.extend(article_list::show(
+                            ui,
+                            &open_project!(self),
+                            self.article.current.as_ref(),
+                            self.article.versions.dropped.as_ref(),
+                        ));
                     });
                 self.window.panels.articles = Some(r.response.rect);
             }
@@ -306,7 +355,12 @@ impl FactdeskApp {
             .default_size(230.0_f32.min(max_list))
             .size_range(80.0..=max_list)
             .show(ui, |ui| {
-                intents.extend(claim_list::show(ui, self));
+                intents.extend(claim_list::show(
+                    ui,
+                    &open_project!(self),
+                    &mut self.claims,
+                    self.article.current.as_ref(),
+                ));
             });
         self.window.panels.claim_list = Some(r.response.rect);
     }
@@ -315,7 +369,7 @@ impl FactdeskApp {
     /// take the article's width).
     fn right_panel(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
         if !self.review.suggest.open {
-            return claim_panel::show(ui, self);
+            return self.claim_panel(ui);
         }
         ui.horizontal(|ui| {
             let tab = &mut self.window.right_tab;
@@ -331,9 +385,35 @@ impl FactdeskApp {
         });
         ui.separator();
         match self.window.right_tab {
-            layout::RightTab::Claim => claim_panel::show(ui, self),
-            layout::RightTab::Suggestions => suggestions_panel::show(ui, self),
+            layout::RightTab::Claim => self.claim_panel(ui),
+            layout::RightTab::Suggestions => {
+                let computing = self.suggestions_computing();
+                suggestions_panel::show(
+                    ui,
+                    &self.settings,
+                    computing,
+                    &mut self.review.suggest,
+                    &mut self.review.seen,
+                )
+            }
         }
+    }
+
+    fn claim_panel(&self, ui: &mut egui::Ui) -> Vec<Intent> {
+        let input = claim_panel::PanelInput {
+            claims: &self.claims,
+            current_article: self.article.current.as_ref(),
+            article_selection: self.article.selection.as_ref(),
+            editing: self.review.team.editing.as_ref(),
+            capturing: self.dialogs.evidence.capture.as_ref(),
+            seen: &self.review.seen,
+            subject: crate::ui::review::seen_before::subject(
+                &self.session.project,
+                self.claims.selected.as_ref(),
+                &self.review.suggest,
+            ),
+        };
+        claim_panel::show(ui, &open_project!(self), &input)
     }
 
     /// Hides a side panel that is shown (a setting, kept between runs), or shows one that is
@@ -435,6 +515,26 @@ impl FactdeskApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window.title = title;
         }
+    }
+
+    /// The article's scroll offset (points from the top) as the minimap last saw it.
+    pub fn article_scroll_offset(&self) -> f32 {
+        self.article.minimap.offset
+    }
+
+    /// The figures the statistics window shows (computed when it is open).
+    pub fn stats(&self) -> &crate::ui::review::stats::Stats {
+        &self.review.stats.stats
+    }
+
+    /// How many times the caches kept per project revision were rebuilt (derived counts and
+    /// spans, the claim list's rows, the minimap's marks, a versions comparison): an idle frame
+    /// adds none, whatever the number of claims.
+    pub fn cache_rebuilds(&self) -> usize {
+        self.project.derived.rebuilds
+            + self.claims.list.rebuilds
+            + self.article.minimap.rebuilds
+            + self.article.versions.diffs_built
     }
 
     pub(crate) fn current_article_index(&self) -> Option<usize> {

@@ -108,18 +108,6 @@ impl Derived {
     }
 }
 
-impl crate::ui::app::FactdeskApp {
-    /// How many times the caches kept per project revision were rebuilt (derived counts and
-    /// spans, the claim list's rows, the minimap's marks, a versions comparison): an idle frame
-    /// adds none, whatever the number of claims.
-    pub fn cache_rebuilds(&self) -> usize {
-        self.project.derived.rebuilds
-            + self.claims.list.rebuilds
-            + self.article.minimap.rebuilds
-            + self.article.versions.diffs_built
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

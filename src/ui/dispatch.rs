@@ -21,6 +21,10 @@ impl FactdeskApp {
         match intent {
             Intent::Run(cmd) => self.run_command(ctx, cmd),
             Intent::ShowPanel(which) => self.show_panel(which),
+            Intent::SortClaims(sort) => self.settings.claim_sort = sort,
+            Intent::ForgetRecent(path) => self.settings.forget(&path),
+            Intent::SuggestFilter(filter) => self.settings.suggest_filter = filter,
+            Intent::AcceptSuggestedStatus(on) => self.settings.accept_suggested_status = on,
             Intent::Edit(action) => {
                 let result = self.commit(action);
                 self.report_edit(result);

@@ -22,6 +22,12 @@ pub enum Intent {
     /// An edit from typing in a field: consecutive ones merge into one undo step.
     Typing(Action),
     SelectArticle(ArticleId),
+    /// Show the suggestions this filter lets through (a setting).
+    SuggestFilter(crate::ui::review::suggestions::SuggestFilter),
+    /// Accepted suggestions take their suggested status (else they start unreviewed; a setting).
+    AcceptSuggestedStatus(bool),
+    /// Sort the claim list this way (a setting, kept between runs).
+    SortClaims(crate::ui::claims::claim_sort::ClaimSort),
     SelectClaim {
         id: ClaimId,
         scroll: bool,
@@ -36,6 +42,8 @@ pub enum Intent {
     OpenPath(PathBuf),
     /// Open a recent project (asks about unsaved changes first).
     OpenRecent(PathBuf),
+    /// Drop a project from the recent list (its file is gone).
+    ForgetRecent(PathBuf),
     SaveTo(PathBuf),
     AddArticlePaths(Vec<PathBuf>),
     /// Ask for a file holding a new version of the current article.

@@ -2,11 +2,24 @@
 //! file only says when an entry is enabled and what extra lines a few entries carry (recent
 //! projects, what undo / redo would do, the snap checkbox).
 
-use crate::ui::app::FactdeskApp;
 use crate::ui::command::{Menu, UiCommand};
 use crate::ui::intent::Intent;
+use crate::ui::view::OpenProject;
 
-pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
+/// What the entries that act on something need to know about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Enabled {
+    /// A claim is selected.
+    pub claim: bool,
+    /// Text is selected in the article.
+    pub selection: bool,
+    /// The article has a cursor.
+    pub cursor: bool,
+    /// The suggestions are open.
+    pub suggestions: bool,
+}
+
+pub fn show(ui: &mut egui::Ui, open: &OpenProject, on: Enabled) -> Vec<Intent> {
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
@@ -16,7 +29,7 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
                         ui.separator();
                     }
                     for cmd in UiCommand::in_menu(menu, section) {
-                        entry(ui, app, cmd, &mut out);
+                        entry(ui, open, on, cmd, &mut out);
                     }
                 }
                 if menu == Menu::Help {
@@ -29,9 +42,9 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
 }
 
 /// One command's entry, and what follows it.
-fn entry(ui: &mut egui::Ui, app: &FactdeskApp, cmd: UiCommand, out: &mut Vec<Intent>) {
+fn entry(ui: &mut egui::Ui, open: &OpenProject, on: Enabled, cmd: UiCommand, out: &mut Vec<Intent>) {
     if cmd == UiCommand::ToggleSnap {
-        let mut snap = app.settings.snap_to_words;
+        let mut snap = open.settings.snap_to_words;
         if ui
             .checkbox(&mut snap, cmd.label())
             .on_hover_text(cmd.tooltip())
@@ -41,18 +54,18 @@ fn entry(ui: &mut egui::Ui, app: &FactdeskApp, cmd: UiCommand, out: &mut Vec<Int
         }
         return;
     }
-    if cmd.menu_item(ui, enabled(app, cmd)) {
+    if cmd.menu_item(ui, enabled(open, on, cmd)) {
         out.push(Intent::Run(cmd));
         ui.close();
     }
-    let history = &app.session.history;
+    let history = &open.session.history;
     match cmd {
         UiCommand::OpenProject => {
             ui.menu_button("Open recent", |ui| {
-                if app.settings.recent.is_empty() {
+                if open.settings.recent.is_empty() {
                     ui.weak("No recent projects");
                 }
-                for p in &app.settings.recent {
+                for p in &open.settings.recent {
                     if ui.button(p.display().to_string()).clicked() {
                         out.push(Intent::OpenRecent(p.clone()));
                         ui.close();
@@ -76,13 +89,13 @@ fn entry(ui: &mut egui::Ui, app: &FactdeskApp, cmd: UiCommand, out: &mut Vec<Int
 
 /// Whether a menu entry can be used now (shortcuts and the palette always run the command,
 /// which explains itself when there is nothing to act on).
-fn enabled(app: &FactdeskApp, cmd: UiCommand) -> bool {
-    let has_claim = app.claims.selected.is_some();
+fn enabled(open: &OpenProject, on: Enabled, cmd: UiCommand) -> bool {
+    let has_claim = on.claim;
     match cmd {
-        UiCommand::Undo => app.session.history.can_undo(),
-        UiCommand::Redo => app.session.history.can_redo(),
-        UiCommand::MarkClaim => app.article.selection.is_some(),
-        UiCommand::MarkSentence => app.article.cursor.is_some(),
+        UiCommand::Undo => open.session.history.can_undo(),
+        UiCommand::Redo => open.session.history.can_redo(),
+        UiCommand::MarkClaim => on.selection,
+        UiCommand::MarkSentence => on.cursor,
         UiCommand::Tag(_)
         | UiCommand::DeleteClaim
         | UiCommand::ToggleSignOff
@@ -93,7 +106,7 @@ fn enabled(app: &FactdeskApp, cmd: UiCommand) -> bool {
         | UiCommand::AcceptSuggestion
         | UiCommand::AcceptAllSuggestions
         | UiCommand::RejectSuggestion
-        | UiCommand::RejectAllSuggestions => app.review.suggest.open,
+        | UiCommand::RejectAllSuggestions => on.suggestions,
         _ => true,
     }
 }

@@ -21,6 +21,7 @@ mod menu_bar;
 mod project;
 mod review;
 mod status_bar;
+mod view;
 
 pub use app::FactdeskApp;
 pub use claims::claim_sort::{ClaimSort, SortColumn};

@@ -49,7 +49,7 @@ fn cheat_sheet_lists_every_command_with_its_shortcut() {
 
 #[test]
 fn a_big_article_lays_out_only_what_is_on_screen() {
-    let project = factdesk::core::synth::project(300_000, 3_000);
+    let project = crate::synth::project(300_000, 3_000);
     let app = FactdeskApp::new(Session::opened(project, None), Settings::headless());
     let mut h = harness(app);
     let first = h.state().layouts_built();

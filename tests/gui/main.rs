@@ -4,6 +4,8 @@
 #![cfg(feature = "gui")]
 
 mod common;
+#[path = "../support/synth.rs"]
+mod synth;
 
 mod a11y;
 mod annotate;

@@ -3,7 +3,6 @@
 
 pub mod dates;
 pub mod decode;
-pub mod eval;
 pub mod html;
 pub mod markdown;
 pub mod nesting;

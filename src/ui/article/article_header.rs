@@ -4,9 +4,19 @@
 use crate::core::action::Action;
 use crate::core::import::dates::parse_date;
 use crate::core::model::{ArticleId, ArticleMeta};
-use crate::ui::app::FactdeskApp;
+use crate::ui::article::versions_ui::VersionsUi;
 use crate::ui::article::versions_ui;
 use crate::ui::intent::Intent;
+use crate::ui::project::import_files::ImportUi;
+use crate::ui::view::OpenProject;
+
+/// What the details read and keep: the open project, the drafts of refused dates and the
+/// remove question (kept with the import flows), and the versions' own state.
+pub struct Header<'o, 'a> {
+    pub open: &'o OpenProject<'a>,
+    pub import: &'o mut ImportUi,
+    pub versions: &'o mut VersionsUi,
+}
 
 /// Shown under a published date that is not one.
 pub const DATE_HINT: &str =
@@ -17,17 +27,17 @@ pub fn valid_published(text: &str) -> bool {
     text.trim().is_empty() || parse_date(text).is_some()
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
-    let mut out = versions_ui::poll(ui.ctx(), app);
-    let Some(ai) = app.current_article_index() else {
+/// The details of the article `current`.
+pub fn show(ui: &mut egui::Ui, h: &mut Header, current: Option<&ArticleId>) -> Vec<Intent> {
+    let mut out = versions_ui::poll(ui.ctx(), h.versions);
+    let Some(article) = current.and_then(|id| h.open.project().article(id)) else {
         return out;
     };
-    let article = &app.session.project.articles[ai];
     let id = article.id.clone();
     let meta = article.meta.clone();
     let hash = article.content_hash.clone();
     let title = article.display_title().to_string();
-    let claims = app.project.derived.article_counts(&id).total();
+    let claims = h.open.derived.article_counts(&id).total();
     egui::CollapsingHeader::new("Article details")
         .id_salt("article_details")
         .show(ui, |ui| {
@@ -35,7 +45,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    fields(ui, app, &id, &meta, &mut out);
+                    fields(ui, h, &id, &meta, &mut out);
                     ui.label("Imported from");
                     ui.label(if meta.imported_from.is_empty() {
                         "—"
@@ -51,8 +61,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                     ui.end_row();
                 });
             ui.add_space(4.0);
-            versions(ui, app, &id, &mut out);
-            remove_row(ui, app, &id, &title, claims, &mut out);
+            versions(ui, h, &id, &mut out);
+            remove_row(ui, h, &id, &title, claims, &mut out);
         });
     out
 }
@@ -60,7 +70,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
 /// The editable fields, in the grid.
 fn fields(
     ui: &mut egui::Ui,
-    app: &mut FactdeskApp,
+    h: &mut Header,
     id: &ArticleId,
     meta: &ArticleMeta,
     out: &mut Vec<Intent>,
@@ -80,7 +90,7 @@ fn fields(
         let l = ui.label(label);
         let mut edited = meta.clone();
         if label == "Published" {
-            published_field(ui, app, id, meta, l.id, out);
+            published_field(ui, h, id, meta, l.id, out);
             ui.end_row();
             continue;
         }
@@ -97,14 +107,13 @@ fn fields(
 /// The published date: text that is not a date stays in the field with a hint and is not stored.
 fn published_field(
     ui: &mut egui::Ui,
-    app: &mut FactdeskApp,
+    h: &mut Header,
     id: &ArticleId,
     meta: &ArticleMeta,
     label: egui::Id,
     out: &mut Vec<Intent>,
 ) {
-    let draft = app
-        .project
+    let draft = h
         .import
         .date_draft
         .as_ref()
@@ -127,13 +136,12 @@ fn published_field(
                 edited.published = text.trim().to_string();
                 out.push(set_meta(id, edited));
             }
-            app.project.import.date_draft = Some((id.clone(), text.clone()));
+            h.import.date_draft = Some((id.clone(), text.clone()));
         } else if r.lost_focus() {
             // Refused text goes; the stored date never changed.
-            app.project.import.date_draft = None;
+            h.import.date_draft = None;
         }
-        if app
-            .project
+        if h
             .import
             .date_draft
             .as_ref()
@@ -159,8 +167,8 @@ fn set_meta(id: &ArticleId, meta: ArticleMeta) -> Intent {
 
 /// The article's versions: "Update from file…", "Update from URL…", and any two versions
 /// compared (the last two by default; changes that touch a claim first).
-fn versions(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId, out: &mut Vec<Intent>) {
-    let Some(article) = app.session.project.article(id) else {
+fn versions(ui: &mut egui::Ui, h: &mut Header, id: &ArticleId, out: &mut Vec<Intent>) {
+    let Some(article) = h.open.project().article(id) else {
         return;
     };
     let (version, count) = (article.version, article.versions.len() + 1);
@@ -175,44 +183,44 @@ fn versions(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId, out: &mut 
         {
             out.push(Intent::AskArticleUpdate);
         }
-        let fetching = app.article.versions.fetching();
+        let fetching = h.versions.fetching();
         if ui
             .add_enabled(!fetching, egui::Button::new("Update from URL…"))
             .on_hover_text("Fetch the article's page again as its next version (only when you ask)")
             .clicked()
         {
-            let state = &mut app.article.versions;
+            let open = h.open;
+            let state = &mut *h.versions;
             state.url_open = true;
             if state.url.is_empty() {
-                state.url = app
-                    .session
-                    .project
+                state.url = open
+                    .project()
                     .article(id)
                     .map(|a| a.meta.url.clone())
                     .unwrap_or_default();
             }
         }
     });
-    versions_ui::url_row(ui, app, id, out);
-    versions_ui::compare(ui, app, id);
+    versions_ui::url_row(ui, h.versions, id, out);
+    versions_ui::compare(ui, h.open, h.versions, id);
 }
 
 /// "Remove article…", then a question naming the article and its claims.
 fn remove_row(
     ui: &mut egui::Ui,
-    app: &mut FactdeskApp,
+    h: &mut Header,
     id: &ArticleId,
     title: &str,
     claims: usize,
     out: &mut Vec<Intent>,
 ) {
-    if app.project.import.confirm_remove.as_ref() != Some(id) {
+    if h.import.confirm_remove.as_ref() != Some(id) {
         if ui
             .button("Remove article…")
             .on_hover_text("Remove this article and its claims from the project (undoable)")
             .clicked()
         {
-            app.project.import.confirm_remove = Some(id.clone());
+            h.import.confirm_remove = Some(id.clone());
         }
         return;
     }
@@ -222,11 +230,11 @@ fn remove_row(
         ));
         ui.horizontal(|ui| {
             if ui.button("Remove").clicked() {
-                app.project.import.confirm_remove = None;
+                h.import.confirm_remove = None;
                 out.push(Intent::Edit(Action::RemoveArticle { id: id.clone() }));
             }
             if ui.button("Keep article").clicked() {
-                app.project.import.confirm_remove = None;
+                h.import.confirm_remove = None;
             }
         });
     });

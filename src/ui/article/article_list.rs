@@ -1,11 +1,20 @@
 //! The left panel: the project's articles with their claim counts; click one to read it.
 
-use crate::ui::app::FactdeskApp;
+use crate::core::model::ArticleId;
 use crate::ui::article::versions_ui;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
+use crate::ui::view::OpenProject;
+use std::path::PathBuf;
 
-pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
+/// The list; `current` is the article being read, `dropped` a file dropped on an article row
+/// that waits for the person's answer.
+pub fn show(
+    ui: &mut egui::Ui,
+    open: &OpenProject,
+    current: Option<&ArticleId>,
+    dropped: Option<&(ArticleId, PathBuf)>,
+) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.heading("Articles");
     if ui
@@ -15,9 +24,9 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
     {
         out.push(Intent::Run(UiCommand::AddArticles));
     }
-    out.extend(versions_ui::drop_question(ui, app));
+    out.extend(versions_ui::drop_question(ui, open, dropped));
     ui.separator();
-    let articles = &app.session.project.articles;
+    let articles = &open.project().articles;
     if articles.is_empty() {
         ui.weak("No articles yet. Add text files, or drop them on the window.");
         return out;
@@ -28,8 +37,8 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
         .auto_shrink(false)
         .show_rows(ui, row_h, articles.len(), |ui, rows| {
             for a in &articles[rows] {
-                let counts = app.project.derived.article_counts(&a.id);
-                let selected = app.article.current.as_ref() == Some(&a.id);
+                let counts = open.derived.article_counts(&a.id);
+                let selected = current == Some(&a.id);
                 let text = format!(
                     "{}\n{} claims · {} reviewed",
                     a.display_title(),

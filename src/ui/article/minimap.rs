@@ -2,7 +2,8 @@
 //! colours) and which part of the article is on screen. Clicking or dragging on it moves there.
 
 use crate::core::model::{ArticleId, PerStatus, Status};
-use crate::ui::app::FactdeskApp;
+use crate::ui::article::ArticleState;
+use crate::ui::view::OpenProject;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
 
@@ -23,7 +24,7 @@ pub struct Minimap {
     /// `Project::claims`, sorted by position.
     starts: Vec<(f32, usize)>,
     /// The article's scroll offset and viewport height as last seen, in points.
-    offset: f32,
+    pub(crate) offset: f32,
     viewport: f32,
     content: f32,
     /// How many times the marks were rebuilt.
@@ -78,19 +79,14 @@ impl Minimap {
     }
 }
 
-impl FactdeskApp {
-    /// The article's scroll offset (points from the top) as the minimap last saw it.
-    pub fn article_scroll_offset(&self) -> f32 {
-        self.article.minimap.offset
-    }
-}
 
 /// Draws the strip at the right of `ui` (the central panel, before the article is drawn).
-pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+pub fn show(ui: &mut egui::Ui, open: &OpenProject, state: &mut ArticleState) -> Vec<Intent> {
     let mut out = Vec::new();
-    let Some(article) = app
-        .current_article_index()
-        .and_then(|i| app.session.project.articles.get(i))
+    let Some(article) = state
+        .current
+        .as_ref()
+        .and_then(|id| open.project().article(id))
     else {
         return out;
     };
@@ -106,9 +102,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         .read_response(scroll_id.with(1usize))
         .map(|r| r.rect.y_range());
     let viewport = bar.map(|r| r.span());
-    let generation = app.project.generation;
-    let Some(layout) = app
-        .article
+    let generation = open.generation;
+    let Some(layout) = state
         .layout
         .as_mut()
         .filter(|l| l.is_for(&article_id, generation))
@@ -116,9 +111,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         return out;
     };
     let content = layout.total_height().max(1.0);
-    app.article.minimap.offset = offset;
-    app.article.minimap.content = content;
-    app.article.minimap.viewport = viewport.unwrap_or(content);
+    state.minimap.offset = offset;
+    state.minimap.content = content;
+    state.minimap.viewport = viewport.unwrap_or(content);
 
     egui::Panel::right("minimap")
         .exact_size(WIDTH + GAP)
@@ -136,22 +131,22 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             let h = rect.height().max(1.0);
             let key = (
                 generation,
-                app.session.history.revision(),
+                open.session.history.revision(),
                 article_id.clone(),
                 content.to_bits(),
                 h.to_bits(),
             );
-            if app.article.minimap.key.as_ref() != Some(&key) {
+            if state.minimap.key.as_ref() != Some(&key) {
                 let mut marks = Vec::new();
-                if let Some(spans) = app.project.derived.article_spans(&article_id) {
+                if let Some(spans) = open.derived.article_spans(&article_id) {
                     for s in &spans.spans {
                         let y0 = char_y(layout, s.start) / content;
                         let y1 = char_y(layout, s.end) / content;
                         marks.push((y0, y1, s.status, s.claim));
                     }
                 }
-                app.article.minimap.rebuild(h as usize, marks);
-                app.article.minimap.key = Some(key);
+                state.minimap.rebuild(h as usize, marks);
+                state.minimap.key = Some(key);
             }
             r.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Article minimap")
@@ -159,21 +154,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             let r = r.on_hover_text(
                 "Where the claims are; the frame is the part on screen. Click or drag to go there.",
             );
-            paint(ui, rect, &mut app.article.minimap);
+            paint(ui, rect, &mut state.minimap);
             let pointer = r.interact_pointer_pos();
             if let Some(p) = pointer
                 && (r.clicked() || r.dragged())
             {
                 let frac = ((p.y - rect.top()) / h).clamp(0.0, 1.0);
                 // Centred on the pointer, and never past the end (the view would spring back).
-                let max = (content - app.article.minimap.viewport).max(0.0);
-                let target = (frac * content - app.article.minimap.viewport / 2.0).clamp(0.0, max);
-                app.article.scroll_to = Some(target);
+                let max = (content - state.minimap.viewport).max(0.0);
+                let target = (frac * content - state.minimap.viewport / 2.0).clamp(0.0, max);
+                state.scroll_to = Some(target);
                 let hit = r
                     .clicked()
-                    .then(|| app.article.minimap.nearest(frac, SNAP / h))
+                    .then(|| state.minimap.nearest(frac, SNAP / h))
                     .flatten()
-                    .and_then(|ci| app.session.project.claims.get(ci));
+                    .and_then(|ci| open.project().claims.get(ci));
                 if let Some(c) = hit {
                     out.push(Intent::SelectClaim {
                         id: c.id.clone(),

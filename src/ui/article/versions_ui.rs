@@ -6,6 +6,7 @@ use crate::core::model::ArticleId;
 use crate::core::versions::{self, ParagraphChange, Piece};
 use crate::ui::app::FactdeskApp;
 use crate::ui::intent::{DropChoice, Intent, VersionsIntent};
+use crate::ui::view::OpenProject;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -109,14 +110,17 @@ pub fn drop_intent(ctx: &egui::Context, paths: Vec<PathBuf>) -> Intent {
 }
 
 /// "Make FILE the next version of ARTICLE?", above the list while a dropped file waits.
-pub fn drop_question(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
+pub fn drop_question(
+    ui: &mut egui::Ui,
+    open: &OpenProject,
+    dropped: Option<&(ArticleId, PathBuf)>,
+) -> Vec<Intent> {
     let mut out = Vec::new();
-    let Some((id, path)) = &app.article.versions.dropped else {
+    let Some((id, path)) = dropped else {
         return out;
     };
-    let title = app
-        .session
-        .project
+    let title = open
+        .project()
         .article(id)
         .map_or("the article", |a| a.display_title());
     let file = path.file_name().map_or_else(
@@ -143,8 +147,7 @@ pub fn drop_question(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
 
 /// Takes in a finished fetch (every frame, whichever article is shown) and keeps frames coming
 /// while one is in flight.
-pub fn poll(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
-    let state = &mut app.article.versions;
+pub fn poll(ctx: &egui::Context, state: &mut VersionsUi) -> Vec<Intent> {
     let Some(f) = &state.fetch else {
         return Vec::new();
     };
@@ -168,8 +171,7 @@ pub fn poll(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
 
 /// The "Update from URL…" row under the version line: an address, Fetch, and while fetching
 /// the bytes so far and Cancel.
-pub fn url_row(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId, out: &mut Vec<Intent>) {
-    let state = &mut app.article.versions;
+pub fn url_row(ui: &mut egui::Ui, state: &mut VersionsUi, id: &ArticleId, out: &mut Vec<Intent>) {
     if let Some(f) = &state.fetch {
         ui.horizontal(|ui| {
             ui.spinner();
@@ -213,15 +215,14 @@ pub fn url_row(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId, out: &m
 /// The comparison of any two versions: two pickers (the last two by default) and each changed
 /// paragraph with its removed words struck out and its added words underlined. Built once per
 /// (project, revision, article, versions), never per frame.
-pub fn compare(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId) {
-    let Some(article) = app.session.project.article(id) else {
+pub fn compare(ui: &mut egui::Ui, open: &OpenProject, state: &mut VersionsUi, id: &ArticleId) {
+    let Some(article) = open.project().article(id) else {
         return;
     };
     let last = article.version;
     if last < 2 {
         return;
     }
-    let state = &mut app.article.versions;
     let picked = match &state.picked {
         Some(p) if &p.article == id && p.from <= last && p.to <= last => p.clone(),
         _ => Picked {
@@ -239,8 +240,8 @@ pub fn compare(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId) {
                 version_picker(ui, "To version", &mut to, last);
             });
             let key = (
-                app.project.generation,
-                app.session.history.revision(),
+                open.generation,
+                open.session.history.revision(),
                 id.clone(),
                 from,
                 to,
@@ -249,7 +250,7 @@ pub fn compare(ui: &mut egui::Ui, app: &mut FactdeskApp, id: &ArticleId) {
                 state.diffs_built += 1;
                 state.diff = Some(DiffCache {
                     key,
-                    changes: versions::paragraph_diff(&app.session.project, article, from, to),
+                    changes: versions::paragraph_diff(open.project(), article, from, to),
                 });
             }
             let Some(diff) = &state.diff else {

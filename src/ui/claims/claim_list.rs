@@ -3,8 +3,9 @@
 //! rebuilt only when the project, the filter or the sort changes. Ctrl/Shift+click select
 //! several rows (see `multi_select`).
 
-use crate::core::model::{Claim, PerStatus, Project, Status};
-use crate::ui::app::FactdeskApp;
+use crate::core::model::{ArticleId, Claim, PerStatus, Project, Status};
+use crate::ui::claims::ClaimsState;
+use crate::ui::view::OpenProject;
 use crate::ui::claims::claim_sort::{ClaimSort, SortColumn};
 use crate::ui::intent::ClickKind;
 use crate::ui::intent::Intent;
@@ -183,79 +184,79 @@ fn short_time(t: &str) -> String {
         .collect()
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+/// The list of `claims` (filtered, sorted) in the article `current`, or in every article.
+pub fn show(
+    ui: &mut egui::Ui,
+    open: &OpenProject,
+    claims: &mut ClaimsState,
+    current: Option<&ArticleId>,
+) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Claims");
         for s in Status::ALL {
             theme::swatch(ui, s);
-            ui.checkbox(&mut app.claims.filter.show[s], theme::status_text(s))
+            ui.checkbox(&mut claims.filter.show[s], theme::status_text(s))
                 .on_hover_text(format!("Show {} claims", s.as_str()));
         }
         ui.separator();
-        ui.selectable_value(&mut app.claims.filter.all_articles, false, "This article")
+        ui.selectable_value(&mut claims.filter.all_articles, false, "This article")
             .on_hover_text("List and search the current article's claims");
-        ui.selectable_value(&mut app.claims.filter.all_articles, true, "All articles")
+        ui.selectable_value(&mut claims.filter.all_articles, true, "All articles")
             .on_hover_text("List and search the claims of every article");
         let label = ui.label("Search");
         let search = ui
             .add(
-                egui::TextEdit::singleline(&mut app.claims.filter.search)
+                egui::TextEdit::singleline(&mut claims.filter.search)
                     .hint_text("quote, speaker, note, source")
                     .desired_width(200.0),
             )
             .labelled_by(label.id);
-        if std::mem::take(&mut app.claims.focus_search) {
+        if std::mem::take(&mut claims.focus_search) {
             search.request_focus();
         }
     });
     let key = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
-            app.project.generation,
-            app.session.history.revision(),
-            &app.claims.filter,
-            app.settings.claim_sort,
-            &app.article.current,
+            open.revision_key(),
+            &claims.filter,
+            open.settings.claim_sort,
+            current,
         )
             .hash(&mut h);
         h.finish()
     };
-    let project = &app.session.project;
-    app.claims.list.refresh(
-        key,
-        project,
-        &app.claims.filter,
-        app.settings.claim_sort,
-        app.article.current.as_ref(),
-    );
+    let project = open.project();
+    claims
+        .list
+        .refresh(key, project, &claims.filter, open.settings.claim_sort, current);
     let columns = Columns::new(ui.available_width());
-    let sort = app.settings.claim_sort;
+    let sort = open.settings.claim_sort;
     if let Some(column) = header(
         ui,
         &columns,
         sort,
-        app.claims.list.rows.len(),
-        app.claims.selected_set.len(),
+        claims.list.rows.len(),
+        claims.selected_set.len(),
     ) {
-        app.settings.claim_sort = sort.clicked(column);
+        out.push(Intent::SortClaims(sort.clicked(column)));
     }
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let selected_idx = app
-        .claims
+    let selected_idx = claims
         .selected
         .as_ref()
-        .and_then(|id| app.project.derived.claim_index(id));
+        .and_then(|id| open.derived.claim_index(id));
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claim_list")
         .auto_shrink(false);
-    if app.claims.scroll_to_selected
+    if claims.scroll_to_selected
         && let Some(pos) =
-            selected_idx.and_then(|ci| app.claims.list.rows.iter().position(|&r| r == ci))
+            selected_idx.and_then(|ci| claims.list.rows.iter().position(|&r| r == ci))
     {
         let spacing = ui.spacing().item_spacing.y;
         let y = pos as f32 * (row_h + spacing);
-        let total = app.claims.list.rows.len() as f32 * (row_h + spacing);
+        let total = claims.list.rows.len() as f32 * (row_h + spacing);
         let max = (total - ui.available_height()).max(0.0);
         let current = egui::scroll_area::State::load(
             ui.ctx(),
@@ -268,9 +269,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             area = area.vertical_scroll_offset((y - row_h * 2.0).clamp(0.0, max));
         }
     }
-    let rows = &app.claims.list.rows;
-    let multi = &app.claims.selected_set;
-    let all_articles = app.claims.filter.all_articles;
+    let rows = &claims.list.rows;
+    let multi = &claims.selected_set;
+    let all_articles = claims.filter.all_articles;
     area.show_rows(ui, row_h, rows.len(), |ui, range| {
         for &ci in &rows[range] {
             let Some(c) = project.claims.get(ci) else {

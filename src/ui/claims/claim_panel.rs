@@ -3,12 +3,29 @@
 //! library's "Seen before". Typing in a field becomes one undo step per field.
 
 use crate::core::action::{Action, ClaimEdit};
-use crate::core::model::{Claim, ClaimId, ConflictField, Project, Source, Status};
-use crate::ui::app::FactdeskApp;
+use crate::core::model::{ArticleId, Claim, ClaimId, ConflictField, Project, Source, Status};
+use crate::ui::claims::ClaimsState;
 use crate::ui::command::UiCommand;
 use crate::ui::evidence::capture::CaptureJob;
-use crate::ui::intent::{EvidenceIntent, Intent};
+use crate::ui::intent::{EvidenceIntent, Intent, TextSelection};
 use crate::ui::look::theme;
+use crate::ui::review::seen_before::{self, SeenState, Subject};
+use crate::ui::view::OpenProject;
+
+/// What the claim panel reads beyond the open project.
+pub struct PanelInput<'a> {
+    pub claims: &'a ClaimsState,
+    /// The article being read, and the text selected in it (to re-place a flagged claim).
+    pub current_article: Option<&'a ArticleId>,
+    pub article_selection: Option<&'a TextSelection>,
+    /// The merge conflict whose value is being edited, if any.
+    pub editing: Option<&'a (String, ConflictField)>,
+    /// The capture of sources in flight, if any.
+    pub capturing: Option<&'a CaptureJob>,
+    /// The claim library's answers, for "Seen before", and what they are about.
+    pub seen: &'a SeenState,
+    pub subject: Option<Subject>,
+}
 
 /// A labelled single-line field; returns the new text when edited.
 fn field(
@@ -31,17 +48,21 @@ fn field(
     r.changed().then_some(text)
 }
 
-pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
+pub fn show(ui: &mut egui::Ui, open: &OpenProject, input: &PanelInput) -> Vec<Intent> {
     let mut out = Vec::new();
-    let claim = app
+    let project = open.project();
+    let claim = input
         .claims
         .selected
         .as_ref()
-        .and_then(|id| app.session.project.claim(id));
-    let editing = app.review.team.editing.as_ref();
+        .and_then(|id| {
+            // Through the per-revision index (no walk over every claim each frame), checked.
+            let i = open.derived.claim_index(id)?;
+            project.claims.get(i).filter(|c| &c.id == id)
+        });
+    let editing = input.editing;
     let Some(c) = claim else {
-        let project = &app.session.project;
-        if let Some(a) = &app.article.current
+        if let Some(a) = input.current_article
             && project.conflicts_on(&a.0).next().is_some()
         {
             ui.heading("Article");
@@ -52,35 +73,32 @@ pub fn show(ui: &mut egui::Ui, app: &FactdeskApp) -> Vec<Intent> {
         ui.weak("No claim selected.");
         ui.add_space(6.0);
         ui.label("Select text in the article and press Mark claim (M), or click a highlight or a row of the claim list.");
-        crate::ui::review::seen_before::section(ui, app, None, &mut out);
+        seen_before::section(ui, input.seen, input.subject.as_ref(), None, &mut out);
         return out;
     };
     egui::ScrollArea::vertical()
         .id_salt("claim_panel")
         .auto_shrink(false)
         .show(ui, |ui| {
-            let n = app.claims.selected_set.len();
-            if n > 1 && app.claims.selected_set.contains(&c.id) {
+            let n = input.claims.selected_set.len();
+            if n > 1 && input.claims.selected_set.contains(&c.id) {
                 ui.strong(format!("{n} claims selected: tags and Delete apply to all"));
             }
             // The article selection, when it is in this claim's article (to re-place it).
-            let selected = app
-                .article
-                .selection
-                .as_ref()
+            let selected = input
+                .article_selection
                 .filter(|s| s.article == c.article)
                 .map(|s| s.range.clone());
-            let capturing = app.dialogs.evidence.capture.as_ref();
             editor(
                 ui,
-                &app.session.project,
+                project,
                 c,
                 editing,
                 selected,
-                capturing,
+                input.capturing,
                 &mut out,
             );
-            crate::ui::review::seen_before::section(ui, app, Some(c), &mut out);
+            seen_before::section(ui, input.seen, input.subject.as_ref(), Some(c), &mut out);
         });
     out
 }

@@ -2,14 +2,20 @@
 //! new, the sample, add or paste articles). Shown at start when there is no project to reopen and
 //! after File › New, until a project is opened or an article is added.
 
-use crate::ui::app::FactdeskApp;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
+use crate::ui::view::OpenProject;
 
-/// Draws the start screen when it is open; false when the article should be drawn instead.
-pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) -> bool {
-    if !app.project.import.start_screen || !app.session.project.articles.is_empty() {
-        app.project.import.start_screen = false;
+/// Draws the start screen when `shown`; false when the article should be drawn instead (the
+/// screen closes for good once the project has an article).
+pub fn show_if_open(
+    ui: &mut egui::Ui,
+    open: &OpenProject,
+    shown: &mut bool,
+    out: &mut Vec<Intent>,
+) -> bool {
+    if !*shown || !open.project().articles.is_empty() {
+        *shown = false;
         return false;
     }
     egui::ScrollArea::vertical()
@@ -45,17 +51,13 @@ pub fn show_if_open(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Inte
             });
             ui.add_space(16.0);
             ui.strong("Recent projects");
-            if app.settings.recent.is_empty() {
+            if open.settings.recent.is_empty() {
                 ui.weak("None yet: projects you open or save appear here.");
             }
-            let mut forget = None;
-            for path in &app.settings.recent {
+            for path in &open.settings.recent {
                 if recent_row(ui, path, out) {
-                    forget = Some(path.clone());
+                    out.push(Intent::ForgetRecent(path.clone()));
                 }
-            }
-            if let Some(path) = forget {
-                app.settings.forget(&path);
             }
             ui.add_space(16.0);
             ui.weak(

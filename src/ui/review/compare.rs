@@ -231,13 +231,12 @@ fn quote_of(c: &Claim) -> String {
 }
 
 /// The comparison window, while a comparison is open.
-pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
+/// `compare` is refreshed for the revision of `ours` first (`refresh_comparison`).
+pub fn show(ctx: &egui::Context, ours: &Project, compare: Option<&CompareState>) -> Vec<Intent> {
     let mut out = Vec::new();
-    app.refresh_comparison();
-    let Some(state) = &app.review.team.compare else {
+    let Some(state) = compare else {
         return out;
     };
-    let ours = &app.session.project;
     let mut open = true;
     egui::Window::new("Compare with another annotator")
         .open(&mut open)

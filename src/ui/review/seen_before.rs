@@ -16,6 +16,7 @@ use crate::ui::command::UiCommand;
 use crate::ui::intent::{Intent, LibraryIntent};
 use crate::ui::look::settings::Settings;
 use crate::ui::look::theme;
+use crate::ui::review::suggestions::SuggestState;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -41,7 +42,7 @@ pub(crate) fn library_dir(settings: &Settings) -> Option<PathBuf> {
 
 /// What the results are for: a claim (or a suggestion, without id) and its quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Subject {
+pub(crate) struct Subject {
     claim: Option<ClaimId>,
     quote: String,
 }
@@ -280,8 +281,8 @@ fn speaker_claims(lib: &Library, speaker: Option<&str>) -> Result<Vec<Hit>, Stri
 }
 
 /// The open project's file as the library names it (absolute), to leave the claim itself out.
-fn own_project(app: &FactdeskApp) -> Option<String> {
-    let p = app.session.path.as_deref()?;
+fn own_project(path: Option<&Path>) -> Option<String> {
+    let p = path?;
     Some(
         std::path::absolute(p)
             .unwrap_or_else(|_| p.to_path_buf())
@@ -291,22 +292,21 @@ fn own_project(app: &FactdeskApp) -> Option<String> {
 }
 
 /// What "Seen before" is about now: the selected claim, else the current suggestion.
-fn subject(app: &FactdeskApp) -> Option<Subject> {
-    if let Some(c) = app
-        .claims
-        .selected
-        .as_ref()
-        .and_then(|id| app.session.project.claim(id))
-    {
+pub(crate) fn subject(
+    project: &Project,
+    selected: Option<&ClaimId>,
+    suggest: &SuggestState,
+) -> Option<Subject> {
+    if let Some(c) = selected.and_then(|id| project.claim(id)) {
         return Some(Subject {
             claim: Some(c.id.clone()),
             quote: c.anchor.quote.clone(),
         });
     }
-    if !app.review.suggest.open {
+    if !suggest.open {
         return None;
     }
-    app.review.suggest.current().map(|s| Subject {
+    suggest.current().map(|s| Subject {
         claim: None,
         quote: s.quote.clone(),
     })
@@ -320,7 +320,11 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
     while let Ok(done) = app.review.seen.rx.try_recv() {
         app.library_done(done);
     }
-    let want = subject(app);
+    let want = subject(
+        &app.session.project,
+        app.claims.selected.as_ref(),
+        &app.review.suggest,
+    );
     let seen = &mut app.review.seen;
     let stale = match (&want, &seen.results) {
         (Some(w), Some((had, _))) => w != had,
@@ -333,7 +337,7 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
             seen.looked = false;
             seen.ensure(library_dir(&app.settings));
         }
-        let own = own_project(app);
+        let own = own_project(app.session.path.as_deref());
         let seen = &mut app.review.seen;
         let answer = match seen.lib.as_ref() {
             Some(lib) => lib
@@ -362,17 +366,17 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
 /// suggestion). Reads only; buttons return intents.
 pub(crate) fn section(
     ui: &mut egui::Ui,
-    app: &FactdeskApp,
+    seen: &SeenState,
+    want: Option<&Subject>,
     claim: Option<&Claim>,
     out: &mut Vec<Intent>,
 ) {
-    let Some(want) = subject(app) else {
+    let Some(want) = want else {
         return;
     };
     if claim.is_none() {
         ui.separator();
     }
-    let seen = &app.review.seen;
     egui::CollapsingHeader::new("Seen before")
         .id_salt("seen_before")
         .default_open(true)
@@ -399,7 +403,7 @@ pub(crate) fn section(
                 return;
             }
             match &seen.results {
-                Some((had, answer)) if *had == want => match answer {
+                Some((had, answer)) if had == want => match answer {
                     Err(e) => {
                         ui.colored_label(
                             ui.visuals().error_fg_color,

@@ -3,7 +3,7 @@
 //! speakers. Computed once per project revision, and only while the window is open.
 
 use crate::core::model::{ArticleId, Project, Status, StatusCounts};
-use crate::ui::app::FactdeskApp;
+use crate::ui::view::OpenProject;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
 use std::collections::HashMap;
@@ -65,12 +65,6 @@ pub struct StatsPanel {
     pub stats: Stats,
 }
 
-impl FactdeskApp {
-    /// The figures the statistics window shows (computed when it is open).
-    pub fn stats(&self) -> &Stats {
-        &self.review.stats.stats
-    }
-}
 
 /// "3 sourced, 1 disputed, 0 denied, 2 unreviewed".
 fn breakdown(c: &StatusCounts) -> String {
@@ -81,18 +75,23 @@ fn breakdown(c: &StatusCounts) -> String {
         .join(", ")
 }
 
-pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
+/// The statistics window (while `panel.open`), its figures recomputed once per revision.
+pub fn show(
+    ctx: &egui::Context,
+    project: &OpenProject,
+    panel: &mut StatsPanel,
+    current: Option<&ArticleId>,
+) -> Vec<Intent> {
     let mut out = Vec::new();
-    if !app.review.stats.open {
+    if !panel.open {
         return out;
     }
-    let key = (app.project.generation, app.session.history.revision());
-    if app.review.stats.key != Some(key) {
-        app.review.stats.stats = Stats::of(&app.session.project);
-        app.review.stats.key = Some(key);
+    let key = project.revision_key();
+    if panel.key != Some(key) {
+        panel.stats = Stats::of(project.project());
+        panel.key = Some(key);
     }
-    let stats = &app.review.stats.stats;
-    let current = app.article.current.as_ref();
+    let stats = &panel.stats;
     let mut open = true;
     egui::Window::new("Statistics")
         .open(&mut open)
@@ -113,7 +112,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
                     speakers(ui, stats);
                 });
         });
-    app.review.stats.open = open;
+    panel.open = open;
     out
 }
 

@@ -5,11 +5,12 @@
 
 use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
-use crate::ui::app::FactdeskApp;
+use crate::ui::look::settings::Settings;
+use crate::ui::review::seen_before::SeenState;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
-use crate::ui::review::suggestions::SuggestFilter;
+use crate::ui::review::suggestions::{SuggestFilter, SuggestState};
 
 /// The order of the status checkboxes: the reviewed statuses first, as the issue lists them.
 const FILTER_ORDER: [Status; Status::COUNT] = Status::REVIEWED_FIRST;
@@ -136,7 +137,15 @@ fn count_text(shown: usize, total: usize) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+/// The suggestions tab. `computing`: the current article's suggestions are still being made.
+/// Changes to the filter and to "Accept as" are settings, returned as intents.
+pub fn show(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    computing: bool,
+    suggest: &mut SuggestState,
+    seen: &mut SeenState,
+) -> Vec<Intent> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         ui.heading("Suggestions");
@@ -148,45 +157,45 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
             out.push(Intent::Run(UiCommand::ToggleSuggestions));
         }
     });
-    let before = app.settings.suggest_filter.clone();
-    filter_controls(ui, &mut app.settings.suggest_filter);
-    if app.settings.suggest_filter != before {
-        // Refilter now, so the list below and the article drawn after it already agree.
-        app.refresh_suggestions(ui.ctx());
+    let mut filter = settings.suggest_filter.clone();
+    filter_controls(ui, &mut filter);
+    if filter != settings.suggest_filter {
+        // Applied after this frame; the next one draws the list and the article refiltered.
+        out.push(Intent::SuggestFilter(filter));
+        ui.ctx().request_repaint();
     }
-    let computing = app.suggestions_computing();
-    let mut n = app.review.suggest.visible.len();
+    let n = suggest.visible.len();
     let cleared = ui.horizontal_wrapped(|ui| {
         if computing {
             ui.label("⏳ Computing suggestions…");
         } else if n == 0 {
-            ui.weak(count_text(n, app.review.suggest.total));
+            ui.weak(count_text(n, suggest.total));
         } else {
-            ui.label(count_text(n, app.review.suggest.total));
+            ui.label(count_text(n, suggest.total));
         }
-        app.settings.suggest_filter.is_active()
+        settings.suggest_filter.is_active()
             && ui
                 .button("Show all")
                 .on_hover_text("Clear the filter: every status, any score, no search")
                 .clicked()
     });
     if cleared.inner {
-        app.settings.suggest_filter = SuggestFilter::default();
-        app.refresh_suggestions(ui.ctx());
-        n = app.review.suggest.visible.len();
+        out.push(Intent::SuggestFilter(SuggestFilter::default()));
         // The count above was drawn for the old filter.
         ui.ctx().request_repaint();
     }
     ui.horizontal_wrapped(|ui| {
         ui.label("Accept as");
-        let mut suggested = app.settings.accept_suggested_status;
+        let mut suggested = settings.accept_suggested_status;
         ui.radio_value(&mut suggested, false, "unreviewed")
             .on_hover_text("New claims start unreviewed");
         ui.radio_value(&mut suggested, true, "suggested status")
             .on_hover_text("New claims get the suggested status (denied, disputed, sourced)");
-        app.settings.accept_suggested_status = suggested;
+        if suggested != settings.accept_suggested_status {
+            out.push(Intent::AcceptSuggestedStatus(suggested));
+        }
     });
-    let has_current = app.review.suggest.current().is_some();
+    let has_current = suggest.current().is_some();
     ui.horizontal_wrapped(|ui| {
         command_button(ui, UiCommand::AcceptSuggestion, has_current, &mut out);
         command_button(ui, UiCommand::RejectSuggestion, has_current, &mut out);
@@ -204,17 +213,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
     let mut area = egui::ScrollArea::vertical()
         .id_salt("suggestions")
         .auto_shrink(false);
-    if std::mem::take(&mut app.review.suggest.scroll_list)
-        && let Some(i) = app.review.suggest.current
+    if std::mem::take(&mut suggest.scroll_list)
+        && let Some(i) = suggest.current
     {
         let y = i as f32 * (row_h + spacing);
         let total = n as f32 * (row_h + spacing);
         let max = (total - ui.available_height()).max(0.0);
         area = area.vertical_scroll_offset((y - row_h).clamp(0.0, max));
     }
-    let current = app.review.suggest.current;
-    let visible = &app.review.suggest.visible;
-    let seen = &mut app.review.seen;
+    let current = suggest.current;
+    let visible = &suggest.visible;
     let pass = ui.ctx().cumulative_pass_nr();
     let mut marks_pending = false;
     area.show_rows(ui, row_h, visible.len(), |ui, range| {

@@ -3,6 +3,7 @@
 
 use crate::core::action::Action;
 use crate::core::model::{ArticleId, Claim, ClaimId, ConflictField, Project, SignOff};
+use crate::core::session::Session;
 use crate::ui::app::FactdeskApp;
 use crate::ui::intent::Intent;
 use crate::ui::intent::TeamIntent;
@@ -127,9 +128,9 @@ fn conflict_targets(project: &Project) -> Vec<Target> {
 
 /// The team part of the status bar: the conflict count (a button to the next one) and the
 /// analyst (a button to the settings, where the name is set).
-pub fn status_bar(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+pub fn status_bar(ui: &mut egui::Ui, session: &Session) -> Vec<Intent> {
     let mut out = Vec::new();
-    let n = app.session.project.conflicts.len();
+    let n = session.project.conflicts.len();
     if n > 0 {
         ui.separator();
         let text = if n == 1 {
@@ -152,10 +153,10 @@ pub fn status_bar(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         }
     }
     ui.separator();
-    let name = if app.session.analyst.is_empty() {
+    let name = if session.analyst.is_empty() {
         "(nobody)".to_string()
     } else {
-        app.session.analyst.clone()
+        session.analyst.clone()
     };
     if ui
         .button(format!("Analyst: {name}"))

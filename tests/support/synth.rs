@@ -1,7 +1,9 @@
 //! Synthetic projects of any size, for benchmarks, scale tests and the frame benchmark.
+// Included by path by the tests, benchmarks and examples that need it: each uses a part.
+#![allow(dead_code)]
 
-use crate::core::model::{Anchor, Article, ArticleMeta, Claim, ClaimId, Project, Source, Status};
-use crate::core::time::Timestamp;
+use factdesk::core::model::{Anchor, Article, ArticleMeta, Claim, ClaimId, Project, Source, Status};
+use factdesk::core::time::Timestamp;
 
 const SENTENCES: &[&str] = &[
     "North Korea on Sunday denied providing arms to Moscow, the agency said.",
@@ -147,18 +149,17 @@ pub fn library_project(seed: u64, claims: usize) -> Project {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn synthetic_projects_are_valid() {
+        use super::{library_project, project};
         let p = project(20_000, 300);
         assert!(p.articles[0].char_len() >= 20_000);
         assert_eq!(p.claims.len(), 300);
-        assert!(crate::core::store::check(&p).is_empty());
+        assert!(factdesk::core::store::check(&p).is_empty());
         assert_eq!(p.counts().denied, 75);
         assert_eq!(project(10, 0).claims.len(), 0);
         let lib = library_project(7, 50);
         assert_eq!(lib.claims.len(), 50);
-        assert!(crate::core::store::check(&lib).is_empty());
+        assert!(factdesk::core::store::check(&lib).is_empty());
     }
 }

@@ -1,5 +1,7 @@
 //! Extraction quality against pages with known expected text: bag-of-words F1 and title match.
 //! Used by the `import_eval` example and test.
+// Included by path by the tests, benchmarks and examples that need it: each uses a part.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -70,11 +72,11 @@ pub fn score_page(dir: &Path) -> Result<PageScore, String> {
         .map_err(|e| format!("{name}/expected-metadata.json: {e}"))?;
     let expected_title = meta["title"].as_str().unwrap_or_default().to_string();
     let source = read("source.html")?;
-    Ok(match super::import_bytes_named("source.html", &source) {
+    Ok(match factdesk::core::import::import_bytes_named("source.html", &source) {
         Ok(i) => PageScore {
             f1: token_f1(&i.body, &expected),
-            title_ok: super::text::one_line(&i.meta.title)
-                == super::text::one_line(&expected_title),
+            title_ok: factdesk::core::import::text::one_line(&i.meta.title)
+                == factdesk::core::import::text::one_line(&expected_title),
             title: i.meta.title,
             expected_title,
             error: None,

@@ -251,7 +251,22 @@ impl FactdeskApp {
                     &mut header,
                     self.article.current.as_ref(),
                 ));
-                intents.extend(article_view::show(ui, self));
+                // The comparison's marks follow an edit made this frame (its window comes later).
+                self.refresh_comparison();
+                let modal = self.dialogs.any_modal();
+                let input = article_view::ViewInput {
+                    claims: &mut self.claims,
+                    suggest: &mut self.review.suggest,
+                    compare: self.review.team.compare.as_mut(),
+                    modal,
+                    drawn: &mut self.window.panels.article,
+                };
+                intents.extend(article_view::show(
+                    ui,
+                    &open_project!(self),
+                    &mut self.article,
+                    input,
+                ));
             }
         });
         intents.extend(stats::show(

@@ -2,25 +2,50 @@
 //! Only blocks on screen are laid out (cached per block in `view_cache`); each block is a
 //! read-only text field, so text can be selected with the mouse or keyboard and copied.
 
-use crate::ui::app::FactdeskApp;
+use crate::ui::article::ArticleState;
 use crate::ui::article::highlight::{BlockDecor, TextStyle};
 use crate::ui::article::view_cache::ArticleLayout;
 use crate::ui::article::{find, span_select};
+use crate::ui::claims::ClaimsState;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
 use crate::ui::intent::TextSelection;
 use crate::ui::look::theme;
+use crate::ui::review::compare::CompareState;
+use crate::ui::review::suggestions::SuggestState;
+use crate::ui::view::OpenProject;
 
-pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
+/// What the article view reads and moves beyond its own state: the selected claim (and the
+/// one-shot request to scroll to it), the suggestions and a comparison to mark in the text.
+pub struct ViewInput<'a> {
+    pub claims: &'a mut ClaimsState,
+    pub suggest: &'a mut SuggestState,
+    /// Refreshed for this revision before the view is drawn.
+    pub compare: Option<&'a mut CompareState>,
+    /// A modal dialog is open: Escape is its, not the find bar's.
+    pub modal: bool,
+    /// Set to where the article's text was drawn (the layout checks read it).
+    pub drawn: &'a mut Option<egui::Rect>,
+}
+
+/// The current article of `state`, with its claims, suggestions, matches and comparison marks.
+pub fn show(
+    ui: &mut egui::Ui,
+    open: &OpenProject,
+    state: &mut ArticleState,
+    input: ViewInput,
+) -> Vec<Intent> {
     let mut out = Vec::new();
-    // The comparison's marks must follow an edit made this frame (its window is drawn later).
-    app.refresh_comparison();
-    let Some(ai) = app.current_article_index() else {
+    let project = open.project();
+    let Some(ai) = state
+        .current
+        .as_ref()
+        .and_then(|id| project.article_index(id))
+    else {
         ui.heading("No article");
         ui.label("Add plain-text articles with File › Add articles…, or drop files on the window.");
         return out;
     };
-    let project = &app.session.project;
     let article = &project.articles[ai];
     ui.heading(article.display_title());
     let m = &article.meta;
@@ -49,7 +74,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 out.push(Intent::Run(cmd));
             }
         }
-        let mut snap = app.settings.snap_to_words;
+        let mut snap = open.settings.snap_to_words;
         if ui
             .checkbox(&mut snap, UiCommand::ToggleSnap.label())
             .on_hover_text(UiCommand::ToggleSnap.tooltip())
@@ -57,29 +82,34 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         {
             out.push(Intent::Run(UiCommand::ToggleSnap));
         }
-        if let Some(sel) = &app.article.selection
+        if let Some(sel) = &state.selection
             && let Some(q) = article.slice(sel.range.clone())
         {
             let n = q.chars().count();
             ui.weak(format!("{n} chars selected"));
         }
     });
-    theme::legend(ui, app.review.team.compare.is_some());
-    find::show_bar(ui, app, ai);
+    theme::legend(ui, input.compare.is_some());
+    let reading = state.text_ids.clone();
+    find::show_bar(
+        ui,
+        &mut state.find,
+        &reading,
+        input.modal,
+        open.generation,
+        article,
+    );
     ui.separator();
 
-    let project = &app.session.project;
-    let article = &project.articles[ai];
-    let generation = app.project.generation;
-    if !app
-        .article
+    let generation = open.generation;
+    if !state
         .layout
         .as_ref()
         .is_some_and(|l| l.is_for(&article.id, generation))
     {
-        app.article.layout = Some(ArticleLayout::new(article, generation));
+        state.layout = Some(ArticleLayout::new(article, generation));
     }
-    let Some(layout) = app.article.layout.as_mut() else {
+    let Some(layout) = state.layout.as_mut() else {
         return out;
     };
     let visuals = ui.visuals();
@@ -88,32 +118,27 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         text_color: visuals.text_color(),
         strong_color: visuals.strong_text_color(),
         dark: visuals.dark_mode,
-        colors: app.settings.status_colors,
+        colors: open.settings.status_colors,
     };
     // Lines stop at the reading measure; on a wide window the text is centred.
     let room = (ui.available_width() - 16.0).max(120.0);
     let width = crate::ui::layout::text_width(room, style.font.size);
     let indent = ((room - width) / 2.0).max(0.0);
     layout.prepare(width, &style);
-    let spans = app.project.derived.article_spans(&article.id);
-    let selected = app.claims.selected.as_ref();
-    let theirs_scroll = app
-        .review
-        .team
-        .compare
-        .as_mut()
+    let spans = open.derived.article_spans(&article.id);
+    let selected = input.claims.selected.as_ref();
+    let mut compare_state = input.compare;
+    let theirs_scroll = compare_state
+        .as_deref_mut()
         .is_some_and(|c| std::mem::take(&mut c.scroll));
-    let compare = app
-        .review
-        .team
-        .compare
-        .as_ref()
+    let compare = compare_state
+        .as_deref()
         .and_then(|c| c.marks.get(&article.id).map(|m| (m, c.current_in(m))));
     // One place to scroll to, at most: a selected claim, else their claim just shown from the
     // comparison, else the current suggestion or match.
     // Where the minimap was clicked or dragged (a scroll offset); a jump to a claim wins.
-    let minimap_target = app.article.scroll_to.take();
-    let claim_target = std::mem::take(&mut app.claims.scroll_to_selected)
+    let minimap_target = state.scroll_to.take();
+    let claim_target = std::mem::take(&mut input.claims.scroll_to_selected)
         .then(|| selected.and_then(|id| project.claim(id)))
         .flatten()
         .filter(|c| c.article == article.id)
@@ -125,15 +150,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
                 .map(|r| r.start)
         })
         .flatten();
-    let suggestion_target = std::mem::take(&mut app.review.suggest.scroll_article)
-        .then(|| app.review.suggest.current().map(|s| s.start))
+    let suggest_state = input.suggest;
+    let suggestion_target = std::mem::take(&mut suggest_state.scroll_article)
+        .then(|| suggest_state.current().map(|s| s.start))
         .flatten()
-        .filter(|_| app.review.suggest.open);
-    let find_target = std::mem::take(&mut app.article.find.scroll)
-        .then(|| app.article.find.current_range().map(|r| r.start))
+        .filter(|_| suggest_state.open);
+    let find_target = std::mem::take(&mut state.find.scroll)
+        .then(|| state.find.current_range().map(|r| r.start))
         .flatten();
-    let suggest = app.review.suggest.open.then_some(&app.review.suggest);
-    let find = app.article.find.open.then_some(&app.article.find);
+    let suggest = suggest_state.open.then_some(&*suggest_state);
+    let find = state.find.open.then_some(&state.find);
     let decor_of = |layout: &ArticleLayout, b: usize| {
         let chars = layout.blocks[b].chars.clone();
         BlockDecor {
@@ -172,11 +198,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         area = area.vertical_scroll_offset((y - 80.0).clamp(0.0, max));
     }
 
-    let current_sel = app.article.selection.clone();
-    let current_cursor = app.article.cursor.clone();
-    app.article.text_ids.clear();
-    let ids = &mut app.article.text_ids;
-    let drag = &mut app.article.drag;
+    let current_sel = state.selection.clone();
+    let current_cursor = state.cursor.clone();
+    state.text_ids.clear();
+    let ids = &mut state.text_ids;
+    let drag = &mut state.drag;
     let shown = area.show_viewport(ui, |ui, viewport| {
         let mut placed: Vec<span_select::Placed> = Vec::new();
         let total = layout.total_height();
@@ -303,7 +329,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FactdeskApp) -> Vec<Intent> {
         ui.ctx().request_repaint();
     }
     let view = shown.inner_rect;
-    app.window.panels.article = Some(egui::Rect::from_min_size(
+    *input.drawn = Some(egui::Rect::from_min_size(
         view.min + egui::vec2(indent, 0.0),
         egui::vec2(width, view.height()),
     ));

@@ -6,6 +6,7 @@
 use crate::core::model::{Article, ArticleId};
 use crate::ui::app::FactdeskApp;
 use crate::ui::article::view_cache::MarkIndex;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -300,8 +301,17 @@ impl FactdeskApp {
 }
 
 /// The find bar, drawn above the article text while open.
-pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
-    if !app.article.find.open {
+/// `reading`: the article text's own widgets (Escape there closes the bar); `modal`: a dialog
+/// is open and Escape is its.
+pub fn show_bar(
+    ui: &mut egui::Ui,
+    find: &mut FindState,
+    reading: &HashSet<egui::Id>,
+    modal: bool,
+    generation: u64,
+    article: &Article,
+) {
+    if !find.open {
         return;
     }
     let mut close = false;
@@ -310,14 +320,14 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
         let label = ui.label("Find text");
         let field = ui
             .add(
-                egui::TextEdit::singleline(&mut app.article.find.query)
+                egui::TextEdit::singleline(&mut find.query)
                     .hint_text("case and accents ignored")
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
-        if std::mem::take(&mut app.article.find.focus) {
+        if std::mem::take(&mut find.focus) {
             field.request_focus();
-            select_all(ui, &field, app.article.find.query.chars().count());
+            select_all(ui, &field, find.query.chars().count());
         }
         // Enter moves on and keeps typing in the field; Escape closes the bar.
         if field.lost_focus() {
@@ -334,15 +344,15 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
                 step = if shift { -1 } else { 1 };
                 field.request_focus();
             }
-        } else if !field.has_focus() && !app.dialogs.any_modal() {
+        } else if !field.has_focus() && !modal {
             // Escape also closes from the article text (or with nothing focused).
             let focus = ui.ctx().memory(|m| m.focused());
-            let reading = focus.is_none_or(|id| app.article.text_ids.contains(&id));
-            if reading && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            let in_text = focus.is_none_or(|id| reading.contains(&id));
+            if in_text && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 close = true;
             }
         }
-        ui.label(app.article.find.count_text());
+        ui.label(find.count_text());
         if ui
             .button("⏶ Previous")
             .on_hover_text("Previous match (Shift+F3)")
@@ -365,15 +375,12 @@ pub fn show_bar(ui: &mut egui::Ui, app: &mut FactdeskApp, article: usize) {
             close = true;
         }
     });
-    let generation = app.project.generation;
-    app.article
-        .find
-        .refresh(ui.ctx(), generation, &app.session.project.articles[article]);
+    find.refresh(ui.ctx(), generation, article);
     if step != 0 {
-        app.article.find.step(step);
+        find.step(step);
     }
     if close {
-        app.article.find.close();
+        find.close();
     }
 }
 

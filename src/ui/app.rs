@@ -17,8 +17,8 @@ use crate::ui::project::ProjectState;
 use crate::ui::review::ReviewState;
 use crate::ui::{
     article::article_header, article::article_list, article::article_view, article::minimap,
-    claims::claim_list, claims::claim_panel, dialogs, menu_bar, project::start_screen,
-    review::stats, review::suggestions_panel, status_bar,
+    claims::claim_list, claims::claim_panel, menu_bar, project::start_screen, review::stats,
+    review::suggestions_panel, status_bar,
 };
 use std::path::{Path, PathBuf};
 
@@ -275,7 +275,7 @@ impl FactdeskApp {
             &mut self.review.stats,
             self.article.current.as_ref(),
         ));
-        intents.extend(dialogs::show(&ctx, self));
+        intents.extend(crate::ui::dispatch::dialogs::show(&ctx, self));
         self.refresh_comparison();
         intents.extend(crate::ui::review::compare::show(
             &ctx,

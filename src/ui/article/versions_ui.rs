@@ -4,7 +4,6 @@
 use crate::core::fetch::{self, FetchControl, FetchOptions};
 use crate::core::model::ArticleId;
 use crate::core::versions::{self, ParagraphChange, Piece};
-use crate::ui::app::FactdeskApp;
 use crate::ui::intent::{DropChoice, Intent, VersionsIntent};
 use crate::ui::view::OpenProject;
 use std::path::PathBuf;
@@ -13,18 +12,18 @@ use std::time::Duration;
 
 /// A page fetched and read like an import, ready to become the next version.
 #[derive(Debug)]
-struct FetchedText {
-    body: String,
-    url: String,
-    warnings: Vec<String>,
+pub(crate) struct FetchedText {
+    pub(crate) body: String,
+    pub(crate) url: String,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// A fetch in flight for one article. Dropping it drops its result: the worker's send fails.
-struct UrlFetch {
-    article: ArticleId,
-    url: String,
-    control: FetchControl,
-    rx: mpsc::Receiver<Result<FetchedText, String>>,
+pub(crate) struct UrlFetch {
+    pub(crate) article: ArticleId,
+    pub(crate) url: String,
+    pub(crate) control: FetchControl,
+    pub(crate) rx: mpsc::Receiver<Result<FetchedText, String>>,
 }
 
 /// Which two versions the comparison shows, for which article.
@@ -48,9 +47,9 @@ pub struct VersionsUi {
     pub(crate) url_open: bool,
     /// The address typed in it.
     pub(crate) url: String,
-    fetch: Option<UrlFetch>,
+    pub(crate) fetch: Option<UrlFetch>,
     /// A finished fetch waiting for the dispatcher: (article, result).
-    done: Option<(ArticleId, Result<FetchedText, String>)>,
+    pub(crate) done: Option<(ArticleId, Result<FetchedText, String>)>,
     /// A file dropped on an article's row, waiting for "next version or new article?".
     pub(crate) dropped: Option<(ArticleId, PathBuf)>,
     picked: Option<Picked>,
@@ -366,7 +365,7 @@ fn show_changes(ui: &mut egui::Ui, changes: Option<&[ParagraphChange]>, from: u3
 }
 
 /// Fetches `url` and reads it like an import (on a worker thread).
-fn fetch_text(url: &str, control: &FetchControl) -> Result<FetchedText, String> {
+pub(crate) fn fetch_text(url: &str, control: &FetchControl) -> Result<FetchedText, String> {
     let options = FetchOptions {
         pages_only: true,
         ..FetchOptions::default()
@@ -387,85 +386,4 @@ fn fetch_text(url: &str, control: &FetchControl) -> Result<FetchedText, String> 
         url: final_url,
         warnings: imported.warnings,
     })
-}
-
-impl FactdeskApp {
-    /// Carries out what the versions parts asked for.
-    pub(crate) fn apply_versions(&mut self, ctx: &egui::Context, intent: VersionsIntent) {
-        match intent {
-            VersionsIntent::FetchUpdate { article, url } => {
-                self.start_version_fetch(ctx, article, url)
-            }
-            VersionsIntent::CancelFetch => {
-                if let Some(f) = self.article.versions.fetch.take() {
-                    f.control.cancel();
-                    self.dialogs.toast("Update from URL cancelled".to_string());
-                }
-            }
-            VersionsIntent::FetchDone => match self.article.versions.done.take() {
-                Some((article, Ok(page))) => {
-                    for w in &page.warnings {
-                        self.dialogs.toast(format!("{}: {w}", page.url));
-                    }
-                    self.article.versions.url_open = false;
-                    self.article.versions.url.clear();
-                    self.update_article_to(&article, &page.body, &page.url, Some(&page.url));
-                }
-                Some((_, Err(e))) => {
-                    self.dialogs.error = Some(format!("Could not fetch the new version\n\n{e}"));
-                }
-                None => {}
-            },
-            VersionsIntent::DroppedOnArticle { article, path } => {
-                self.article.versions.dropped = Some((article, path));
-            }
-            VersionsIntent::DropAnswer(choice) => {
-                let Some((article, path)) = self.article.versions.dropped.take() else {
-                    return;
-                };
-                match choice {
-                    DropChoice::NextVersion => self.update_article_from_file(&article, &path),
-                    DropChoice::NewArticle => self.add_article_paths(&[path]),
-                    DropChoice::Cancel => {}
-                }
-            }
-        }
-    }
-
-    /// Starts fetching `url` on a worker thread; the UI thread never waits for the network.
-    fn start_version_fetch(&mut self, ctx: &egui::Context, article: ArticleId, url: String) {
-        if self.article.versions.fetch.is_some() {
-            self.dialogs
-                .toast("A page is already being fetched: cancel it first".to_string());
-            return;
-        }
-        if let Err(e) = fetch::check_url(&url) {
-            self.dialogs.error = Some(format!("Could not fetch the new version\n\n{e}"));
-            return;
-        }
-        let control = FetchControl::new();
-        let (tx, rx) = mpsc::channel();
-        let (worker_control, worker_url, ctx) = (control.clone(), url.clone(), ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("factdesk-update-fetch".into())
-            .spawn(move || {
-                let result = fetch_text(&worker_url, &worker_control);
-                // Cancelled: nobody listens any more, and that is fine.
-                if !worker_control.is_cancelled() {
-                    let _ = tx.send(result);
-                }
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.article.versions.fetch = Some(UrlFetch {
-                    article,
-                    url,
-                    control,
-                    rx,
-                })
-            }
-            Err(e) => self.dialogs.error = Some(format!("Could not start the fetch: {e}")),
-        }
-    }
 }

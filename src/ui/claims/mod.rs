@@ -4,7 +4,6 @@ pub(crate) mod claim_history;
 pub(crate) mod claim_list;
 pub(crate) mod claim_panel;
 pub(crate) mod claim_sort;
-pub(crate) mod multi_select;
 
 use crate::core::model::ClaimId;
 use std::collections::BTreeSet;

@@ -4,15 +4,28 @@
 //! is edited through an undoable action, so it is saved in the project file.
 
 use crate::core::action::Action;
+use crate::core::model::Project;
 use crate::core::model::{PRESETS, ProjectSettings, RatingScale, Status};
-use crate::ui::app::FactdeskApp;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
+use crate::ui::look::settings::Settings;
 use crate::ui::look::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
 use crate::ui::look::theme;
+use crate::ui::project::file_dialogs::FileDialogs;
 
-/// Draws the window while it is open; closing it clears `app.dialogs.settings_window`.
-pub fn show(ctx: &egui::Context, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+/// What the window edits (the person's settings, the custom scale being typed, the file dialogs'
+/// kind) and reads (the project, for its own settings; who edits now).
+pub struct SettingsInput<'a> {
+    pub settings: &'a mut Settings,
+    pub custom_levels: &'a mut String,
+    pub files: &'a mut FileDialogs,
+    pub project: &'a Project,
+    pub analyst: &'a str,
+}
+
+/// Draws the window; false once the person closed it. App preferences change in place (they
+/// are the person's, not the project's); project settings come back as undoable intents.
+pub fn show(ctx: &egui::Context, w: &mut SettingsInput, out: &mut Vec<Intent>) -> bool {
     let mut open = true;
     let mut close = false;
     egui::Window::new("Settings")
@@ -23,13 +36,13 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            appearance(ui, app, out);
+            appearance(ui, w, out);
             ui.separator();
-            analyst(ui, app);
+            analyst(ui, w);
             ui.separator();
-            project(ui, app, out);
+            project(ui, w, out);
             ui.separator();
-            files(ui, app);
+            files(ui, w);
             ui.separator();
             ui.horizontal(|ui| {
                 ui.weak("Preferences are kept for this computer.");
@@ -38,12 +51,10 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
                 }
             });
         });
-    if !open || close {
-        app.dialogs.settings_window = false;
-    }
+    open && !close
 }
 
-fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+fn appearance(ui: &mut egui::Ui, w: &mut SettingsInput, out: &mut Vec<Intent>) {
     ui.strong("Appearance");
     egui::Grid::new("settings_appearance")
         .num_columns(2)
@@ -61,7 +72,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
                     (ThemeChoice::Dark, "Dark", "Always dark"),
                 ] {
                     if ui
-                        .radio(app.settings.theme == choice, text)
+                        .radio(w.settings.theme == choice, text)
                         .on_hover_text(tip)
                         .clicked()
                     {
@@ -73,7 +84,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
 
             let label = ui.label("Zoom");
             ui.horizontal(|ui| {
-                let mut zoom = app.settings.zoom_factor();
+                let mut zoom = w.settings.zoom_factor();
                 let slider = egui::Slider::new(&mut zoom, MIN_ZOOM..=MAX_ZOOM)
                     .step_by(0.1)
                     .custom_formatter(|z, _| format!("{:.0} %", z * 100.0))
@@ -84,7 +95,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
                             .map(|p| p / 100.0)
                     });
                 if ui.add(slider).labelled_by(label.id).changed() {
-                    app.settings.zoom = zoom;
+                    w.settings.zoom = zoom;
                 }
                 if ui
                     .button(UiCommand::ZoomReset.label())
@@ -97,17 +108,17 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
             ui.end_row();
 
             ui.label("Contrast");
-            ui.checkbox(&mut app.settings.high_contrast, "High contrast")
+            ui.checkbox(&mut w.settings.high_contrast, "High contrast")
                 .on_hover_text("Black and white text and backgrounds, thicker focus outline");
             ui.end_row();
 
             let label = ui.label("Status colours");
             egui::ComboBox::from_id_salt("status_colors")
-                .selected_text(app.settings.status_colors.label())
+                .selected_text(w.settings.status_colors.label())
                 .width(200.0)
                 .show_ui(ui, |ui| {
                     for c in StatusColors::ALL {
-                        ui.selectable_value(&mut app.settings.status_colors, c, c.label());
+                        ui.selectable_value(&mut w.settings.status_colors, c, c.label());
                     }
                 })
                 .response
@@ -117,7 +128,7 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
             ui.label("");
             ui.horizontal(|ui| {
                 // The preview: the chosen colours with the symbol and name that always go with them.
-                let set = app.settings.status_colors;
+                let set = w.settings.status_colors;
                 for s in Status::ALL {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -130,33 +141,30 @@ fn appearance(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
         });
 }
 
-fn analyst(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+fn analyst(ui: &mut egui::Ui, w: &mut SettingsInput) {
     ui.add_space(2.0);
     ui.strong("You");
     ui.horizontal(|ui| {
         let label = ui.label("Analyst name");
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut app.settings.analyst)
-                    .desired_width(240.0)
-                    .hint_text("from git or the system user"),
-            )
-            .labelled_by(label.id);
-        if edit.changed() {
-            app.session.analyst = app.analyst_name();
-        }
+        // The session takes the new name before the next frame (`sync_analyst`).
+        ui.add(
+            egui::TextEdit::singleline(&mut w.settings.analyst)
+                .desired_width(240.0)
+                .hint_text("from git or the system user"),
+        )
+        .labelled_by(label.id);
     });
     ui.weak(format!(
         "Recorded on new claims, status changes and sign-offs, now as “{}”.",
-        app.session.analyst
+        w.analyst
     ));
 }
 
-fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
+fn project(ui: &mut egui::Ui, w: &mut SettingsInput, out: &mut Vec<Intent>) {
     ui.add_space(2.0);
     ui.strong("This project");
     ui.weak("Saved in the project file (used by ClaimReview exports); changes can be undone.");
-    let current = app.session.project.settings.clone();
+    let current = w.project.settings.clone();
     egui::Grid::new("settings_project")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -221,7 +229,7 @@ fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
             }
             ui.end_row();
 
-            rating_scale(ui, app, &current, out);
+            rating_scale(ui, w, &current, out);
         });
 }
 
@@ -229,7 +237,7 @@ fn project(ui: &mut egui::Ui, app: &mut FactdeskApp, out: &mut Vec<Intent>) {
 /// A scale that would strand verdicts in use is not offered: the claims keep theirs.
 fn rating_scale(
     ui: &mut egui::Ui,
-    app: &mut FactdeskApp,
+    w: &mut SettingsInput,
     current: &ProjectSettings,
     out: &mut Vec<Intent>,
 ) {
@@ -242,8 +250,7 @@ fn rating_scale(
         })
     };
     let in_use: Vec<String> = {
-        let mut v: Vec<String> = app
-            .session
+        let mut v: Vec<String> = w
             .project
             .claims
             .iter()
@@ -309,13 +316,12 @@ fn rating_scale(
             let label = ui.label("Own levels");
             let edit = ui
                 .add(
-                    egui::TextEdit::singleline(&mut app.dialogs.custom_levels)
+                    egui::TextEdit::singleline(&mut *w.custom_levels)
                         .desired_width(170.0)
                         .hint_text("False, Half true, True"),
                 )
                 .labelled_by(label.id);
-            let custom =
-                RatingScale::custom(&app.dialogs.custom_levels.split(',').collect::<Vec<_>>());
+            let custom = RatingScale::custom(&w.custom_levels.split(',').collect::<Vec<_>>());
             let ok = custom.as_ref().is_ok_and(|c| !strands(Some(c)));
             if ui
                 .add_enabled(ok, egui::Button::new("Use these levels"))
@@ -337,13 +343,13 @@ fn rating_scale(
     ui.end_row();
 }
 
-fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
+fn files(ui: &mut egui::Ui, w: &mut SettingsInput) {
     ui.add_space(2.0);
     ui.strong("Files");
     ui.horizontal(|ui| {
         let label = ui.label("Autosave after");
         ui.add(
-            egui::DragValue::new(&mut app.settings.autosave_seconds)
+            egui::DragValue::new(&mut w.settings.autosave_seconds)
                 .range(AUTOSAVE_RANGE)
                 .speed(0.5)
                 .fixed_decimals(0)
@@ -354,20 +360,20 @@ fn files(ui: &mut egui::Ui, app: &mut FactdeskApp) {
     });
     if ui
         .checkbox(
-            &mut app.settings.native_dialogs,
+            &mut w.settings.native_dialogs,
             "Use the desktop's file dialogs",
         )
         .on_hover_text("Off: type paths in the app instead")
         .changed()
     {
-        app.project.files.set_native(app.settings.native_dialogs);
+        w.files.set_native(w.settings.native_dialogs);
     }
-    library_folder(ui, app);
+    library_folder(ui, w);
 }
 
 /// The claim library's index folder; empty: the one `factdesk library` uses by default.
-fn library_folder(ui: &mut egui::Ui, app: &mut FactdeskApp) {
-    let mut text = app
+fn library_folder(ui: &mut egui::Ui, w: &mut SettingsInput) {
+    let mut text = w
         .settings
         .library_dir
         .as_ref()
@@ -390,7 +396,7 @@ fn library_folder(ui: &mut egui::Ui, app: &mut FactdeskApp) {
             );
         if r.changed() {
             let t = text.trim();
-            app.settings.library_dir = (!t.is_empty()).then(|| std::path::PathBuf::from(t));
+            w.settings.library_dir = (!t.is_empty()).then(|| std::path::PathBuf::from(t));
         }
     });
 }

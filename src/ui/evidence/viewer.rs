@@ -5,12 +5,10 @@
 //! nothing is fetched.
 
 use crate::core::evidence::{self, ReadCaptureError, warc};
-use crate::core::model::{Capture, ClaimId};
-use crate::ui::app::FactdeskApp;
+use crate::core::model::Capture;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::Duration;
+use std::sync::mpsc::Receiver;
 
 /// The page as read from its capture file.
 #[derive(Debug)]
@@ -27,17 +25,17 @@ pub(crate) struct Loaded {
 #[derive(Debug)]
 pub(crate) struct CaptureViewer {
     /// The URL as cited.
-    url: String,
-    capture: Capture,
-    rx: Option<Receiver<Result<Loaded, String>>>,
-    page: Option<Result<Loaded, String>>,
-    find: String,
+    pub(crate) url: String,
+    pub(crate) capture: Capture,
+    pub(crate) rx: Option<Receiver<Result<Loaded, String>>>,
+    pub(crate) page: Option<Result<Loaded, String>>,
+    pub(crate) find: String,
     /// Matches of `find` in the text (char ranges), computed when it changes.
-    matches: Vec<Range<usize>>,
-    matches_for: Option<String>,
-    current: usize,
+    pub(crate) matches: Vec<Range<usize>>,
+    pub(crate) matches_for: Option<String>,
+    pub(crate) current: usize,
     /// Scroll to the current match on the next frame.
-    scroll: bool,
+    pub(crate) scroll: bool,
 }
 
 impl CaptureViewer {
@@ -105,7 +103,7 @@ fn verify(project: &Path, c: &Capture) -> Result<(), String> {
     }
 }
 
-fn load(project: &Path, c: &Capture) -> Result<Loaded, String> {
+pub(crate) fn load(project: &Path, c: &Capture) -> Result<Loaded, String> {
     let verified = verify(project, c);
     let page = evidence::readable_text(project, &c.file)?;
     let folded = page.body.chars().map(fold).collect();
@@ -117,82 +115,7 @@ fn load(project: &Path, c: &Capture) -> Result<Loaded, String> {
     })
 }
 
-impl FactdeskApp {
-    /// Opens the newest capture of this source in the viewer, read on a worker thread.
-    pub(crate) fn view_capture(&mut self, claim: &ClaimId, url: &str) {
-        let Some(project) = self.session.path.clone() else {
-            self.ask_to_save_first("Viewing a capture");
-            return;
-        };
-        let Some(c) = self.session.project.claim(claim) else {
-            return;
-        };
-        let found = c
-            .sources
-            .iter()
-            .filter(|s| s.url.trim() == url.trim())
-            .find_map(|s| crate::core::model::latest_capture(&s.captures));
-        let Some(capture) = found.cloned() else {
-            self.dialogs
-                .toast("This source has no capture to show yet".to_string());
-            return;
-        };
-        let quote = c.anchor.quote.clone();
-        let (tx, rx) = channel();
-        let worker_capture = capture.clone();
-        let spawned = std::thread::Builder::new()
-            .name("capture-viewer".into())
-            .spawn(move || {
-                let _ = tx.send(load(&project, &worker_capture));
-            });
-        if let Err(e) = spawned {
-            self.dialogs
-                .toast(format!("Could not open the capture: {e}"));
-            return;
-        }
-        self.dialogs.evidence.viewer = Some(CaptureViewer {
-            url: url.trim().to_string(),
-            capture,
-            rx: Some(rx),
-            page: None,
-            find: quote,
-            matches: Vec::new(),
-            matches_for: None,
-            current: 0,
-            scroll: true,
-        });
-    }
-}
-
-/// Takes in the page when read, and draws the viewer window.
-pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
-    let Some(v) = app.dialogs.evidence.viewer.as_mut() else {
-        return;
-    };
-    if let Some(rx) = &v.rx {
-        match rx.try_recv() {
-            Ok(page) => {
-                v.page = Some(page);
-                v.rx = None;
-            }
-            Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
-            Err(TryRecvError::Disconnected) => {
-                v.page = Some(Err("The capture could not be read.".to_string()));
-                v.rx = None;
-            }
-        }
-    }
-    let mut open = true;
-    egui::Window::new("Capture (offline)")
-        .open(&mut open)
-        .default_size([640.0, 560.0])
-        .show(ctx, |ui| body(ui, v));
-    if !open {
-        app.dialogs.evidence.viewer = None;
-    }
-}
-
-fn body(ui: &mut egui::Ui, v: &mut CaptureViewer) {
+pub(crate) fn body(ui: &mut egui::Ui, v: &mut CaptureViewer) {
     let c = &v.capture;
     egui::Grid::new("capture_facts")
         .num_columns(2)

@@ -4,13 +4,9 @@
 //! subject or the library changes. Indexing, updating after a save and reading a prior project
 //! run on worker threads that answer through a channel, so the window never waits on the disk.
 
-use crate::core::action::{Action, ClaimEdit};
-use crate::core::library::{
-    self, Hit, IndexReport, Library, LibraryError, SearchFilters, Similar, SpeakerStats,
-};
+use crate::core::library::{self, Hit, IndexReport, Library, SearchFilters, Similar, SpeakerStats};
 use crate::core::model::{Claim, ClaimId, Project, Source, Status};
 use crate::core::store;
-use crate::ui::app::FactdeskApp;
 use crate::ui::claims::claim_list::one_line;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::{Intent, LibraryIntent};
@@ -23,7 +19,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
 /// Prior checks listed for one claim.
-const SHOWN: usize = 8;
+pub(crate) const SHOWN: usize = 8;
 /// Suggestion rows looked up per frame: a long list is marked over a few frames instead of
 /// stalling one.
 const MARKS_PER_FRAME: usize = 6;
@@ -43,8 +39,8 @@ pub(crate) fn library_dir(settings: &Settings) -> Option<PathBuf> {
 /// What the results are for: a claim (or a suggestion, without id) and its quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Subject {
-    claim: Option<ClaimId>,
-    quote: String,
+    pub(crate) claim: Option<ClaimId>,
+    pub(crate) quote: String,
 }
 
 /// A suggestion that repeats a prior check: what the marker's tooltip says about it.
@@ -55,7 +51,7 @@ pub(crate) struct Mark {
 
 /// A prior check as read from its project file, for the read-only viewer.
 #[derive(Debug, Clone)]
-struct Viewer {
+pub(crate) struct Viewer {
     path: PathBuf,
     article: String,
     before: String,
@@ -71,15 +67,15 @@ struct Viewer {
 }
 
 /// The speakers window: every speaker, a filter, and the chosen speaker's claims.
-struct SpeakersView {
-    all: Vec<SpeakerStats>,
-    filter: String,
-    chosen: Option<String>,
-    claims: Result<Vec<Hit>, String>,
+pub(crate) struct SpeakersView {
+    pub(crate) all: Vec<SpeakerStats>,
+    pub(crate) filter: String,
+    pub(crate) chosen: Option<String>,
+    pub(crate) claims: Result<Vec<Hit>, String>,
 }
 
 /// What a worker thread reports.
-enum Done {
+pub(crate) enum Done {
     /// A folder indexed or the index refreshed.
     Indexed(Result<IndexReport, String>),
     /// A saved project re-read into the index.
@@ -92,26 +88,26 @@ enum Done {
 pub(crate) struct SeenState {
     /// The folder last looked in; `None` with `looked`: no folder is known at all.
     dir: Option<PathBuf>,
-    looked: bool,
+    pub(crate) looked: bool,
     /// The open index; `None`: there is none in `dir` (or it could not be opened).
-    lib: Option<Library>,
+    pub(crate) lib: Option<Library>,
     open_error: Option<String>,
     /// The last question and its answer.
-    results: Option<(Subject, Result<Vec<Similar>, String>)>,
+    pub(crate) results: Option<(Subject, Result<Vec<Similar>, String>)>,
     /// Suggestion quote → the prior check it repeats, if any.
     marks: HashMap<String, Option<Mark>>,
     marks_pass: u64,
     marks_budget: usize,
     /// The running job: what it does (shown with a spinner) and since when.
-    job: Option<(String, Instant)>,
+    pub(crate) job: Option<(String, Instant)>,
     /// Projects saved while a job ran, re-read after it.
-    queued: Vec<PathBuf>,
-    tx: Sender<Done>,
-    rx: Receiver<Done>,
+    pub(crate) queued: Vec<PathBuf>,
+    pub(crate) tx: Sender<Done>,
+    pub(crate) rx: Receiver<Done>,
     /// The read-only viewer: loading (what), or the prior check, or why it could not be read.
-    viewer_loading: Option<String>,
-    viewer: Option<Result<Viewer, String>>,
-    speakers: Option<SpeakersView>,
+    pub(crate) viewer_loading: Option<String>,
+    pub(crate) viewer: Option<Result<Viewer, String>>,
+    pub(crate) speakers: Option<SpeakersView>,
 }
 
 impl Default for SeenState {
@@ -139,7 +135,7 @@ impl Default for SeenState {
 
 impl SeenState {
     /// Opens the index in `dir` when it is not the one open (or was never looked for).
-    fn ensure(&mut self, dir: Option<PathBuf>) {
+    pub(crate) fn ensure(&mut self, dir: Option<PathBuf>) {
         if self.looked && self.dir == dir {
             return;
         }
@@ -164,7 +160,7 @@ impl SeenState {
     }
 
     /// Forgets the open index and every answer from it: the next frame opens it again.
-    fn reload(&mut self) {
+    pub(crate) fn reload(&mut self) {
         self.looked = false;
         self.lib = None;
         self.results = None;
@@ -203,7 +199,11 @@ impl SeenState {
         self.marks.get(quote).and_then(Option::as_ref)
     }
 
-    fn start(&mut self, what: String, work: impl FnOnce() -> Done + Send + 'static) -> bool {
+    pub(crate) fn start(
+        &mut self,
+        what: String,
+        work: impl FnOnce() -> Done + Send + 'static,
+    ) -> bool {
         let tx = self.tx.clone();
         let spawned = std::thread::Builder::new()
             .name("claim-library".into())
@@ -217,7 +217,7 @@ impl SeenState {
     }
 
     /// Re-reads a saved project into the index now, or after the running job.
-    fn start_update(&mut self, dir: PathBuf, path: PathBuf) {
+    pub(crate) fn start_update(&mut self, dir: PathBuf, path: PathBuf) {
         if self.job.is_some() {
             if !self.queued.contains(&path) {
                 self.queued.push(path);
@@ -253,7 +253,7 @@ fn describe(h: &Hit) -> String {
 }
 
 /// Where a hit comes from: the project file and article, or the fact-checker of a review.
-fn origin(h: &Hit) -> String {
+pub(crate) fn origin(h: &Hit) -> String {
     let file = file_name(Path::new(&h.project));
     match (&h.claim, &h.article, &h.publisher) {
         (Some(_), Some(a), _) => format!("{file}, “{}”", one_line(a, 60)),
@@ -263,13 +263,13 @@ fn origin(h: &Hit) -> String {
     }
 }
 
-fn file_name(p: &Path) -> String {
+pub(crate) fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn speaker_claims(lib: &Library, speaker: Option<&str>) -> Result<Vec<Hit>, String> {
+pub(crate) fn speaker_claims(lib: &Library, speaker: Option<&str>) -> Result<Vec<Hit>, String> {
     let Some(name) = speaker else {
         return Ok(Vec::new());
     };
@@ -281,7 +281,7 @@ fn speaker_claims(lib: &Library, speaker: Option<&str>) -> Result<Vec<Hit>, Stri
 }
 
 /// The open project's file as the library names it (absolute), to leave the claim itself out.
-fn own_project(path: Option<&Path>) -> Option<String> {
+pub(crate) fn own_project(path: Option<&Path>) -> Option<String> {
     let p = path?;
     Some(
         std::path::absolute(p)
@@ -310,56 +310,6 @@ pub(crate) fn subject(
         claim: None,
         quote: s.quote.clone(),
     })
-}
-
-/// Once per frame (after the panels): the library opened, worker answers taken in, the
-/// question asked again when the subject changed, and the library's windows drawn.
-pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
-    let dir = library_dir(&app.settings);
-    app.review.seen.ensure(dir);
-    while let Ok(done) = app.review.seen.rx.try_recv() {
-        app.library_done(done);
-    }
-    let want = subject(
-        &app.session.project,
-        app.claims.selected.as_ref(),
-        &app.review.suggest,
-    );
-    let seen = &mut app.review.seen;
-    let stale = match (&want, &seen.results) {
-        (Some(w), Some((had, _))) => w != had,
-        (Some(_), None) => true,
-        (None, _) => false,
-    };
-    if let Some(w) = want.filter(|_| stale) {
-        if seen.lib.is_none() && seen.job.is_none() {
-            // An index made meanwhile (by `factdesk library index`) is found on the next claim.
-            seen.looked = false;
-            seen.ensure(library_dir(&app.settings));
-        }
-        let own = own_project(app.session.path.as_deref());
-        let seen = &mut app.review.seen;
-        let answer = match seen.lib.as_ref() {
-            Some(lib) => lib
-                .similar_to(&w.quote, SHOWN + 1)
-                .map(|mut v| {
-                    // The claim itself, once its project is saved, is not a prior check.
-                    v.retain(|s| {
-                        !(w.claim.as_ref().map(|c| c.0.as_str()) == s.hit.claim.as_deref()
-                            && own.as_deref() == Some(s.hit.project.as_str()))
-                    });
-                    v.truncate(SHOWN);
-                    v
-                })
-                .map_err(|e| e.to_string()),
-            None => Ok(Vec::new()),
-        };
-        seen.results = Some((w, answer));
-        // The panel was drawn with the previous answer this frame.
-        ctx.request_repaint();
-    }
-    viewer_window(ctx, &mut app.review.seen);
-    speakers_window(ctx, &mut app.review.seen);
 }
 
 /// The "Seen before" section of the claim panel, for `claim` (or, without one, the current
@@ -598,7 +548,7 @@ pub(crate) fn speaker_button(ui: &mut egui::Ui, speaker: &str, out: &mut Vec<Int
 }
 
 /// The read-only view of a prior check: its paragraph, status, verdict, speaker, sources, note.
-fn viewer_window(ctx: &egui::Context, seen: &mut SeenState) {
+pub(crate) fn viewer_window(ctx: &egui::Context, seen: &mut SeenState) {
     if seen.viewer.is_none() && seen.viewer_loading.is_none() {
         return;
     }
@@ -685,7 +635,7 @@ fn viewer_body(ui: &mut egui::Ui, v: &Viewer) {
 }
 
 /// The speakers window: every speaker with counts, and the chosen one's claims.
-fn speakers_window(ctx: &egui::Context, seen: &mut SeenState) {
+pub(crate) fn speakers_window(ctx: &egui::Context, seen: &mut SeenState) {
     let Some(view) = seen.speakers.as_mut() else {
         return;
     };
@@ -788,7 +738,7 @@ fn speakers_window(ctx: &egui::Context, seen: &mut SeenState) {
 }
 
 /// Reads a prior check's project (bounded, never written) into the viewer's shape.
-fn read_prior(path: &Path, claim: &str) -> Result<Viewer, String> {
+pub(crate) fn read_prior(path: &Path, claim: &str) -> Result<Viewer, String> {
     let project = store::load(path).map_err(|e| format!("Could not read the project.\n\n{e}"))?;
     let c = project
         .claims
@@ -871,7 +821,7 @@ fn context(project: &Project, c: &Claim) -> (String, String, String) {
 
 /// The sources a prior check brings: its project claim's (copies of pages it captured stay
 /// with that project), or for a published review the review itself.
-fn prior_sources(h: &Hit) -> Result<Vec<Source>, String> {
+pub(crate) fn prior_sources(h: &Hit) -> Result<Vec<Source>, String> {
     match &h.claim {
         Some(id) => {
             let path = Path::new(&h.project);
@@ -911,7 +861,7 @@ fn prior_sources(h: &Hit) -> Result<Vec<Source>, String> {
 
 /// `ours` followed by those of `theirs` it does not have yet (same address, or same title when
 /// neither has one); empty sources are not copied.
-fn merge_sources(ours: &[Source], theirs: Vec<Source>) -> Vec<Source> {
+pub(crate) fn merge_sources(ours: &[Source], theirs: Vec<Source>) -> Vec<Source> {
     let key = |s: &Source| {
         let url = s.url.trim().trim_end_matches('/').to_lowercase();
         if url.is_empty() {
@@ -935,7 +885,7 @@ fn merge_sources(ours: &[Source], theirs: Vec<Source>) -> Vec<Source> {
     all
 }
 
-fn report_text(r: &IndexReport) -> String {
+pub(crate) fn report_text(r: &IndexReport) -> String {
     let mut text = format!(
         "Claim library: {} claims ({} files read, {} unchanged, {} removed)",
         r.records, r.indexed, r.unchanged, r.removed
@@ -947,253 +897,6 @@ fn report_text(r: &IndexReport) -> String {
         ));
     }
     text
-}
-
-impl FactdeskApp {
-    /// Carries out what the library's parts asked for.
-    pub(crate) fn apply_library(&mut self, intent: LibraryIntent) {
-        match intent {
-            LibraryIntent::Adopt { claim, from } => self.adopt_prior(&claim, &from),
-            LibraryIntent::Open(hit) => self.open_prior(&hit),
-            LibraryIntent::Speakers(name) => self.open_speakers(name),
-            LibraryIntent::Index(folder) => {
-                self.dialogs.path_prompt = None;
-                self.index_library_folder(folder);
-            }
-        }
-    }
-
-    /// Copies a prior check onto a claim as one undo step: its status (when reviewed), its
-    /// verdict, and its sources appended without duplicates.
-    fn adopt_prior(&mut self, id: &ClaimId, hit: &Hit) {
-        let Some(claim) = self.session.project.claim(id) else {
-            return;
-        };
-        let mut actions = Vec::new();
-        if let Some(st) = hit
-            .status
-            .as_deref()
-            .and_then(|s| s.parse::<Status>().ok())
-            .filter(|s| *s != Status::Unreviewed && *s != claim.status)
-        {
-            actions.push(Action::set_status(id, st, ""));
-        }
-        // A verdict is a level of this project's scale: one that is not on it is left out (the
-        // edit would be refused), and the person is told.
-        let mut off_scale = None;
-        if let Some(v) = hit
-            .verdict
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-        {
-            let scale = self.session.project.settings.rating_scale.as_ref();
-            match scale.and_then(|s| s.level(v)) {
-                Some(level) if level.name != claim.verdict => actions.push(Action::edit_claim(
-                    id,
-                    ClaimEdit::Verdict(level.name.clone()),
-                )),
-                Some(_) => {}
-                None => off_scale = Some(v.to_string()),
-            }
-        }
-        let mut unread = None;
-        match prior_sources(hit) {
-            Ok(theirs) => {
-                let merged = merge_sources(&claim.sources, theirs);
-                if merged.len() > claim.sources.len() {
-                    actions.push(Action::edit_claim(id, ClaimEdit::Sources(merged)));
-                }
-            }
-            Err(e) => unread = Some(e),
-        }
-        let mut left_out = Vec::new();
-        if let Some(v) = off_scale {
-            left_out.push(format!("the verdict “{v}” is not on this project's scale"));
-        }
-        if let Some(e) = unread {
-            left_out.push(format!("its sources could not be read ({e})"));
-        }
-        let left_out = if left_out.is_empty() {
-            String::new()
-        } else {
-            format!("; {}", left_out.join("; "))
-        };
-        if actions.is_empty() {
-            self.dialogs.toast(format!(
-                "Nothing to adopt: the claim already has that status, verdict and sources{left_out}"
-            ));
-            return;
-        }
-        let result = self.commit(Action::Batch { actions });
-        if result.is_ok() {
-            self.dialogs
-                .toast(format!("Adopted the check from {}{left_out}", origin(hit)));
-        }
-        self.report_edit(result);
-    }
-
-    /// Reads a prior check's project on a worker thread for the read-only viewer.
-    fn open_prior(&mut self, hit: &Hit) {
-        let Some(claim) = hit.claim.clone() else {
-            return;
-        };
-        let path = PathBuf::from(&hit.project);
-        let seen = &mut self.review.seen;
-        seen.viewer = None;
-        seen.viewer_loading = Some(file_name(&path));
-        let tx = seen.tx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("prior-check".into())
-            .spawn(move || {
-                let _ = tx.send(Done::Opened(Box::new(read_prior(&path, &claim))));
-            });
-        if spawned.is_err() {
-            seen.viewer_loading = None;
-            seen.viewer = Some(Err("Could not start reading the project.".to_string()));
-        }
-    }
-
-    /// Whether the claim library is indexing, updating or reading a prior check.
-    pub fn library_busy(&self) -> bool {
-        self.review.seen.job.is_some() || self.review.seen.viewer_loading.is_some()
-    }
-
-    /// Opens the speakers window (with `name` chosen).
-    pub(crate) fn open_speakers(&mut self, name: Option<String>) {
-        let dir = library_dir(&self.settings);
-        let seen = &mut self.review.seen;
-        seen.ensure(dir);
-        let (all, claims) = match seen.lib.as_ref() {
-            Some(lib) => (lib.speakers(), speaker_claims(lib, name.as_deref())),
-            None => (Vec::new(), Ok(Vec::new())),
-        };
-        seen.speakers = Some(SpeakersView {
-            all,
-            filter: String::new(),
-            chosen: name,
-            claims,
-        });
-    }
-
-    /// Adds `folder` to the library's folders and indexes them on a worker thread.
-    pub(crate) fn index_library_folder(&mut self, folder: PathBuf) {
-        if !folder.is_dir() {
-            self.dialogs.error = Some(format!("{} is not a folder.", folder.display()));
-            return;
-        }
-        let (roots, feeds) = match self.review.seen.lib.as_ref() {
-            Some(lib) => (lib.roots().to_vec(), lib.feeds().to_vec()),
-            None => (Vec::new(), Vec::new()),
-        };
-        let mut roots = roots;
-        let abs = std::path::absolute(&folder).unwrap_or(folder);
-        if !roots.contains(&abs) {
-            roots.push(abs.clone());
-        }
-        let what = format!("Indexing {}", abs.display());
-        self.start_index_job(what, move |lib| lib.index(&roots, &feeds));
-    }
-
-    /// Brings the index up to date with its folders and feeds, on a worker thread.
-    pub(crate) fn refresh_library(&mut self) {
-        self.start_index_job("Updating the claim library".to_string(), |lib| {
-            lib.refresh()
-        });
-    }
-
-    fn start_index_job(
-        &mut self,
-        what: String,
-        work: impl FnOnce(&mut Library) -> Result<IndexReport, LibraryError> + Send + 'static,
-    ) {
-        let Some(dir) = library_dir(&self.settings) else {
-            self.dialogs.error =
-                Some("There is no folder for the claim library: set FACTDESK_LIBRARY.".to_string());
-            return;
-        };
-        if self.review.seen.job.is_some() {
-            self.dialogs
-                .toast("The claim library is busy: try again when it is done".to_string());
-            return;
-        }
-        let started = self.review.seen.start(what, move || {
-            let r = Library::open(&dir)
-                .and_then(|mut lib| work(&mut lib))
-                .map_err(|e| e.to_string());
-            Done::Indexed(r)
-        });
-        if !started {
-            self.dialogs
-                .toast("Could not start indexing the claim library".to_string());
-        }
-    }
-
-    /// After a save: re-read the project into the library when it lies under one of the
-    /// library's folders (off the UI thread).
-    pub(crate) fn library_after_save(&mut self, path: &Path) {
-        let Some(dir) = library_dir(&self.settings) else {
-            return;
-        };
-        if !Library::exists(&dir) {
-            return;
-        }
-        let seen = &mut self.review.seen;
-        seen.ensure(Some(dir.clone()));
-        let Some(lib) = seen.lib.as_ref() else {
-            return;
-        };
-        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let canon = std::fs::canonicalize(path).ok();
-        let covered = lib.roots().iter().any(|root| {
-            abs.starts_with(root)
-                || canon
-                    .as_ref()
-                    .is_some_and(|c| std::fs::canonicalize(root).is_ok_and(|r| c.starts_with(r)))
-        });
-        if covered {
-            seen.start_update(dir, abs);
-        }
-    }
-
-    /// A worker's answer.
-    fn library_done(&mut self, done: Done) {
-        let seen = &mut self.review.seen;
-        match done {
-            Done::Opened(result) => {
-                seen.viewer_loading = None;
-                seen.viewer = Some(*result);
-                return;
-            }
-            Done::Indexed(result) => {
-                seen.job = None;
-                match result {
-                    Ok(r) => self.dialogs.toast(report_text(&r)),
-                    Err(e) => {
-                        self.dialogs.error =
-                            Some(format!("Could not index the claim library.\n\n{e}"))
-                    }
-                }
-            }
-            Done::Updated(path, result) => {
-                seen.job = None;
-                if let Err(e) = result {
-                    self.dialogs.toast(format!(
-                        "The claim library was not updated with {}: {e}",
-                        file_name(&path)
-                    ));
-                }
-            }
-        }
-        let seen = &mut self.review.seen;
-        seen.reload();
-        if !seen.queued.is_empty() {
-            let next = seen.queued.remove(0);
-            if let Some(dir) = library_dir(&self.settings) {
-                self.review.seen.start_update(dir, next);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

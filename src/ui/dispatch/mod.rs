@@ -1,6 +1,28 @@
-//! How intents and commands turn into core actions and app effects.
+//! How intents and commands turn into core actions and app effects: the flows.
+//!
 //! Every project change goes through `FactdeskApp::commit` here, the only caller of
-//! `Session::edit` / `Session::edit_typing` in the app.
+//! `Session::edit` / `Session::edit_typing` in the app. Besides `app.rs`, this folder is the
+//! only code that knows `FactdeskApp`: the feature folders hold their state and panels, and the
+//! flows here carry out what the panels asked for, one file per flow.
+
+mod add_url;
+mod autosave;
+mod capture;
+mod compare;
+pub(crate) mod dialogs;
+mod evidence;
+mod export_flow;
+mod find;
+mod import_files;
+pub(crate) mod multi_select;
+mod paste;
+mod project_io;
+mod safety;
+mod seen_before;
+mod suggestions;
+mod team;
+mod versions;
+mod viewer;
 
 use crate::core::action::{Action, EditError};
 use crate::core::model::{ArticleId, ClaimId, Status};
@@ -8,7 +30,6 @@ use crate::core::nlp;
 use crate::core::session::Applied;
 use crate::core::time::Timestamp;
 use crate::ui::app::FactdeskApp;
-use crate::ui::claims::multi_select;
 use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Pending;
 use crate::ui::intent::{EvidenceIntent, Intent};

@@ -335,3 +335,35 @@ fn settings_stored_by_an_older_factdesk_still_load() {
     assert_eq!(s.status_colors, StatusColors::OkabeIto);
     assert!(s.analyst.is_empty() && !s.high_contrast);
 }
+
+#[test]
+fn exports_from_the_app_name_the_analyst_who_made_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut settings = Settings::headless();
+    settings.analyst = "Ana Lyst".to_string();
+    let app = FactdeskApp::new(
+        factdesk::core::session::Session::opened(project_with_claims(), None),
+        settings,
+    );
+    let mut h = harness(app);
+    open_export_by_shortcut(&mut h);
+    let csv_path = dir.path().join("claims.csv");
+    export_via_prompt(&mut h, &csv_path);
+    let bytes = std::fs::read(&csv_path).expect("csv written");
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let headers = reader.headers().expect("header").clone();
+    let by = headers
+        .iter()
+        .position(|h| h == "exported_by")
+        .expect("exported_by column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(&r[by], "Ana Lyst", "every row says who exported it");
+    }
+    pick(&mut h, "Format", "HTML report");
+    let html_path = dir.path().join("report.html");
+    export_via_prompt(&mut h, &html_path);
+    let html = std::fs::read_to_string(&html_path).expect("html written");
+    assert!(html.contains("by Ana Lyst"), "the report names the analyst");
+}

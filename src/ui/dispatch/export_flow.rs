@@ -125,7 +125,11 @@ impl FactdeskApp {
         let written = store::check_output_target(&path, project_path.as_deref())
             .map_err(|e| store_reason(&e))
             .and_then(|()| {
-                export::export(&self.session.project, options).map_err(|e| e.to_string())
+                // The analyst is recorded in every export (CSV's exported_by, the report's
+                // "by"), as the command line and the dossier record it.
+                let provenance = export::Provenance::now(&self.analyst_name());
+                export::export_with(&self.session.project, options, &provenance)
+                    .map_err(|e| e.to_string())
             })
             .and_then(|out| {
                 store::write_atomic_no_backup(&path, &out.bytes)

@@ -226,8 +226,13 @@ impl FactdeskApp {
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                status_bar::show(ui, &self.session, &self.project.derived);
-                intents.extend(crate::ui::review::team::status_bar(ui, &self.session));
+                let compact = ui.available_width() < status_bar::COMPACT_BELOW;
+                status_bar::counts(ui, &self.project.derived, compact);
+                // Right to left: the team buttons keep their place, the file path gives way.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    intents.extend(crate::ui::review::team::status_bar(ui, &self.session));
+                    status_bar::file(ui, &self.session);
+                });
             });
         });
         self.side_panels(ui, &mut intents);

@@ -45,7 +45,7 @@ pub fn run(project: Option<PathBuf>) -> Result<(), String> {
             .with_title("factdesk")
             .with_app_id("factdesk")
             .with_inner_size([1360.0, 860.0])
-            .with_min_inner_size([720.0, 480.0])
+            .with_min_inner_size([560.0, 400.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };

@@ -192,12 +192,25 @@ pub fn show(
     current: Option<&ArticleId>,
 ) -> Vec<Intent> {
     let mut out = Vec::new();
+    // On a narrow list the status filters keep their symbols (names on hover), so the filter
+    // row stays two lines and never pushes the list's first line out of its panel.
+    let compact = ui.available_width() < 560.0;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Claims");
         for s in Status::ALL {
             theme::swatch(ui, s);
-            ui.checkbox(&mut claims.filter.show[s], theme::status_text(s))
+            let text = if compact {
+                theme::status_icon(s).to_string()
+            } else {
+                theme::status_text(s)
+            };
+            let r = ui
+                .checkbox(&mut claims.filter.show[s], text)
                 .on_hover_text(format!("Show {} claims", s.as_str()));
+            // A screen reader still hears the status's name.
+            let name = theme::status_text(s);
+            let on = claims.filter.show[s];
+            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &name));
         }
         ui.separator();
         ui.selectable_value(&mut claims.filter.all_articles, false, "This article")
@@ -253,6 +266,9 @@ pub fn show(
         .and_then(|id| open.derived.claim_index(id));
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claim_list")
+        // On a short window the list may be a row or two high: egui's default minimum (64 pt)
+        // would push the filter row out of the top of its panel.
+        .min_scrolled_height(row_h)
         .auto_shrink(false);
     if claims.scroll_to_selected
         && let Some(pos) =

@@ -334,8 +334,11 @@ fn editor(
     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     crate::ui::review::conflicts::show(ui, project.conflicts_on(&c.id.0), editing, out);
     ui.add_space(6.0);
+    // Two columns of status buttons where the panel has the room, else one: never wider than
+    // the panel (a narrow window gives the claim panel its minimum width).
+    let columns = if ui.available_width() >= 290.0 { 2 } else { 1 };
     egui::Grid::new("tag_buttons")
-        .num_columns(2)
+        .num_columns(columns)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             for (i, s) in Status::REVIEWED_FIRST.into_iter().enumerate() {
@@ -352,7 +355,7 @@ fn editor(
                     }
                     theme::key_cap(ui, &shortcut);
                 });
-                if i % 2 == 1 {
+                if (i + 1) % columns == 0 {
                     ui.end_row();
                 }
             }

@@ -51,10 +51,25 @@ pub(crate) fn conflict_targets(project: &Project) -> Vec<Target> {
 /// The team part of the status bar: the conflict count (a button to the next one) and the
 /// analyst (a button to the settings, where the name is set).
 pub fn status_bar(ui: &mut egui::Ui, session: &Session) -> Vec<Intent> {
+    // Drawn in a right-to-left layout: the analyst at the far right, the conflicts before it.
     let mut out = Vec::new();
+    let name = if session.analyst.is_empty() {
+        "(nobody)".to_string()
+    } else {
+        session.analyst.clone()
+    };
+    if ui
+        .button(format!("Analyst: {name}"))
+        .on_hover_text(
+            "Recorded on new claims, status changes and sign-offs; click to change it in Settings",
+        )
+        .clicked()
+    {
+        out.push(Intent::Team(TeamIntent::EditAnalyst));
+    }
+    ui.separator();
     let n = session.project.conflicts.len();
     if n > 0 {
-        ui.separator();
         let text = if n == 1 {
             "1 conflict — review".to_string()
         } else {
@@ -73,21 +88,7 @@ pub fn status_bar(ui: &mut egui::Ui, session: &Session) -> Vec<Intent> {
         {
             out.push(Intent::Run(cmd));
         }
-    }
-    ui.separator();
-    let name = if session.analyst.is_empty() {
-        "(nobody)".to_string()
-    } else {
-        session.analyst.clone()
-    };
-    if ui
-        .button(format!("Analyst: {name}"))
-        .on_hover_text(
-            "Recorded on new claims, status changes and sign-offs; click to change it in Settings",
-        )
-        .clicked()
-    {
-        out.push(Intent::Team(TeamIntent::EditAnalyst));
+        ui.separator();
     }
     out
 }

@@ -42,7 +42,13 @@ pub fn show(ui: &mut egui::Ui, open: &OpenProject, on: Enabled) -> Vec<Intent> {
 }
 
 /// One command's entry, and what follows it.
-fn entry(ui: &mut egui::Ui, open: &OpenProject, on: Enabled, cmd: UiCommand, out: &mut Vec<Intent>) {
+fn entry(
+    ui: &mut egui::Ui,
+    open: &OpenProject,
+    on: Enabled,
+    cmd: UiCommand,
+    out: &mut Vec<Intent>,
+) {
     if cmd == UiCommand::ToggleSnap {
         let mut snap = open.settings.snap_to_words;
         if ui

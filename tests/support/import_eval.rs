@@ -72,25 +72,27 @@ pub fn score_page(dir: &Path) -> Result<PageScore, String> {
         .map_err(|e| format!("{name}/expected-metadata.json: {e}"))?;
     let expected_title = meta["title"].as_str().unwrap_or_default().to_string();
     let source = read("source.html")?;
-    Ok(match factdesk::core::import::import_bytes_named("source.html", &source) {
-        Ok(i) => PageScore {
-            f1: token_f1(&i.body, &expected),
-            title_ok: factdesk::core::import::text::one_line(&i.meta.title)
-                == factdesk::core::import::text::one_line(&expected_title),
-            title: i.meta.title,
-            expected_title,
-            error: None,
-            name,
+    Ok(
+        match factdesk::core::import::import_bytes_named("source.html", &source) {
+            Ok(i) => PageScore {
+                f1: token_f1(&i.body, &expected),
+                title_ok: factdesk::core::import::text::one_line(&i.meta.title)
+                    == factdesk::core::import::text::one_line(&expected_title),
+                title: i.meta.title,
+                expected_title,
+                error: None,
+                name,
+            },
+            Err(e) => PageScore {
+                f1: 0.0,
+                title_ok: false,
+                title: String::new(),
+                expected_title,
+                error: Some(e.to_string()),
+                name,
+            },
         },
-        Err(e) => PageScore {
-            f1: 0.0,
-            title_ok: false,
-            title: String::new(),
-            expected_title,
-            error: Some(e.to_string()),
-            name,
-        },
-    })
+    )
 }
 
 /// Scores every page folder under `root` (sorted by name).

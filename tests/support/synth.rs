@@ -2,7 +2,9 @@
 // Included by path by the tests, benchmarks and examples that need it: each uses a part.
 #![allow(dead_code)]
 
-use factdesk::core::model::{Anchor, Article, ArticleMeta, Claim, ClaimId, Project, Source, Status};
+use factdesk::core::model::{
+    Anchor, Article, ArticleMeta, Claim, ClaimId, Project, Source, Status,
+};
 use factdesk::core::time::Timestamp;
 
 const SENTENCES: &[&str] = &[

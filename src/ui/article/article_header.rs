@@ -4,8 +4,8 @@
 use crate::core::action::Action;
 use crate::core::import::dates::parse_date;
 use crate::core::model::{ArticleId, ArticleMeta};
-use crate::ui::article::versions_ui::VersionsUi;
 use crate::ui::article::versions_ui;
+use crate::ui::article::versions_ui::VersionsUi;
 use crate::ui::intent::Intent;
 use crate::ui::project::import_files::ImportUi;
 use crate::ui::view::OpenProject;
@@ -141,8 +141,7 @@ fn published_field(
             // Refused text goes; the stored date never changed.
             h.import.date_draft = None;
         }
-        if h
-            .import
+        if h.import
             .date_draft
             .as_ref()
             .is_some_and(|(a, t)| a == id && !valid_published(t))

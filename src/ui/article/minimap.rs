@@ -3,9 +3,9 @@
 
 use crate::core::model::{ArticleId, PerStatus, Status};
 use crate::ui::article::ArticleState;
-use crate::ui::view::OpenProject;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
+use crate::ui::view::OpenProject;
 
 /// Width of the strip in points.
 pub const WIDTH: f32 = 18.0;
@@ -78,7 +78,6 @@ impl Minimap {
             .map(|(_, c)| c)
     }
 }
-
 
 /// Draws the strip at the right of `ui` (the central panel, before the article is drawn).
 pub fn show(ui: &mut egui::Ui, open: &OpenProject, state: &mut ArticleState) -> Vec<Intent> {

@@ -5,11 +5,11 @@
 
 use crate::core::model::{ArticleId, Claim, PerStatus, Project, Status};
 use crate::ui::claims::ClaimsState;
-use crate::ui::view::OpenProject;
 use crate::ui::claims::claim_sort::{ClaimSort, SortColumn};
 use crate::ui::intent::ClickKind;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
+use crate::ui::view::OpenProject;
 use std::hash::{Hash, Hasher};
 
 /// Which claims the list shows.
@@ -228,9 +228,13 @@ pub fn show(
         h.finish()
     };
     let project = open.project();
-    claims
-        .list
-        .refresh(key, project, &claims.filter, open.settings.claim_sort, current);
+    claims.list.refresh(
+        key,
+        project,
+        &claims.filter,
+        open.settings.claim_sort,
+        current,
+    );
     let columns = Columns::new(ui.available_width());
     let sort = open.settings.claim_sort;
     if let Some(column) = header(

@@ -51,15 +51,11 @@ fn field(
 pub fn show(ui: &mut egui::Ui, open: &OpenProject, input: &PanelInput) -> Vec<Intent> {
     let mut out = Vec::new();
     let project = open.project();
-    let claim = input
-        .claims
-        .selected
-        .as_ref()
-        .and_then(|id| {
-            // Through the per-revision index (no walk over every claim each frame), checked.
-            let i = open.derived.claim_index(id)?;
-            project.claims.get(i).filter(|c| &c.id == id)
-        });
+    let claim = input.claims.selected.as_ref().and_then(|id| {
+        // Through the per-revision index (no walk over every claim each frame), checked.
+        let i = open.derived.claim_index(id)?;
+        project.claims.get(i).filter(|c| &c.id == id)
+    });
     let editing = input.editing;
     let Some(c) = claim else {
         if let Some(a) = input.current_article
@@ -89,15 +85,7 @@ pub fn show(ui: &mut egui::Ui, open: &OpenProject, input: &PanelInput) -> Vec<In
                 .article_selection
                 .filter(|s| s.article == c.article)
                 .map(|s| s.range.clone());
-            editor(
-                ui,
-                project,
-                c,
-                editing,
-                selected,
-                input.capturing,
-                &mut out,
-            );
+            editor(ui, project, c, editing, selected, input.capturing, &mut out);
             seen_before::section(ui, input.seen, input.subject.as_ref(), Some(c), &mut out);
         });
     out

@@ -3,9 +3,9 @@
 //! speakers. Computed once per project revision, and only while the window is open.
 
 use crate::core::model::{ArticleId, Project, Status, StatusCounts};
-use crate::ui::view::OpenProject;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
+use crate::ui::view::OpenProject;
 use std::collections::HashMap;
 
 /// How many speakers the window lists.
@@ -64,7 +64,6 @@ pub struct StatsPanel {
     key: Option<(u64, u64)>,
     pub stats: Stats,
 }
-
 
 /// "3 sourced, 1 disputed, 0 denied, 2 unreviewed".
 fn breakdown(c: &StatusCounts) -> String {

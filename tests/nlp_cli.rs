@@ -116,6 +116,71 @@ fn sentences_in_a_language_and_with_joined_lines() {
     );
 }
 
+/// The article texts of [`sentences_of_a_project_follow_each_articles_language`]: in its own
+/// language each is two sentences, read with English rules three.
+const GERMAN: &str = "Es kam am 3. Oktober an. Dann ging er.";
+const FRENCH: &str = "Le Pr. Raoult a parlé hier. Il est parti.";
+
+#[test]
+fn sentences_of_a_project_follow_each_articles_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Markdown front matter gives each article its `lang` metadata (no --lang anywhere).
+    let de = dir.path().join("de.md");
+    std::fs::write(
+        &de,
+        format!("---\ntitle: Ankunft\nlang: de-DE\n---\n\n{GERMAN}\n"),
+    )
+    .expect("write");
+    let fr = dir.path().join("fr.md");
+    std::fs::write(
+        &fr,
+        format!("---\ntitle: Départ\nlang: fr\n---\n\n{FRENCH}\n"),
+    )
+    .expect("write");
+    let p = dir.path().join("p.ron");
+    let p = p.to_str().expect("utf-8");
+    ok(
+        &[
+            "new",
+            p,
+            de.to_str().expect("utf-8"),
+            fr.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    let sentences = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["sentences", p, "--json"];
+        args.extend_from_slice(extra);
+        json(&ok(&args, None))
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|s| {
+                (
+                    s["lang"].as_str().unwrap_or("").to_string(),
+                    s["text"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |lang: &str, text: &str| (lang.to_string(), text.to_string());
+    assert_eq!(
+        sentences(&[]),
+        vec![
+            pair("de", "Es kam am 3. Oktober an."),
+            pair("de", "Dann ging er."),
+            pair("fr", "Le Pr. Raoult a parlé hier."),
+            pair("fr", "Il est parti."),
+        ]
+    );
+    // The same articles read with English rules split after "3." and "Pr.": the metadata, not
+    // the text, made the difference above.
+    let english = sentences(&["--lang", "en"]);
+    assert_eq!(english.len(), 6, "{english:?}");
+    assert!(english.contains(&pair("en", "Es kam am 3.")), "{english:?}");
+    assert!(english.contains(&pair("en", "Le Pr.")), "{english:?}");
+}
+
 #[test]
 fn suggest_lists_applies_and_rejects() {
     let dir = tempfile::tempdir().expect("tempdir");

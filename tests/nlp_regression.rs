@@ -1,7 +1,12 @@
-//! Sentence boundaries beyond the Golden Rules: written cases in four languages (always run) and
-//! hand-checked boundaries in the real news pages of `../shared/corpus` (run when present).
+//! Sentence boundaries beyond the Golden Rules: written cases in four languages (always run),
+//! suggestions segmented by each article's `lang` metadata (always run), and hand-checked
+//! boundaries in the real news pages of `../shared/corpus` (run when present).
 
-use factdesk::core::nlp::{Lang, SegmentOptions, sentence_text, sentences_with};
+use factdesk::core::model::{Article, ArticleMeta, Project};
+use factdesk::core::nlp::{
+    Lang, SegmentOptions, sentence_text, sentences_with, suggest_article, suggest_project,
+    suggest_text_in,
+};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -81,6 +86,71 @@ fn written_cases_in_four_languages() {
     println!("written cases: {}/{total} passed", total - failures.len());
     assert!(total >= 50, "only {total} cases");
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// An article whose metadata gives its language as `lang` (empty: not stated).
+fn article_in(lang: &str, body: &str) -> Article {
+    Article::new(
+        ArticleMeta {
+            lang: lang.into(),
+            source: "Zeitung".into(),
+            ..ArticleMeta::default()
+        },
+        body,
+    )
+}
+
+fn quotes(article: &Article) -> Vec<String> {
+    suggest_article(article)
+        .into_iter()
+        .map(|s| s.quote)
+        .collect()
+}
+
+#[test]
+fn suggestions_are_segmented_by_the_articles_language() {
+    // In German "3. Oktober" is a date; in French "Pr." (professeur) is a title before a name.
+    // English rules end a sentence after both, so the suggestion would lose its first words.
+    let de = "Am 3. Oktober wurden 40 Raketen an die Armee geliefert. Dann ging er nach Hause.";
+    let fr = "Le Pr. Raoult a soigné 4000 malades en mars 2020 à Marseille. Il est parti.";
+    let de_whole = "Am 3. Oktober wurden 40 Raketen an die Armee geliefert";
+    let fr_whole = "Le Pr. Raoult a soigné 4000 malades en mars 2020 à Marseille";
+    assert_eq!(quotes(&article_in("de-DE", de)), [de_whole]);
+    assert_eq!(quotes(&article_in("fr", fr)), [fr_whole]);
+    // The same bodies without (or with English) metadata: the cases tell the languages apart.
+    for lang in ["", "en"] {
+        assert_eq!(
+            quotes(&article_in(lang, de)),
+            ["Oktober wurden 40 Raketen an die Armee geliefert"],
+            "lang {lang:?}"
+        );
+        assert_eq!(
+            quotes(&article_in(lang, fr)),
+            ["Raoult a soigné 4000 malades en mars 2020 à Marseille"],
+            "lang {lang:?}"
+        );
+    }
+    // suggest_article agrees with the text API given the language explicitly.
+    let explicit: Vec<String> = suggest_text_in(de, "Zeitung", Lang::De)
+        .into_iter()
+        .map(|s| s.quote)
+        .collect();
+    assert_eq!(explicit, [de_whole]);
+    // A project with articles in both languages: each article keeps its own rules.
+    let mut project = Project::new("two languages");
+    project.articles.push(article_in("de", de));
+    project.articles.push(article_in("fr-CA", fr));
+    let mut got: Vec<(String, String)> = suggest_project(&project)
+        .into_iter()
+        .map(|s| (s.article.0, s.quote))
+        .collect();
+    got.sort();
+    let mut want = vec![
+        (project.articles[0].id.0.clone(), de_whole.to_string()),
+        (project.articles[1].id.0.clone(), fr_whole.to_string()),
+    ];
+    want.sort();
+    assert_eq!(got, want);
 }
 
 #[test]

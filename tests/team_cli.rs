@@ -211,6 +211,179 @@ fn a_bad_input_leaves_ours_untouched() {
     ]);
 }
 
+/// Starts factdesk in `dir` (as [`run_in`]) without waiting for it; writers wait long for the lock.
+#[cfg(unix)]
+fn spawn_in(dir: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("FACTDESK_ANALYST")
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("FACTDESK_LOCK_WAIT", "120")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn factdesk")
+}
+
+/// Waits (up to a minute) until process `pid` has `file` open; false when that cannot be seen
+/// (no `/proc`) or did not happen in time.
+#[cfg(unix)]
+fn has_open(pid: u32, file: &Path) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let fds = PathBuf::from(format!("/proc/{pid}/fd"));
+    while std::time::Instant::now() < deadline {
+        let Ok(entries) = std::fs::read_dir(&fds) else {
+            return false;
+        };
+        if entries
+            .flatten()
+            .any(|e| std::fs::read_link(e.path()).is_ok_and(|t| t == file))
+        {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    false
+}
+
+#[cfg(unix)]
+#[test]
+fn merge_reads_ours_under_the_lock_so_an_edit_saved_before_it_survives() {
+    use factdesk::core::store;
+    let d = Desk::new();
+    let ids = d.project("base.ron");
+    d.copy("base.ron", "ours.ron");
+    d.copy("base.ron", "theirs.ron");
+    d.ok(&[
+        "claim",
+        "set",
+        "theirs.ron",
+        &ids[1],
+        "--note",
+        "Kwon’s words",
+    ]);
+    // What a `claim add` on OURS will have saved by the time the merge gets the lock.
+    d.copy("ours.ron", "edited.ron");
+    let articles = d.ok(&["articles", "edited.ron"]);
+    let article = articles.split('\t').next().expect("article id");
+    let added = d
+        .ok(&[
+            "claim",
+            "add",
+            "edited.ron",
+            "--article",
+            article,
+            "--quote",
+            "The US said rockets were sent",
+        ])
+        .trim()
+        .to_string();
+
+    // Another writer holds OURS while the merge starts: the merge waits for the lock.
+    let ours = store::resolve_target(&d.path("ours.ron")).expect("resolve");
+    let lock = store::WriteLock::acquire(&ours, std::time::Duration::from_secs(30)).expect("lock");
+    let merge = spawn_in(
+        d.dir.path(),
+        &["merge", "base.ron", "ours.ron", "theirs.ron"],
+    );
+    // Once the merge has the lock file open it is waiting for the lock (an older factdesk had
+    // read OURS by then). Without /proc, give it a moment instead.
+    if !has_open(merge.id(), &store::lock_path(&ours)) {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    // The other writer saves its edit (atomically, as factdesk does) and lets go.
+    std::fs::copy(d.path("edited.ron"), d.path("ours.ron.new")).expect("copy");
+    std::fs::rename(d.path("ours.ron.new"), d.path("ours.ron")).expect("rename");
+    drop(lock);
+
+    let o = merge.wait_with_output().expect("merge");
+    assert!(o.status.success(), "merge: {}", text(&o.stderr));
+    assert_eq!(
+        d.claim("ours.ron", &added)["quote"],
+        "The US said rockets were sent"
+    );
+    assert_eq!(d.claim("ours.ron", &ids[1])["note"], "Kwon’s words");
+    d.ok(&["check", "ours.ron"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn claim_adds_running_beside_merges_are_never_lost() {
+    let d = Desk::new();
+    let ids = d.project("base.ron");
+    d.copy("base.ron", "ours.ron");
+    d.copy("base.ron", "theirs.ron");
+    d.ok(&[
+        "claim",
+        "set",
+        "theirs.ron",
+        &ids[1],
+        "--note",
+        "Kwon’s words",
+    ]);
+    let articles = d.ok(&["articles", "ours.ron"]);
+    let article = articles.split('\t').next().expect("article id").to_string();
+    const ADDS: usize = 16;
+    const MERGES: usize = 6;
+    // Interleave the two kinds so merges start while adds are still queued for the lock.
+    let mut adds = Vec::new();
+    let mut merges = Vec::new();
+    for i in 0..ADDS {
+        let range = format!("{}..{}", i * 2, i * 2 + 3);
+        adds.push(spawn_in(
+            d.dir.path(),
+            &[
+                "claim",
+                "add",
+                "ours.ron",
+                "--article",
+                &article,
+                "--range",
+                &range,
+            ],
+        ));
+        if i % (ADDS / MERGES) == 0 && merges.len() < MERGES {
+            merges.push(spawn_in(
+                d.dir.path(),
+                &["merge", "base.ron", "ours.ron", "theirs.ron"],
+            ));
+        }
+    }
+    let mut printed = Vec::new();
+    for (i, child) in adds.into_iter().enumerate() {
+        let o = child.wait_with_output().expect("claim add");
+        let id = text(&o.stdout).trim().to_string();
+        if o.status.success() {
+            printed.push(id);
+        } else {
+            assert_eq!(
+                id,
+                "",
+                "add {i} failed ({}) but printed an id",
+                text(&o.stderr)
+            );
+        }
+    }
+    for child in merges {
+        let o = child.wait_with_output().expect("merge");
+        assert!(o.status.success(), "merge: {}", text(&o.stderr));
+    }
+    let claims = d.claims("ours.ron");
+    for id in &printed {
+        assert!(
+            claims.iter().any(|c| c["id"] == id.as_str()),
+            "claim {id} was added (exit 0) but is not in the merged file ({} claims, {} added)",
+            claims.len(),
+            printed.len()
+        );
+    }
+    assert_eq!(d.claim("ours.ron", &ids[1])["note"], "Kwon’s words");
+    d.ok(&["check", "ours.ron"]);
+}
+
 #[test]
 fn sign_off_records_the_analyst_and_exports_carry_it() {
     let d = Desk::new();

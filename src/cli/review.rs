@@ -63,6 +63,17 @@ fn is_git_temp(path: &std::path::Path) -> bool {
 }
 
 pub fn merge(args: MergeArgs) -> CliResult {
+    let out = args.output.as_ref().unwrap_or(&args.ours);
+    if args.output.is_some() {
+        store::check_output_target(out, None).or_else(|e| match e {
+            // Writing the merge over a project file is what -o is for; specials stay refused.
+            store::StoreError::Refused { .. } => Ok(()),
+            e => Err(e),
+        })?;
+    }
+    // Lock the output first, then read: OURS is read under its lock, so an edit another command
+    // saved before the lock was taken is in the merge, and none can land between read and write.
+    let writer = store::ProjectWriter::lock(out)?;
     // Load all three before writing anything: a bad input leaves OURS untouched.
     let base = merge::load_base(&args.base)?;
     let ours = load(&args.ours)?;
@@ -84,15 +95,6 @@ pub fn merge(args: MergeArgs) -> CliResult {
         }
     }
     let outcome = merge::merge(&base, &ours, &theirs);
-    let out = args.output.as_ref().unwrap_or(&args.ours);
-    if args.output.is_some() {
-        store::check_output_target(out, None).or_else(|e| match e {
-            // Writing the merge over a project file is what -o is for; specials stay refused.
-            store::StoreError::Refused { .. } => Ok(()),
-            e => Err(e),
-        })?;
-    }
-    let writer = store::ProjectWriter::lock(out)?;
     if is_git_temp(out) {
         writer.save_no_backup(&outcome.project)?;
     } else {

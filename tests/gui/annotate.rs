@@ -99,6 +99,39 @@ fn shift_m_marks_the_sentence_at_the_cursor() {
 }
 
 #[test]
+fn shift_m_uses_the_articles_language_for_the_sentence() {
+    // German rules read "3. Oktober" as a date; English ones end a sentence after "3.".
+    for (lang, want) in [("de", "Es kam am 3. Oktober an."), ("en", "Es kam am 3.")] {
+        let mut p = factdesk::core::model::Project::new("Sprache");
+        p.articles.push(factdesk::core::model::Article::new(
+            factdesk::core::model::ArticleMeta {
+                title: "Ankunft".into(),
+                lang: lang.into(),
+                ..Default::default()
+            },
+            "Es kam am 3. Oktober an. Dann ging er.",
+        ));
+        let mut h = harness(app(p));
+        let block = h
+            .get_all_by_role(Role::MultilineTextInput)
+            .next()
+            .expect("article text")
+            .rect();
+        // On "Es", the first word.
+        let at = egui::pos2(block.left() + 6.0, block.top() + 10.0);
+        h.drag_at(at);
+        h.step();
+        h.drop_at(at);
+        h.run();
+        h.key_press_modifiers(Modifiers::SHIFT, Key::M);
+        h.run();
+        let claims = &h.state().session.project.claims;
+        assert_eq!(claims.len(), 1, "lang {lang}");
+        assert_eq!(claims[0].anchor.quote, want, "lang {lang}");
+    }
+}
+
+#[test]
 fn clicking_a_highlight_selects_its_claim() {
     let mut h = harness(app(project_with_claims()));
     assert!(h.state().claims.selected.is_none());

@@ -197,6 +197,11 @@ fn write(path: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
 mod tests {
     use super::*;
 
+    /// A file's bytes, read as factdesk reads files (bounded, regular files only).
+    fn read(path: impl AsRef<Path>) -> Vec<u8> {
+        super::super::read_limited(path.as_ref(), 1 << 20).expect("read")
+    }
+
     #[test]
     fn keeps_previous_version_and_sweeps_temps() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -206,8 +211,8 @@ mod tests {
         std::fs::write(dir.path().join(".p.ron.abc123.tmp"), "junk").expect("stray");
         std::fs::write(dir.path().join(".other.ron.abc123.tmp"), "keep").expect("other");
         write_atomic(&path, b"two").expect("second");
-        assert_eq!(std::fs::read(&path).expect("read"), b"two");
-        assert_eq!(std::fs::read(backup_path(&path)).expect("bak"), b"one");
+        assert_eq!(read(&path), b"two");
+        assert_eq!(read(backup_path(&path)), b"one");
         assert!(!dir.path().join(".p.ron.abc123.tmp").exists());
         assert!(dir.path().join(".other.ron.abc123.tmp").exists());
     }
@@ -231,16 +236,16 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
-        assert_eq!(std::fs::read(&real).expect("read"), b"two");
+        assert_eq!(read(&real), b"two");
         let mode = std::fs::metadata(&real).expect("stat").permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
-        assert_eq!(std::fs::read(backup_path(&real)).expect("bak"), b"one");
+        assert_eq!(read(backup_path(&real)), b"one");
         assert!(!backup_path(&link).exists(), "backup beside the real file");
         // A dangling link creates its target.
         let dangling = dir.path().join("new.ron");
         std::os::unix::fs::symlink("real/new.ron", &dangling).expect("symlink");
         write_atomic_no_backup(&dangling, b"x").expect("create through link");
-        assert_eq!(std::fs::read(real_dir.join("new.ron")).expect("read"), b"x");
+        assert_eq!(read(real_dir.join("new.ron")), b"x");
     }
 
     #[cfg(unix)]

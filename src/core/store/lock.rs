@@ -83,7 +83,7 @@ impl std::fmt::Display for LockInfo {
 }
 
 fn host_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
+    super::read::read_text_limited(Path::new("/proc/sys/kernel/hostname"), 4096)
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())
         .or_else(|| std::env::var("COMPUTERNAME").ok())
@@ -234,13 +234,11 @@ impl WriteLock {
 
     /// The desktop app named in the lock file, if any.
     pub fn holder(&mut self) -> Option<LockInfo> {
-        use std::io::{Read, Seek};
-        let mut text = String::new();
+        use std::io::Seek;
         self.file.seek(std::io::SeekFrom::Start(0)).ok()?;
-        (&self.file)
-            .take(64 * 1024)
-            .read_to_string(&mut text)
-            .ok()?;
+        // The file was checked to be a regular one when it was opened; read its start only.
+        let bytes = super::read::read_prefix(&self.file, &self.path, 64 * 1024).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         (!text.trim().is_empty()).then(|| LockInfo::parse(&text))
     }
 

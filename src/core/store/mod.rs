@@ -29,7 +29,7 @@ pub use lock::{
 pub use migrate::{FORMAT_VERSION, OLDEST_SUPPORTED};
 pub use project_file::{OpenError, ProjectFile, SaveError};
 pub use read::{
-    ReadError, human_bytes, read_limited, read_stdin_limited, read_stdin_text_limited,
+    ReadError, human_bytes, read_head, read_limited, read_stdin_limited, read_stdin_text_limited,
     read_text_limited,
 };
 pub use repair::{RepairReport, find_anchor, repair};

@@ -130,6 +130,30 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_capped(file, path, limit)
 }
 
+/// Reads the first `limit` bytes (or fewer) of the regular file at `path`; the rest is left
+/// unread and is no error (sniffing a file's kind by its start).
+pub fn read_head(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_prefix(open_regular(path)?, path, limit)
+}
+
+/// Reads at most `limit` bytes from `reader`, an already opened file the caller checked is a
+/// regular file (e.g. a lock file, opened for writing too); the rest is left unread.
+pub(super) fn read_prefix(
+    reader: impl Read,
+    path: &Path,
+    limit: u64,
+) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(bytes)
+}
+
 /// Reads standard input, at most `limit` bytes (named "standard input" in messages).
 pub fn read_stdin_limited(limit: u64) -> Result<Vec<u8>, ReadError> {
     read_capped(std::io::stdin().lock(), Path::new("standard input"), limit)
@@ -221,6 +245,23 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
         let err = read_limited(&fifo, 10).expect_err("fifo");
         assert!(err.to_string().contains("FIFO"), "{err}");
+    }
+
+    #[test]
+    fn a_head_is_the_start_of_a_regular_file_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f.txt");
+        std::fs::write(&path, b"12345").expect("write");
+        assert_eq!(read_head(&path, 3).expect("head"), b"123");
+        assert_eq!(read_head(&path, 10).expect("whole"), b"12345");
+        assert!(read_head(dir.path(), 10).is_err(), "a folder");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("zero");
+            std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
+            let err = read_head(&link, 10).expect_err("device");
+            assert!(err.to_string().contains("character device"), "{err}");
+        }
     }
 
     #[test]

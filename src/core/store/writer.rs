@@ -176,16 +176,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// A project file starts (after an optional BOM and blank space) with `(` and names its
-/// `format_version` first. Only the first kilobyte is read.
+/// `format_version` first. Only the first kilobyte of a regular file is read.
 fn looks_like_project(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else {
+    let Ok(head) = super::read::read_head(path, 1024) else {
         return false;
     };
-    let mut head = Vec::new();
-    if file.take(1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
     let text = String::from_utf8_lossy(&head);
     let text = text.trim_start_matches('\u{FEFF}').trim_start();
     text.starts_with('(') && text[1..].trim_start().starts_with("format_version")

@@ -4,6 +4,7 @@
 //! Nothing is bundled: CJK fonts are 5–20 MB. The first font found in the usual places of each
 //! platform is added after egui's own fonts, so Latin text looks the same as before.
 
+use crate::core::store;
 use std::path::{Path, PathBuf};
 
 /// Set to a `.ttf`/`.otf`/`.ttc` file to use that font as the fallback (tried first).
@@ -37,6 +38,7 @@ const SYSTEM_CANDIDATES: &[&str] = &[
 const FONT_NAME: &str = "factdesk-system-fallback";
 
 /// Fonts larger than this are not loaded (a broken link to a huge file must not eat memory).
+/// Checked on the bytes read, not only on the file's size.
 const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// True when `bytes` start like a TrueType, OpenType or font-collection file.
@@ -47,14 +49,12 @@ fn looks_like_font(bytes: &[u8]) -> bool {
     )
 }
 
-/// The first candidate that exists, is not too big and looks like a font, with its bytes.
+/// The first candidate that is a regular file (symlinks followed), is not too big and looks like
+/// a font, with its bytes. Read through the core's bounded reader: a FIFO, a device (e.g. a link
+/// to `/dev/zero`) or a folder is skipped without reading it.
 pub fn first_font(candidates: &[PathBuf]) -> Option<(PathBuf, Vec<u8>)> {
     candidates.iter().find_map(|path| {
-        let size = std::fs::metadata(path).ok()?.len();
-        if size > MAX_FONT_BYTES {
-            return None;
-        }
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = store::read_limited(path, MAX_FONT_BYTES).ok()?;
         looks_like_font(&bytes).then(|| (path.clone(), bytes))
     })
 }
@@ -120,6 +120,43 @@ mod tests {
         assert_eq!(found.map(|(p, b)| (p, b.len())), Some((otf, 8)));
         assert!(first_font(&[text]).is_none());
         std::fs::remove_dir_all(&dir).expect("temp dir");
+    }
+
+    /// `first_font` on a thread: a read that blocks fails the test instead of hanging it.
+    #[cfg(unix)]
+    fn first_font_within_a_minute(candidates: Vec<PathBuf>) -> Option<PathBuf> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(first_font(&candidates).map(|(p, _)| p));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the font loader blocked on a file that is not a regular one")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_devices_are_skipped_without_reading_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let font = dir.path().join("real.otf");
+        std::fs::write(&font, b"OTTOrest").expect("write");
+        // A FIFO nobody writes to: opening it to read would wait forever.
+        let fifo = dir.path().join("pipe.ttf");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("cstring");
+        // SAFETY: mkfifo only reads the NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        assert_eq!(
+            first_font_within_a_minute(vec![fifo, font.clone()]),
+            Some(font.clone())
+        );
+        // A link to /dev/zero: its size reads 0, its bytes never end.
+        let zero = dir.path().join("zero.ttf");
+        std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+        assert_eq!(
+            first_font_within_a_minute(vec![zero, font.clone()]),
+            Some(font)
+        );
+        // Nothing but a folder: no font.
+        assert_eq!(first_font_within_a_minute(vec![dir.path().into()]), None);
     }
 
     #[test]

@@ -354,14 +354,22 @@ pub fn publication_check(project: &Project, claims: &[&Claim]) -> Vec<Missing> {
                 "reviewRating",
                 "no verdict: the status is stated, with no rating".to_string(),
             );
-        } else if let Some(scale) = &project.settings.rating_scale
-            && scale.level(&c.verdict).is_none()
+        } else if project
+            .settings
+            .rating_scale
+            .as_ref()
+            .is_none_or(|scale| scale.level(&c.verdict).is_none())
         {
+            let why = if project.settings.rating_scale.is_some() {
+                "is not on the project's scale"
+            } else {
+                "is on no scale (the project has none)"
+            };
             push(
                 id,
                 Need::Recommended,
                 "reviewRating",
-                format!("the verdict '{}' is not on the project's scale", c.verdict),
+                format!("the verdict '{}' {why}", c.verdict),
             );
         }
         let summary_chars = c.summary.trim().chars().count();

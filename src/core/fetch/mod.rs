@@ -491,6 +491,9 @@ fn classify(url: &str, parsed: &url::Url, e: ureq::Error, options: &FetchOptions
 }
 
 /// Why rustls refused a secure connection, in the analyst's words (never its debug text).
+// The unit variants rustls deprecated in favour of their `…Context` forms are still sent by
+// other verifiers, so both are named.
+#[allow(deprecated)]
 fn tls_reason(e: &rustls::Error, parsed: &url::Url) -> String {
     use rustls::CertificateError as C;
     let host = parsed.host_str().unwrap_or_default();

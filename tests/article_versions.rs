@@ -395,3 +395,296 @@ fn re_placing_a_flagged_claim_undoes_back_to_the_flag() {
     apply(&mut p2, undo).expect("undo restores the flagged claim");
     assert_eq!(p2, after);
 }
+
+// ---- realistic edits of a real article (tests/fixtures/versions/aha-moment.txt) ----
+
+/// Quotes marked as claims on the fixture article, each found once in it.
+const AHA_CLAIMS: [&str; 8] = [
+    "a team of researchers at Columbia University in New York City, NY, set out to investigate this moment in more detail",
+    "the findings were published in the journal Current Biology",
+    "the brain believes it has accumulated enough evidence",
+    "Examining the 'a-ha!' moment",
+    "the scientists asked five people to perform a \"direction discrimination\" task",
+    "\"The moment in time indicated by the participants - this mental chronometry - was entirely subjective; it relied solely on their own estimation of how long it took them to make that decision,\" Dr. Shadlen says",
+    "they were able to predict the choices of four of the five participants",
+    "we reasoned that it might be possible to predict the accuracy of the decision",
+];
+
+fn aha_body() -> String {
+    std::fs::read_to_string("tests/fixtures/versions/aha-moment.txt").expect("fixture")
+}
+
+/// The char offset of the only occurrence of `quote` in `body`.
+fn only_place(body: &str, quote: &str) -> usize {
+    let found: Vec<usize> = body.match_indices(quote).map(|(b, _)| b).collect();
+    assert_eq!(found.len(), 1, "{quote:?} occurs {} times", found.len());
+    body[..found[0]].chars().count()
+}
+
+/// The fixture article with one claim per quote of [`AHA_CLAIMS`].
+fn aha_project() -> Project {
+    let body = aha_body();
+    let mut p = Project::new("A-ha");
+    p.articles.push(Article::new(
+        ArticleMeta {
+            title: "How does the brain turn unconscious information into conscious thought?".into(),
+            source: "Medical News Today".into(),
+            ..ArticleMeta::default()
+        },
+        &body,
+    ));
+    for quote in AHA_CLAIMS {
+        let start = only_place(&body, quote);
+        let range = start..start + quote.chars().count();
+        let anchor =
+            factdesk::core::model::Anchor::in_article(&p.articles[0], range).expect("anchor");
+        p.insert_claim(Claim::new(
+            p.articles[0].id.clone(),
+            anchor,
+            Timestamp::now(),
+        ));
+    }
+    assert_eq!(p.claims.len(), AHA_CLAIMS.len());
+    p
+}
+
+/// Updates the fixture article to `new` and checks every claim: those whose quote is in
+/// `flagged` are flagged, still on their words in version 1; every other one moved to exactly
+/// the place its quote now has. Returns the project after.
+fn edit_aha(new: &str, flagged: &[&str]) -> Project {
+    let p = aha_project();
+    assert_ne!(new, p.articles[0].body, "the edit changes the text");
+    let (after, plan) = update(&p, new);
+    let flagged_quotes: Vec<&str> = after
+        .claims
+        .iter()
+        .filter(|c| c.changed.is_some())
+        .map(|c| c.anchor.quote.as_str())
+        .collect();
+    assert_eq!(
+        plan.flagged.len(),
+        flagged.len(),
+        "{flagged_quotes:?} {:?}",
+        plan.flagged
+    );
+    let old = Article::new(ArticleMeta::default(), &p.articles[0].body);
+    for c in &after.claims {
+        let quote = c.anchor.quote.as_str();
+        if flagged.contains(&quote) {
+            let ch = c
+                .changed
+                .as_ref()
+                .unwrap_or_else(|| panic!("{quote:?} changed but was not flagged"));
+            assert_eq!((ch.version, ch.in_version), (1, 2));
+            assert_eq!(
+                old.slice(c.anchor.range()),
+                Some(quote),
+                "kept on version 1"
+            );
+        } else {
+            assert!(c.changed.is_none(), "{quote:?} flagged: {:?}", c.changed);
+            let start = only_place(new, quote);
+            assert_eq!(
+                c.anchor.range(),
+                start..start + quote.chars().count(),
+                "{quote:?} moved to the wrong place"
+            );
+        }
+    }
+    assert_honest(&after);
+    after
+}
+
+#[test]
+fn whitespace_only_edits_move_claims_and_flag_only_a_quote_they_touch() {
+    let body = aha_body();
+    let new = body
+        // An extra blank line between paragraphs, a trailing space, a doubled space.
+        .replacen(
+            "in more detail.\n\nThe scientists",
+            "in more detail.\n\n\nThe scientists",
+            1,
+        )
+        .replacen("Current Biology.\n", "Current Biology. \n", 1)
+        .replacen("In it, the participants", "In it,  the participants", 1)
+        // A no-break space inside a quoted claim: its characters changed.
+        .replacen("Dr. Shadlen says", "Dr.\u{a0}Shadlen says", 1);
+    let after = edit_aha(&new, &[AHA_CLAIMS[5]]);
+    let ch = after
+        .claims
+        .iter()
+        .find_map(|c| c.changed.as_ref())
+        .expect("flagged");
+    assert!(
+        ch.new_text.contains("Dr.\u{a0}Shadlen"),
+        "{:?}",
+        ch.new_text
+    );
+}
+
+#[test]
+fn straight_quotes_made_curly_flag_the_quotes_holding_them_and_move_the_rest() {
+    let body = aha_body();
+    // Double quotes paired “…”, single quotes around a phrase ‘…’, apostrophes ’.
+    let mut new = String::new();
+    let mut open = true;
+    for c in body.chars() {
+        if c == '"' {
+            new.push(if open { '“' } else { '”' });
+            open = !open;
+        } else {
+            new.push(c);
+        }
+    }
+    let new = new
+        .replace("'a-ha!'", "‘a-ha!’")
+        .replace("'A-ha'", "‘A-ha’")
+        .replace('\'', "’");
+    assert!(!new.contains(['"', '\'']));
+    let after = edit_aha(&new, &[AHA_CLAIMS[3], AHA_CLAIMS[4], AHA_CLAIMS[5]]);
+    // The new wording is kept beside each flagged claim for the analyst.
+    let task = after
+        .claims
+        .iter()
+        .find(|c| c.anchor.quote == AHA_CLAIMS[4])
+        .and_then(|c| c.changed.as_ref())
+        .expect("flagged");
+    assert!(
+        task.new_text.contains("“direction discrimination”"),
+        "{:?}",
+        task.new_text
+    );
+}
+
+#[test]
+fn a_paragraph_inserted_moves_every_claim_by_its_length() {
+    let body = aha_body();
+    let note =
+        "Update: an earlier version of this article did not say how many people took part.\n\n";
+    let at = body.find("To answer this question").expect("paragraph");
+    let new = format!("{}{note}{}", &body[..at], &body[at..]);
+    let after = edit_aha(&new, &[]);
+    let at_chars = body[..at].chars().count();
+    let before = aha_project();
+    for (old, new) in before.claims.iter().zip(&after.claims) {
+        let shift = if old.anchor.start >= at_chars {
+            note.chars().count()
+        } else {
+            0
+        };
+        assert_eq!(
+            new.anchor.start,
+            old.anchor.start + shift,
+            "{}",
+            old.anchor.quote
+        );
+    }
+}
+
+#[test]
+fn a_corrected_figure_flags_its_claim_and_never_moves_it_onto_the_new_figure() {
+    let body = aha_body();
+    let new = body.replacen(
+        "predict the choices of four of the five participants",
+        "predict the choices of three of the five participants",
+        1,
+    );
+    let after = edit_aha(&new, &[AHA_CLAIMS[6]]);
+    let c = after
+        .claims
+        .iter()
+        .find(|c| c.changed.is_some())
+        .expect("flagged");
+    assert_eq!(c.anchor.quote, AHA_CLAIMS[6], "still the old words");
+    let ch = c.changed.as_ref().expect("flag");
+    assert!(
+        ch.new_text.contains("three of the five"),
+        "{:?}",
+        ch.new_text
+    );
+    assert_eq!(ch.reason, "the quote changed");
+}
+
+#[test]
+fn all_these_edits_at_once() {
+    let body = aha_body();
+    let new = body
+        .replacen("Current Biology.\n", "Current Biology. \n", 1)
+        .replacen(
+            "four of the five participants",
+            "three of the five participants",
+            1,
+        )
+        .replacen(
+            "To answer this question",
+            "Update: this article was corrected.\n\nTo answer this question",
+            1,
+        )
+        .replace("\"direction discrimination\"", "“direction discrimination”");
+    edit_aha(&new, &[AHA_CLAIMS[4], AHA_CLAIMS[6]]);
+}
+
+/// Found by the property test run with many cases: the character diff reported an insertion's
+/// place in the old text out of order, and carrying a claim over it overflowed.
+#[test]
+fn an_edit_the_diff_reports_out_of_order_is_carried_over() {
+    let p = sample();
+    let chars: Vec<char> = p.articles[0].body.chars().collect();
+    let (at, removed, inserted) = (991, 27, "““c c,e,a,a.  ,j,“.,“");
+    let new: String = chars[..at]
+        .iter()
+        .copied()
+        .chain(inserted.chars())
+        .chain(chars[(at + removed).min(chars.len())..].iter().copied())
+        .collect();
+    let (after, _) = update(&p, &new);
+    assert_honest(&after);
+    // And the real article with a line break and an apostrophe typed into it.
+    let p = aha_project();
+    let chars: Vec<char> = p.articles[0].body.chars().collect();
+    let new: String = chars[..1939]
+        .iter()
+        .copied()
+        .chain("\n'".chars())
+        .chain(chars[1939..].iter().copied())
+        .collect();
+    let (after, _) = update(&p, &new);
+    assert_honest(&after);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whitespace and quotation marks typed anywhere in the real article: every claim is on its
+    /// own quote or flagged, and a claim away from the edit lands exactly where the edit moved it.
+    #[test]
+    fn random_whitespace_and_quote_edits_of_a_real_article(
+        at in 0usize..3000,
+        removed in 0usize..3,
+        inserted in "[ \n\u{a0}“”\"'’]{0,3}",
+    ) {
+        let p = aha_project();
+        let body = &p.articles[0].body;
+        let chars: Vec<char> = body.chars().collect();
+        let at = at % chars.len();
+        let end = (at + removed).min(chars.len());
+        let new: String = chars[..at]
+            .iter()
+            .chain(inserted.chars().collect::<Vec<_>>().iter())
+            .chain(chars[end..].iter())
+            .collect();
+        prop_assume!(new != *body);
+        let (after, _) = update(&p, &new);
+        assert_honest(&after);
+        let shift = inserted.chars().count() as isize - (end - at) as isize;
+        for c in &after.claims {
+            let before = p.claims.iter().find(|o| o.id == c.id).expect("same claim");
+            let (s, e) = (before.anchor.start, before.anchor.end);
+            if e < at || s > end {
+                prop_assert!(c.changed.is_none(), "{} flagged though the edit is elsewhere", c.id);
+                let expect = if e < at { s } else { (s as isize + shift) as usize };
+                prop_assert_eq!(c.anchor.start, expect, "claim {} moved to the wrong place", c.id);
+            }
+        }
+    }
+}

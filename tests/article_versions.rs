@@ -329,42 +329,103 @@ fn exports_say_when_the_outlet_changed_a_claim() {
         p.articles[0]
             .body
             .replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1);
-    let (after, _) = update(&p, &body);
-    let run = |format| {
+    let (flagged, _) = update(&p, &body);
+    let id = claim_with(&flagged, "31 Abrams").id.clone();
+    let run = |project: &Project, format| {
         let opts = ExportOptions {
             format,
             filter: ClaimFilter::everything(),
             csv_bom: false,
         };
-        String::from_utf8(export::export(&after, &opts).expect("export").bytes).expect("utf-8")
+        String::from_utf8(export::export(project, &opts).expect("export").bytes).expect("utf-8")
     };
-    let reviews: serde_json::Value =
-        serde_json::from_str(&run(Format::ClaimReview)).expect("json-ld");
-    let modified: Vec<_> = reviews
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter(|r| {
-            r["itemReviewed"]["appearance"]
-                .get("dateModified")
-                .is_some()
-        })
-        .collect();
-    assert_eq!(modified.len(), 1, "only the changed claim");
+    let modified = |project: &Project| -> Vec<serde_json::Value> {
+        let reviews: serde_json::Value =
+            serde_json::from_str(&run(project, Format::ClaimReview)).expect("json-ld");
+        reviews
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter(|r| {
+                r["itemReviewed"]["appearance"]
+                    .get("dateModified")
+                    .is_some()
+            })
+            .cloned()
+            .collect()
+    };
+    // Only flagged, not yet looked at: no dateModified; the report says it is pending.
+    assert_eq!(modified(&flagged), Vec::<serde_json::Value>::new());
+    let report = run(&flagged, Format::Markdown);
+    assert!(
+        report.contains("Quote changed, not yet reviewed: in version 2: the quote changed"),
+        "{report}"
+    );
+    assert!(!report.contains("Changed by the outlet"), "{report}");
+    assert!(
+        report.contains("of version 1"),
+        "its position is on version 1"
+    );
+    // Kept as changed by the outlet: ClaimReview says the article was modified, on that claim
+    // only, and the report lists it.
+    let claim = flagged.claim(&id).expect("claim").clone();
+    let mut kept = flagged.clone();
+    apply(&mut kept, versions::keep_changed(&claim).expect("flagged")).expect("keep");
+    let modified = modified(&kept);
+    assert_eq!(modified.len(), 1, "only the kept claim");
     assert!(
         modified[0]["claimReviewed"]
             .as_str()
             .is_some_and(|q| q.contains("31 Abrams"))
     );
-    let report = run(Format::Markdown);
+    assert_eq!(
+        modified[0]["itemReviewed"]["appearance"]["dateModified"],
+        kept.articles[0].version_added.as_str()
+    );
+    let report = run(&kept, Format::Markdown);
+    for want in [
+        "## Changed by the outlet",
+        "Changed by the outlet: in version 2: the quote changed",
+        "32 Abrams",
+    ] {
+        assert!(report.contains(want), "{want:?} in {report}");
+    }
+    let listed = report
+        .split("## Changed by the outlet")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the list");
+    assert_eq!(listed.matches("\n- ").count(), 1, "{listed}");
     assert!(
-        report.contains("Changed by the outlet: the quote changed"),
-        "{report}"
+        listed.contains(id.as_str()) && listed.contains("now reads"),
+        "{listed}"
+    );
+    // The HTML report lists it too and never highlights it on the current text.
+    let html = run(&kept, Format::Html);
+    assert!(html.contains("<h2>Changed by the outlet</h2>"));
+    assert!(
+        !html.contains(&format!("id=\"claim-{id}\"")),
+        "no highlight"
     );
     assert!(
-        report.contains("32 Abrams"),
-        "the new text is shown beside the old"
+        !html.contains(&format!("href=\"#claim-{id}\"")),
+        "no dead link"
     );
+    let other = kept
+        .claims
+        .iter()
+        .find(|c| c.changed.is_none())
+        .expect("a claim that moved");
+    assert!(html.contains(&format!("id=\"claim-{}\"", other.id)));
+    // The Web Annotation gives its quote, not offsets into another text than the article's.
+    let anno: serde_json::Value = serde_json::from_str(&run(&kept, Format::WebAnno)).expect("json");
+    let items = anno["first"]["items"].as_array().expect("items");
+    for item in items {
+        let selectors = item["target"]["selector"].as_array().expect("selectors");
+        let is_changed = item["id"] == format!("urn:factdesk:claim:{id}").as_str();
+        assert_eq!(selectors.len(), if is_changed { 1 } else { 2 }, "{item}");
+        assert_eq!(selectors[0]["type"], "TextQuoteSelector");
+    }
 }
 
 #[test]

@@ -429,6 +429,71 @@ fn exports_say_when_the_outlet_changed_a_claim() {
 }
 
 #[test]
+fn check_reports_a_flagged_claim_whose_position_on_its_old_version_is_wrong() {
+    let p = sample();
+    let body =
+        p.articles[0]
+            .body
+            .replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1);
+    let (after, _) = update(&p, &body);
+    assert!(store::check(&after).is_empty());
+    let id = claim_with(&after, "31 Abrams").id.clone();
+    let problems_with = |edit: &dyn Fn(&mut Claim)| {
+        let mut bad = after.clone();
+        let c = bad.claims.iter_mut().find(|c| c.id == id).expect("claim");
+        edit(c);
+        store::check(&bad)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    // Its offsets moved off its quote in version 1.
+    let found = problems_with(&|c| {
+        c.anchor.start += 3;
+        c.anchor.end += 3;
+    });
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains(id.as_str()), "{found:?}");
+    // Its offsets are right for version 1, but the flag says they index version 2: checked
+    // against version 2's text, where "31" now reads "32".
+    let found = problems_with(&|c| {
+        if let Some(ch) = c.changed.as_mut() {
+            ch.version = 2;
+        }
+    });
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains(id.as_str()), "{found:?}");
+    // Past the end of version 1.
+    let len = after.articles[0].body_of(1).expect("v1").chars().count();
+    let found = problems_with(&|c| {
+        c.anchor.start = len;
+        c.anchor.end = len + 5;
+    });
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains(id.as_str()), "{found:?}");
+    // A version the article does not have.
+    let found = problems_with(&|c| {
+        if let Some(ch) = c.changed.as_mut() {
+            ch.version = 9;
+        }
+    });
+    assert!(found.iter().any(|f| f.contains("version 9")), "{found:?}");
+    // The command line exits 1 and names the claim.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    let mut bad = after.clone();
+    if let Some(c) = bad.claims.iter_mut().find(|c| c.id == id) {
+        c.anchor.start += 3;
+        c.anchor.end += 3;
+    }
+    store::save(&path, &bad).expect("save");
+    let o = factdesk(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains(id.as_str()), "{out}");
+}
+
+#[test]
 fn re_placing_a_flagged_claim_undoes_back_to_the_flag() {
     let p = sample();
     let body =
@@ -748,4 +813,251 @@ proptest! {
             }
         }
     }
+}
+
+// ---- the command line: diff with versions and --json, update --json, keep as changed ----
+
+fn run_ok(args: &[&str]) -> String {
+    let o = factdesk(args);
+    assert!(
+        o.status.success(),
+        "factdesk {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).expect("utf-8")
+}
+
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    k.sort();
+    k
+}
+
+#[test]
+fn diff_between_any_versions_update_json_and_keeping_a_changed_claim_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("p.ron");
+    std::fs::copy("projects/sample.ron", &project).expect("copy");
+    let ps = project.to_str().expect("utf-8");
+    let p = sample();
+    let article = p.articles[0].id.0.clone();
+    let v1 = p.articles[0].body.clone();
+    let flagged_id = claim_with(&p, "31 Abrams").id.0.clone();
+
+    // Version 2: a figure inside a quote corrected. --json says what happened to each claim.
+    let v2 = v1.replacen("promised 31 Abrams tanks", "promised 32 Abrams tanks", 1);
+    let file2 = dir.path().join("v2.txt");
+    std::fs::write(&file2, &v2).expect("write");
+    let out: serde_json::Value = serde_json::from_str(&run_ok(&[
+        "update",
+        ps,
+        "--article",
+        &article,
+        file2.to_str().expect("utf-8"),
+        "--json",
+    ]))
+    .expect("json");
+    assert_eq!(
+        keys(&out),
+        ["article", "flagged", "moved", "untouched", "version"]
+    );
+    assert_eq!(out["article"], article.as_str());
+    assert_eq!(out["version"], 2);
+    assert_eq!(
+        out["moved"].as_array().map(Vec::len),
+        Some(p.claims.len() - 1)
+    );
+    assert_eq!(out["untouched"], serde_json::json!([]));
+    let flagged = out["flagged"].as_array().expect("flagged");
+    assert_eq!(flagged.len(), 1);
+    assert_eq!(keys(&flagged[0]), ["id", "reason"]);
+    assert_eq!(flagged[0]["id"], flagged_id.as_str());
+    assert_eq!(flagged[0]["reason"], "the quote changed");
+
+    // Version 3: a paragraph inserted at the top. The flagged claim is left as it was.
+    let v3 = format!("Editor's note: updated with a response.\n\n{v2}");
+    let file3 = dir.path().join("v3.txt");
+    std::fs::write(&file3, &v3).expect("write");
+    let out: serde_json::Value = serde_json::from_str(&run_ok(&[
+        "update",
+        ps,
+        "--article",
+        &article,
+        file3.to_str().expect("utf-8"),
+        "--json",
+    ]))
+    .expect("json");
+    assert_eq!(out["version"], 3);
+    assert_eq!(out["untouched"], serde_json::json!([flagged_id.as_str()]));
+    assert_eq!(out["flagged"], serde_json::json!([]));
+
+    // diff --from 1 --to 2 (text): the change that touched the claim, named.
+    let text = run_ok(&[
+        "diff",
+        ps,
+        "--article",
+        &article,
+        "--from",
+        "1",
+        "--to",
+        "2",
+    ]);
+    let first = text.lines().next().expect("a change");
+    assert!(first.starts_with("@@ "), "{text}");
+    assert!(
+        first.ends_with(&format!("\tclaims: {flagged_id}")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l == "- 1") && text.lines().any(|l| l == "+ 2"),
+        "{text}"
+    );
+    // The default is the last two versions: the inserted paragraph, touching no claim.
+    let default = run_ok(&["diff", ps, "--article", &article]);
+    assert_eq!(
+        default,
+        run_ok(&[
+            "diff",
+            ps,
+            "--article",
+            &article,
+            "--from",
+            "2",
+            "--to",
+            "3"
+        ])
+    );
+    assert!(
+        default.contains("+ Editor's note: updated with a response."),
+        "{default}"
+    );
+    assert!(!default.contains("claims:"), "{default}");
+    // --json, across two versions at once.
+    let json: serde_json::Value = serde_json::from_str(&run_ok(&[
+        "diff",
+        ps,
+        "--article",
+        &article,
+        "--from",
+        "1",
+        "--to",
+        "3",
+        "--json",
+    ]))
+    .expect("json");
+    assert_eq!(keys(&json), ["article", "changes", "from", "to"]);
+    assert_eq!(
+        (json["from"].clone(), json["to"].clone()),
+        (1.into(), 3.into())
+    );
+    assert_eq!(json["article"], article.as_str());
+    let changes = json["changes"].as_array().expect("changes");
+    assert_eq!(changes.len(), 2, "{json}");
+    for c in changes {
+        assert_eq!(
+            keys(c),
+            [
+                "added",
+                "claims",
+                "from_end",
+                "from_start",
+                "removed",
+                "to_end",
+                "to_start"
+            ]
+        );
+    }
+    // Changes touching a claim come first.
+    assert_eq!(
+        changes[0]["claims"],
+        serde_json::json!([flagged_id.as_str()])
+    );
+    assert_eq!(
+        (changes[0]["removed"].clone(), changes[0]["added"].clone()),
+        ("1".into(), "2".into())
+    );
+    assert_eq!(changes[1]["claims"], serde_json::json!([]));
+    assert_eq!(
+        changes[1]["added"],
+        "Editor's note: updated with a response.\n\n"
+    );
+    // Versions that do not exist.
+    for (from, to) in [("0", "2"), ("1", "4")] {
+        let o = factdesk(&[
+            "diff",
+            ps,
+            "--article",
+            &article,
+            "--from",
+            from,
+            "--to",
+            to,
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("has versions 1 to 3"));
+    }
+
+    // Keep the flagged claim as changed by the outlet; a claim not flagged cannot be kept.
+    let moved_id = p
+        .claims
+        .iter()
+        .find(|c| c.id.0 != flagged_id)
+        .expect("another claim")
+        .id
+        .0
+        .clone();
+    let o = factdesk(&["claim", "set", ps, &moved_id, "--keep-changed"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not flagged as changed"));
+    run_ok(&[
+        "claim",
+        "set",
+        ps,
+        &flagged_id,
+        "--keep-changed",
+        "--status",
+        "disputed",
+    ]);
+    let after = store::load(&project).expect("load");
+    let kept = after
+        .claims
+        .iter()
+        .find(|c| c.id.0 == flagged_id)
+        .expect("claim");
+    assert!(kept.changed.as_ref().is_some_and(|ch| ch.kept), "{kept:?}");
+    run_ok(&["check", ps]);
+    // Exports carry the kept state: dateModified on that claim only; the report lists it.
+    let reviews: serde_json::Value =
+        serde_json::from_str(&run_ok(&["export", ps, "--format", "claimreview", "--all"]))
+            .expect("json-ld");
+    let modified: Vec<&serde_json::Value> = reviews
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|r| {
+            r["itemReviewed"]["appearance"]
+                .get("dateModified")
+                .is_some()
+        })
+        .collect();
+    assert_eq!(modified.len(), 1, "{reviews}");
+    assert!(
+        modified[0]["url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with(&flagged_id))
+            || modified[0]["claimReviewed"]
+                .as_str()
+                .is_some_and(|q| q.contains("31 Abrams")),
+        "{}",
+        modified[0]
+    );
+    let report = run_ok(&["export", ps, "--format", "markdown", "--all"]);
+    assert!(report.contains("## Changed by the outlet"), "{report}");
+    assert!(
+        report.contains("Changed by the outlet: in version 2: the quote changed"),
+        "{report}"
+    );
 }

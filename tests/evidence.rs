@@ -463,7 +463,6 @@ fn tls_server(name: &str) -> (String, std::sync::Arc<std::sync::Mutex<Vec<u8>>>)
             let config = config.clone();
             let seen = seen.clone();
             std::thread::spawn(move || {
-                let mut stream = stream;
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
                 let mut first = [0u8; 1];
                 if stream.peek(&mut first).is_ok_and(|n| n == 1) {

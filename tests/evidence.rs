@@ -102,6 +102,46 @@ fn respond(path: &str, stream: &mut TcpStream) {
             }
         }
         "/never" => std::thread::sleep(Duration::from_secs(20)),
+        // A chain of N redirects, then the page: /chain/3 -> /chain/2 -> /chain/1 -> /chain/0.
+        p if p.starts_with("/chain/") => match p["/chain/".len()..].parse::<u32>() {
+            Ok(0) => send(
+                stream,
+                "200 OK",
+                &[html("text/html; charset=utf-8")],
+                &fixture("article.html"),
+            ),
+            Ok(n) => redirect(stream, &format!("/chain/{}", n - 1)),
+            Err(_) => send(stream, "404 Not Found", &[], b""),
+        },
+        // Any page under /agent/ is the article (the request's user agent is recorded).
+        p if p.starts_with("/agent/") => send(
+            stream,
+            "200 OK",
+            &[html("text/html; charset=utf-8")],
+            &fixture("article.html"),
+        ),
+        p if p.starts_with("/hop-to-agent/") => {
+            redirect(stream, &p.replacen("/hop-to-agent/", "/agent/", 1))
+        }
+        // N KiB that do not compress (a WARC of them is as large), as a binary download.
+        p if p.starts_with("/noise/") => {
+            let kib: usize = p["/noise/".len()..].parse().unwrap_or(1);
+            let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+            let body: Vec<u8> = (0..kib * 1024)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x >> 32) as u8
+                })
+                .collect();
+            send(
+                stream,
+                "200 OK",
+                &[html("application/octet-stream")],
+                &body,
+            )
+        }
         // The Internet Archive's save service, as a stand-in: it names the snapshot.
         p if p.starts_with("/save/") => send(
             stream,
@@ -132,6 +172,20 @@ fn respond(path: &str, stream: &mut TcpStream) {
     }
 }
 
+/// The `User-Agent` of every request the test servers received, with the path asked for.
+static AGENTS: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// The user agents that asked for `path`, in order.
+fn agents_for(path: &str) -> Vec<String> {
+    AGENTS
+        .lock()
+        .expect("agents")
+        .iter()
+        .filter(|(p, _)| p == path)
+        .map(|(_, ua)| ua.clone())
+        .collect()
+}
+
 /// Starts the server on a free port of 127.0.0.1; returns its base URL. It lives as long as the
 /// test process.
 fn server() -> String {
@@ -146,17 +200,26 @@ fn server() -> String {
                 if reader.read_line(&mut line).is_err() {
                     return;
                 }
-                // Drain the request headers.
+                let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+                // Read the request headers, keeping the user agent each request came with.
                 loop {
                     let mut h = String::new();
                     match reader.read_line(&mut h) {
                         Ok(0) | Err(_) => break,
                         Ok(_) if h == "\r\n" => break,
-                        Ok(_) => {}
+                        Ok(_) => {
+                            if let Some((name, value)) = h.split_once(':')
+                                && name.eq_ignore_ascii_case("user-agent")
+                            {
+                                AGENTS
+                                    .lock()
+                                    .expect("agents")
+                                    .push((target.clone(), value.trim().to_string()));
+                            }
+                        }
                     }
                 }
-                let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-                respond(&path, &mut stream);
+                respond(&target, &mut stream);
             });
         }
     });
@@ -298,6 +361,221 @@ fn https_to_a_plain_server_is_a_tls_error_never_a_downgrade() {
     assert!(
         e.to_string().contains("not retried without encryption"),
         "{e}"
+    );
+    // The plain server answers the handshake with HTTP text, or hangs up on it.
+    assert!(
+        e.to_string()
+            .contains("the server did not answer with TLS (is it a plain HTTP server?)")
+            || e.to_string().contains(
+                "the server closed the connection during the handshake (is it a plain HTTP server?)"
+            ),
+        "{e}"
+    );
+    assert_no_debug_text(&e.to_string());
+}
+
+#[test]
+fn redirects_are_followed_up_to_the_limit_and_no_further() {
+    let base = server();
+    // The default limit is ten: a chain of ten arrives, one more is refused by name.
+    let f = get(&format!("{base}/chain/10")).expect("ten redirects");
+    assert_eq!(f.redirects.len(), 10);
+    assert_eq!(f.final_url(), format!("{base}/chain/0"));
+    assert_eq!(f.page.body, fixture("article.html"));
+    let e = get(&format!("{base}/chain/11")).expect_err("eleven");
+    assert!(
+        matches!(e, FetchError::TooManyRedirects { max: 10, .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("more than 10 redirects"), "{e}");
+    // A lower limit is kept exactly.
+    let options = FetchOptions {
+        max_redirects: 2,
+        ..quick()
+    };
+    let two = fetch::fetch(&format!("{base}/chain/2"), &options, &FetchControl::new());
+    assert_eq!(two.expect("two redirects").redirects.len(), 2);
+    let e = fetch::fetch(&format!("{base}/chain/3"), &options, &FetchControl::new())
+        .expect_err("three");
+    assert!(
+        matches!(e, FetchError::TooManyRedirects { max: 2, .. }),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn every_request_says_it_is_a_browser() {
+    let base = server();
+    let f = get(&format!("{base}/hop-to-agent/library")).expect("fetch");
+    assert_eq!(f.redirects.len(), 1);
+    for path in ["/hop-to-agent/library", "/agent/library"] {
+        assert_eq!(
+            agents_for(path),
+            [fetch::USER_AGENT],
+            "{path}: every hop sends the browser-like agent"
+        );
+    }
+    assert!(fetch::USER_AGENT.starts_with("Mozilla/5.0 ("));
+    assert!(fetch::USER_AGENT.contains("Chrome/"));
+    // The agent sent is the one recorded in the capture's request.
+    assert!(
+        f.page
+            .request_headers
+            .iter()
+            .any(|(k, v)| k == "User-Agent" && v == fetch::USER_AGENT)
+    );
+    // The command line sends the same.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    ok(&factdesk(&["new", project.to_str().expect("utf8")]));
+    ok(&factdesk(&[
+        "import",
+        project.to_str().expect("utf8"),
+        "--url",
+        &format!("{base}/agent/command-line"),
+    ]));
+    assert_eq!(agents_for("/agent/command-line"), [fetch::USER_AGENT]);
+}
+
+// ---- a real certificate error: https from 127.0.0.1 with certificates nobody trusts ----
+
+/// Starts an https server on 127.0.0.1 presenting the certificate `tests/fixtures/tls/NAME.pem`
+/// (key `NAME.key.pem`). Returns its base URL and the first byte of every connection it got: a
+/// TLS handshake starts with 0x16, a plain HTTP request with a letter.
+fn tls_server(name: &str) -> (String, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls");
+    let cert = CertificateDer::from_pem_file(dir.join(format!("{name}.pem"))).expect("cert");
+    let key = PrivateKeyDer::from_pem_file(dir.join(format!("{name}.key.pem"))).expect("key");
+    let config = std::sync::Arc::new(
+        rustls::ServerConfig::builder()
+            .with_no_client_auth()
+            .with_single_cert(vec![cert], key)
+            .expect("server config"),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let first_bytes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = first_bytes.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let config = config.clone();
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut first = [0u8; 1];
+                if stream.peek(&mut first).is_ok_and(|n| n == 1) {
+                    seen.lock().expect("seen").push(first[0]);
+                }
+                let Ok(conn) = rustls::ServerConnection::new(config) else {
+                    return;
+                };
+                let mut tls = rustls::StreamOwned::new(conn, stream);
+                // Should a client ever accept the certificate, it gets a page (and the test fails).
+                let mut request = [0u8; 1024];
+                if tls.read(&mut request).is_ok() {
+                    let body = fixture("article.html");
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = tls.write_all(head.as_bytes());
+                    let _ = tls.write_all(&body);
+                    let _ = tls.flush();
+                }
+            });
+        }
+    });
+    (format!("https://{addr}"), first_bytes)
+}
+
+/// rustls's own words that must never reach the analyst.
+fn assert_no_debug_text(message: &str) {
+    for debug in [
+        "OtherError",
+        "CaUsedAsEndEntity",
+        "UnknownIssuer",
+        "InvalidCertificate",
+        "Other(",
+        "Context {",
+    ] {
+        assert!(
+            !message.contains(debug),
+            "debug text {debug:?} in: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_self_signed_certificate_is_refused_in_plain_words_and_never_downgraded() {
+    // "self": made by `openssl req -x509`, so a certificate authority's certificate used by the
+    // server itself; "leaf": self-signed but marked as no authority (an unknown issuer).
+    for name in ["self", "leaf"] {
+        let (base, first_bytes) = tls_server(name);
+        let e = get(&format!("{base}/article.html")).expect_err("untrusted");
+        assert!(matches!(e, FetchError::Tls { .. }), "{name}: {e:?}");
+        let message = e.to_string();
+        assert!(
+            message.contains(
+                "the server's certificate is not trusted (self-signed or unknown issuer)"
+            ),
+            "{name}: {message}"
+        );
+        assert!(
+            message.contains("not retried without encryption"),
+            "{message}"
+        );
+        assert_no_debug_text(&message);
+        let bytes = first_bytes.lock().expect("seen").clone();
+        assert!(!bytes.is_empty(), "{name}: the server was reached");
+        assert!(
+            bytes.iter().all(|b| *b == 0x16),
+            "{name}: every connection was a TLS handshake, none plain HTTP: {bytes:?}"
+        );
+    }
+}
+
+#[test]
+fn an_expired_certificate_is_named_as_such() {
+    let (base, _) = tls_server("expired");
+    let e = get(&format!("{base}/")).expect_err("expired");
+    assert!(matches!(e, FetchError::Tls { .. }), "{e:?}");
+    assert!(
+        e.to_string()
+            .contains("the server's certificate has expired"),
+        "{e}"
+    );
+    assert_no_debug_text(&e.to_string());
+}
+
+#[test]
+fn import_from_a_server_with_an_untrusted_certificate_fails_and_changes_nothing() {
+    let (base, first_bytes) = tls_server("self");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    ok(&factdesk(&["new", project.to_str().expect("utf8")]));
+    let before = std::fs::read(&project).expect("read");
+    let out = factdesk(&[
+        "import",
+        project.to_str().expect("utf8"),
+        "--url",
+        &format!("{base}/"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("factdesk: "), "{err}");
+    assert!(
+        err.contains("secure connection (TLS) failed: the server's certificate is not trusted (self-signed or unknown issuer); not retried without encryption"),
+        "{err}"
+    );
+    assert_no_debug_text(&err);
+    assert_eq!(std::fs::read(&project).expect("read"), before, "unchanged");
+    assert!(!evidence::evidence_dir(&project).exists(), "nothing kept");
+    let bytes = first_bytes.lock().expect("seen").clone();
+    assert!(
+        !bytes.is_empty() && bytes.iter().all(|b| *b == 0x16),
+        "only TLS handshakes, never a retry over plain HTTP: {bytes:?}"
     );
 }
 
@@ -538,6 +816,70 @@ fn a_failed_capture_is_recorded_and_an_unwritable_folder_leaves_no_dangling_capt
         "{}",
         caps[0].error
     );
+    ok(&factdesk(&["check", ps]));
+}
+
+/// A real write failure halfway through a capture, as on a full disk: the capture command runs
+/// with its file size limited to 32 KiB (`ulimit -f 64`, in 512-byte blocks) and SIGXFSZ
+/// ignored, so writing a larger WARC fails with "File too large" (EFBIG) after the first 32 KiB,
+/// the way a full disk fails with ENOSPC. (A read-only evidence folder would not do: these tests
+/// run as root, which writes anywhere; a file in the folder's place is the test above.)
+#[cfg(unix)]
+#[test]
+fn a_capture_cut_short_by_a_failing_write_leaves_the_project_consistent() {
+    let base = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    project_with_sources(&project, &base, 2);
+    // The second claim cites 256 KiB that do not compress: its WARC cannot be written.
+    let mut p = store::load(&project).expect("load");
+    let big = format!("{base}/noise/256");
+    p.claims[1].sources = vec![Source::from_url(&big)];
+    store::save(&project, &p).expect("save");
+    let ps = project.to_str().expect("utf8");
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 64 && trap '' XFSZ && exec \"$@\"",
+            "sh",
+            env!("CARGO_BIN_EXE_factdesk"),
+            "capture",
+            ps,
+        ])
+        .env("FACTDESK_ANALYST", "Test Analyst")
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .output()
+        .expect("run factdesk under a file size limit");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let p = store::load(&project).expect("the project was saved whole");
+    // The small page was kept; the large one is recorded as failed, saying why.
+    let small = &p.claims[0].sources[0].captures;
+    assert_eq!(small.len(), 1);
+    assert!(small[0].is_captured(), "{:?}", small[0]);
+    let failed = &p.claims[1].sources[0].captures;
+    assert_eq!(failed.len(), 1);
+    assert!(!failed[0].is_captured());
+    assert!(failed[0].file.is_empty(), "a failed capture names no file");
+    assert!(
+        failed[0].error.contains("File too large"),
+        "{}",
+        failed[0].error
+    );
+    // Only the kept capture is on disk: no half-written WARC, no temporary file.
+    let ev = evidence::evidence_dir(&project);
+    let files: Vec<String> = std::fs::read_dir(&ev)
+        .expect("evidence folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, [small[0].file.clone()], "{files:?}");
+    // check agrees: every capture named is there with its hash.
+    ok(&factdesk(&["check", ps]));
+    // With room again, the same source is captured.
+    ok(&factdesk(&["capture", ps]));
+    let p = store::load(&project).expect("load");
+    assert!(p.claims[1].sources[0].captures[1].is_captured());
     ok(&factdesk(&["check", ps]));
 }
 

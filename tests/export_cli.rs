@@ -426,3 +426,203 @@ fn scale_verdicts_and_the_publication_check_from_the_command_line() {
     assert!(e.contains("required ClaimReview field"), "{e}");
     fails(1, &["export", c.p(), "--format", "csv", "--check"]);
 }
+
+#[test]
+fn csv_and_json_from_the_command_line_carry_the_review_and_who_exported() {
+    use factdesk::core::store;
+    let c = Copy::new();
+    // The outlet and date as an import would have recorded them.
+    let mut p = store::load(&c.project).expect("load");
+    p.articles[0].meta.source = "AFP".into();
+    p.articles[0].meta.published = "2023-01-30T06:40".into();
+    store::save(&c.project, &p).expect("save");
+    let id = out(&["claims", c.p(), "--status", "denied"])
+        .split('\t')
+        .next()
+        .expect("id")
+        .to_string();
+    ok(&["scale", c.p(), "--preset", "six-level"]);
+    ok(&[
+        "claim",
+        "set",
+        c.p(),
+        &id,
+        "--verdict",
+        "Mostly false",
+        "--summary",
+        "North Korea sent no arms",
+        "--review-url",
+        "https://factdesk.example/r/1",
+    ]);
+    ok(&["--analyst", "Eve Editor", "sign-off", c.p(), &id]);
+    let csv_text = out(&[
+        "export",
+        c.p(),
+        "--format",
+        "csv",
+        "--analyst",
+        "Ana Analyst",
+    ]);
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = r.headers().expect("header").clone();
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 4);
+    let cell = |row: &csv::StringRecord, name: &str| -> String {
+        let i = headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"));
+        row[i].to_string()
+    };
+    let row = rows
+        .iter()
+        .find(|r| cell(r, "id") == id)
+        .expect("the denied claim's row");
+    assert_eq!(cell(row, "verdict"), "Mostly false");
+    assert_eq!(cell(row, "summary"), "North Korea sent no arms");
+    assert_eq!(cell(row, "review_url"), "https://factdesk.example/r/1");
+    assert_eq!(cell(row, "article_source"), "AFP");
+    assert_eq!(cell(row, "article_published"), "2023-01-30T06:40");
+    assert_eq!(cell(row, "reviewed_by"), "Eve Editor");
+    for row in &rows {
+        assert_eq!(cell(row, "exported_by"), "Ana Analyst");
+        assert!(cell(row, "exported_at").starts_with("20"));
+        if cell(row, "id") != id {
+            assert_eq!(
+                (cell(row, "verdict"), cell(row, "reviewed_by")),
+                (String::new(), String::new())
+            );
+        }
+    }
+    // The JSON export names the scale and who exported it.
+    let json: serde_json::Value = serde_json::from_str(&out(&[
+        "export",
+        c.p(),
+        "--format",
+        "json",
+        "--analyst",
+        "Ana Analyst",
+    ]))
+    .expect("json");
+    assert_eq!(json["exported_by"], "Ana Analyst");
+    assert_eq!(json["factdesk_version"], env!("CARGO_PKG_VERSION"));
+    assert!(
+        json["exported_at"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20"))
+    );
+    assert_eq!(json["rating_scale"]["name"], "six-level");
+    assert_eq!(json["rating_scale"]["levels"][2]["name"], "Mostly false");
+    assert_eq!(json["rating_scale"]["levels"][2]["value"], 3);
+}
+
+#[test]
+fn the_scale_is_cleared_with_force_and_keeps_the_verdict_text() {
+    let c = Copy::new();
+    let id = out(&["claims", c.p(), "--status", "denied"])
+        .split('\t')
+        .next()
+        .expect("id")
+        .to_string();
+    ok(&["scale", c.p(), "--preset", "conclusions"]);
+    ok(&["claim", "set", c.p(), &id, "--verdict", "Misleading"]);
+    let e = fails(1, &["scale", c.p(), "--none"]);
+    assert!(e.contains("Misleading") && e.contains("--force"), "{e}");
+    assert!(
+        out(&["scale", c.p()]).starts_with("conclusions\n"),
+        "refused: unchanged"
+    );
+    let cleared = out(&["scale", c.p(), "--none", "--force"]);
+    assert!(cleared.starts_with("no rating scale"), "{cleared}");
+    assert!(out(&["scale", c.p()]).starts_with("no rating scale"));
+    let json: serde_json::Value =
+        serde_json::from_str(&out(&["claims", c.p(), "--json"])).expect("json");
+    let row = json
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["id"] == id.as_str()))
+        .expect("row");
+    assert_eq!(row["verdict"], "Misleading", "the verdict text is kept");
+    assert_eq!(row["status"], "denied");
+    // The publication check flags the verdict left on no scale.
+    let check = out(&["export", c.p(), "--format", "claimreview", "--check"]);
+    assert!(
+        check.lines().any(|l| l.starts_with(&format!(
+            "{id}\trecommended\treviewRating\tthe verdict 'Misleading' is on no scale"
+        ))),
+        "{check}"
+    );
+    // Nothing in use: --none needs no --force.
+    let fresh = Copy::new();
+    ok(&["scale", fresh.p(), "--preset", "platform"]);
+    assert!(out(&["scale", fresh.p(), "--none"]).starts_with("no rating scale"));
+}
+
+#[test]
+fn a_custom_scale_with_chosen_numbers_or_none() {
+    let c = Copy::new();
+    // The plain form as always: rated 1..N.
+    let plain = out(&["scale", c.p(), "--levels", "False, Mixed, True"]);
+    assert_eq!(plain, "custom\n1\tFalse\n2\tMixed\n3\tTrue\n");
+    // Chosen numbers.
+    let chosen = out(&["scale", c.p(), "--levels", "False=0,Mixed=5,True=10"]);
+    assert_eq!(chosen, "custom\n0\tFalse\n5\tMixed\n10\tTrue\n");
+    let id = out(&["claims", c.p(), "--status", "denied"])
+        .split('\t')
+        .next()
+        .expect("id")
+        .to_string();
+    ok(&["claim", "set", c.p(), &id, "--verdict", "mixed"]);
+    let reviews: serde_json::Value =
+        serde_json::from_str(&out(&["export", c.p(), "--format", "claimreview"])).expect("json");
+    let rating = reviews
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|r| r["reviewRating"]["alternateName"] == "Mixed")
+        })
+        .map(|r| r["reviewRating"].clone())
+        .expect("the verdict's rating");
+    assert_eq!(
+        (
+            rating["ratingValue"].clone(),
+            rating["bestRating"].clone(),
+            rating["worstRating"].clone()
+        ),
+        (5.into(), 10.into(), 0.into())
+    );
+    // No numbers at all: a textual scale, names only in ClaimReview.
+    let textual = out(&[
+        "scale",
+        c.p(),
+        "--levels",
+        "False,Mixed,True",
+        "--no-numbers",
+        "--force",
+    ]);
+    assert_eq!(textual, "custom\n-\tFalse\n-\tMixed\n-\tTrue\n");
+    let reviews: serde_json::Value =
+        serde_json::from_str(&out(&["export", c.p(), "--format", "claimreview"])).expect("json");
+    let rating = reviews
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|r| r["reviewRating"]["alternateName"] == "Mixed")
+        })
+        .map(|r| r["reviewRating"].clone())
+        .expect("the verdict's rating");
+    assert!(rating.get("ratingValue").is_none(), "{rating}");
+    // Some numbered, some not.
+    let mixed = out(&["scale", c.p(), "--levels", "False=1,Mixed,True=3"]);
+    assert_eq!(mixed, "custom\n1\tFalse\n-\tMixed\n3\tTrue\n");
+    // Bad numbers change nothing.
+    for bad in ["False=3,True=1", "False=one,True=2"] {
+        let e = fails(1, &["scale", c.p(), "--levels", bad]);
+        assert!(e.contains("False"), "{e}");
+    }
+    fails(
+        1,
+        &["scale", c.p(), "--levels", "False=1,True=2", "--no-numbers"],
+    );
+    fails(2, &["scale", c.p(), "--no-numbers"]);
+    assert_eq!(out(&["scale", c.p()]), mixed);
+}

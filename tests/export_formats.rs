@@ -5,7 +5,8 @@ use factdesk::core::export::{
     self, ClaimFilter, ExportOptions, Format, claims_import::plan_import,
 };
 use factdesk::core::model::{
-    Anchor, Article, ArticleId, ArticleMeta, Claim, ClaimId, Project, RatingScale, Source, Status,
+    Anchor, Article, ArticleId, ArticleMeta, Capture, Claim, ClaimId, Project, RatingScale,
+    SignOff, Source, Status,
 };
 use factdesk::core::time::Timestamp;
 use factdesk::core::views::ClaimView;
@@ -536,6 +537,202 @@ fn reports_carry_source_titles_notes_verdicts_and_provenance() {
             assert!(t.contains(want), "{format:?} lacks {want:?}");
         }
     }
+}
+
+/// The fixture with verdicts, the denied claim signed off, exported by a named analyst.
+fn signed_off() -> (Project, export::Provenance) {
+    let mut p = with_verdicts();
+    let denied = p
+        .claims
+        .iter_mut()
+        .find(|c| c.status == Status::Denied)
+        .expect("denied");
+    denied.reviewed = Some(SignOff {
+        by: "Eve Editor".into(),
+        at: Timestamp("2023-02-02T10:00:00Z".into()),
+    });
+    denied.sources[0].captures = vec![Capture {
+        time: Timestamp("2023-02-01T12:00:00Z".into()),
+        final_url: "https://kcna.example/1".into(),
+        status: 200,
+        sha256: "ab".repeat(32),
+        file: "20230201T120000Z-abcdefghijkl.warc.gz".into(),
+        ..Capture::default()
+    }];
+    (p, export::Provenance::now("Ana Analyst"))
+}
+
+fn export_as(p: &Project, format: Format, provenance: &export::Provenance) -> export::Export {
+    export::export_with(
+        p,
+        &ExportOptions {
+            format,
+            filter: ClaimFilter::default(),
+            csv_bom: false,
+        },
+        provenance,
+    )
+    .expect("export")
+}
+
+#[test]
+fn csv_cells_carry_the_verdict_review_outlet_sign_off_and_exporter() {
+    let (p, provenance) = signed_off();
+    let out = export_as(&p, Format::Csv, &provenance);
+    let mut r = csv::Reader::from_reader(out.bytes.as_slice());
+    let headers = r.headers().expect("header").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    let cell = |row: &csv::StringRecord, name: &str| row[col(name)].to_string();
+    let by_id = |id: &str| {
+        rows.iter()
+            .find(|r| &r[col("id")] == id)
+            .unwrap_or_else(|| panic!("no row {id}"))
+    };
+    let denied = p
+        .claims
+        .iter()
+        .find(|c| c.status == Status::Denied)
+        .expect("denied");
+    let row = by_id(denied.id.as_str());
+    assert_eq!(cell(row, "verdict"), "Mostly false");
+    assert_eq!(cell(row, "summary"), "North Korea sent no arms to Wagner");
+    assert_eq!(
+        cell(row, "review_url"),
+        "https://factdesk.example/reviews/arms"
+    );
+    assert_eq!(cell(row, "article_source"), "AFP");
+    assert_eq!(cell(row, "article_published"), "2023-01-30T06:40");
+    assert_eq!(cell(row, "reviewed_by"), "Eve Editor");
+    // A captured source carries its captures in sources_json; an uncaptured one has no key.
+    let sources: Value = serde_json::from_str(&cell(row, "sources_json")).expect("json");
+    let capture = &sources[0]["captures"][0];
+    assert_eq!(capture["state"], "captured");
+    assert_eq!(capture["sha256"], "ab".repeat(32));
+    assert_eq!(capture["file"], "20230201T120000Z-abcdefghijkl.warc.gz");
+    assert!(sources[1].get("captures").is_none(), "{sources}");
+    // A claim with a verdict but no summary, review URL or sign-off leaves those cells empty.
+    let kirby = p
+        .claims
+        .iter()
+        .find(|c| c.speaker == "John Kirby")
+        .expect("kirby");
+    let row = by_id(kirby.id.as_str());
+    assert_eq!(cell(row, "verdict"), "True");
+    assert_eq!(
+        (cell(row, "summary"), cell(row, "review_url")),
+        (String::new(), String::new())
+    );
+    assert_eq!(cell(row, "reviewed_by"), "");
+    // The second article has no outlet or date recorded.
+    let second = p
+        .claims
+        .iter()
+        .find(|c| c.article.as_str() == "a-fixture00002")
+        .expect("second article's claim");
+    let row = by_id(second.id.as_str());
+    assert_eq!(cell(row, "verdict"), "");
+    assert_eq!(cell(row, "article_source"), "");
+    assert_eq!(cell(row, "article_published"), "");
+    // Every row says who exported and when.
+    assert_eq!(rows.len(), 5);
+    for row in &rows {
+        assert_eq!(cell(row, "exported_by"), "Ana Analyst");
+        assert_eq!(cell(row, "exported_at"), provenance.exported_at.as_str());
+    }
+}
+
+#[test]
+fn json_carries_the_rating_scale_and_who_exported_it() {
+    let (p, provenance) = signed_off();
+    let v: Value =
+        serde_json::from_slice(&export_as(&p, Format::Json, &provenance).bytes).expect("json");
+    // The keys that were there before are all still there.
+    for k in [
+        "title",
+        "reviewer_org",
+        "reviewer_url",
+        "selection",
+        "counts",
+        "articles",
+        "claims",
+    ] {
+        assert!(v.get(k).is_some(), "{k} missing");
+    }
+    assert_eq!(v["exported_by"], "Ana Analyst");
+    assert_eq!(v["exported_at"], provenance.exported_at.as_str());
+    assert_eq!(v["factdesk_version"], env!("CARGO_PKG_VERSION"));
+    let scale = &v["rating_scale"];
+    assert_eq!(scale["name"], "six-level");
+    assert_eq!(
+        (scale["best"].clone(), scale["worst"].clone()),
+        (6.into(), 1.into())
+    );
+    let levels = scale["levels"].as_array().expect("levels");
+    assert_eq!(levels.len(), 6);
+    assert_eq!(
+        levels[0],
+        serde_json::json!({"name": "Pants on fire", "value": 1})
+    );
+    // A claim's verdict is placed on the scale from the file alone.
+    let arms = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .find(|c| c["verdict"] == "Mostly false")
+        .expect("claim with a verdict");
+    let level = levels
+        .iter()
+        .find(|l| l["name"] == arms["verdict"])
+        .expect("the verdict is a level");
+    assert_eq!(level["value"], 3);
+
+    // A scale without numbers: every value and the extremes are null.
+    let mut textual = p.clone();
+    textual.settings.rating_scale = Some(RatingScale::preset("platform").expect("preset"));
+    let v: Value = serde_json::from_slice(&export_as(&textual, Format::Json, &provenance).bytes)
+        .expect("json");
+    let scale = &v["rating_scale"];
+    assert_eq!(
+        scale["levels"][0],
+        serde_json::json!({"name": "False", "value": null})
+    );
+    assert!(
+        scale["best"].is_null() && scale["worst"].is_null(),
+        "{scale}"
+    );
+    // No scale: null; an unnamed exporter: empty.
+    let mut none = p.clone();
+    none.settings.rating_scale = None;
+    let v: Value =
+        serde_json::from_slice(&export_as(&none, Format::Json, &export::Provenance::now("")).bytes)
+            .expect("json");
+    assert!(v["rating_scale"].is_null());
+    assert_eq!(v["exported_by"], "");
+}
+
+#[test]
+fn reports_link_the_published_review() {
+    let (p, provenance) = signed_off();
+    let md = text(&export_as(&p, Format::Markdown, &provenance));
+    assert!(
+        md.contains("  - Review: https://factdesk.example/reviews/arms\n"),
+        "{md}"
+    );
+    let html = text(&export_as(&p, Format::Html, &provenance));
+    assert!(
+        html.contains(
+            "Review: <a href=\"https://factdesk.example/reviews/arms\">https://factdesk.example/reviews/arms</a>"
+        ),
+        "{html}"
+    );
+    // Only the claim with a review URL has the line.
+    assert_eq!(md.matches("  - Review: ").count(), 1, "{md}");
 }
 
 #[test]

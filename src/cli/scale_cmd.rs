@@ -13,14 +13,19 @@ pub struct ScaleArgs {
     /// numbers) or platform (False / Altered / Partly false / Missing context / Satire / True).
     #[arg(long)]
     pub preset: Option<String>,
-    /// A custom scale: level names separated by commas, worst first (rated 1..N).
+    /// A custom scale: level names separated by commas, worst first. Plain names are rated
+    /// 1..N ("False,Mostly false,True"); "NAME=N" chooses each number ("False=0,Mixed=5,True=10"),
+    /// and then a level without "=N" has no number.
     #[arg(long)]
     pub levels: Option<String>,
+    /// With --levels: the levels have no numbers (a textual scale; ClaimReview publishes names only).
+    #[arg(long, requires = "levels")]
+    pub no_numbers: bool,
     /// Remove the scale (claims keep their statuses).
     #[arg(long)]
     pub none: bool,
     /// Change the scale even though claims have verdicts that are not on the new one (they keep
-    /// their verdict text; `check` lists them).
+    /// their verdict text; `export --format claimreview --check` lists them).
     #[arg(long)]
     pub force: bool,
 }
@@ -72,8 +77,7 @@ pub fn scale(args: ScaleArgs) -> CliResult {
             ))
         })?),
         (None, Some(levels), _) => {
-            let names: Vec<&str> = levels.split(',').collect();
-            Some(RatingScale::custom(&names).map_err(CliError)?)
+            Some(RatingScale::from_levels_text(levels, !args.no_numbers).map_err(CliError)?)
         }
         (None, None, true) => None,
     };

@@ -64,11 +64,10 @@ pub fn char_edits(old: &str, new: &str) -> Vec<Edit> {
     let old_at = chars_before(lines.old_slices());
     let new_at = chars_before(lines.new_slices());
     let mut edits = Vec::new();
-    for op in lines.ops() {
-        let (tag, o, n) = op.as_tag_tuple();
+    for (equal, o, n) in line_regions(&lines) {
         let old_chars = old_at[o.start]..old_at[o.end];
         let new_chars = new_at[n.start]..new_at[n.end];
-        if tag == DiffTag::Equal {
+        if equal {
             push(&mut edits, old_chars, new_chars, true);
             continue;
         }
@@ -78,17 +77,81 @@ pub fn char_edits(old: &str, new: &str) -> Vec<Edit> {
             .algorithm(Algorithm::Myers)
             .deadline(Instant::now() + DIFF_DEADLINE)
             .diff_chars(&old_text, &new_text);
+        // Positions are counted here, from each op's lengths: the diff does not always report
+        // where an insertion falls in the old text (or a deletion in the new) in order.
+        let (mut o_at, mut n_at) = (old_chars.start, new_chars.start);
         for op in chars.ops() {
             let (tag, co, cn) = op.as_tag_tuple();
             push(
                 &mut edits,
-                old_chars.start + co.start..old_chars.start + co.end,
-                new_chars.start + cn.start..new_chars.start + cn.end,
+                o_at..o_at + co.len(),
+                n_at..n_at + cn.len(),
                 tag == DiffTag::Equal,
             );
+            o_at += co.len();
+            n_at += cn.len();
         }
     }
     edits
+}
+
+/// The line diff as runs of lines, (equal, old lines, new lines), in order. Changed runs are
+/// joined across blank lines that lie between them: a line diff matches a blank line of one text
+/// with any blank line of the other, so a paragraph that gained a trailing space next to an
+/// added blank line would otherwise read as deleted in one run and inserted in another, and
+/// nothing in it (a claim's quote) could be followed. Joined, the characters are diffed in one
+/// piece and the unchanged words are found.
+fn line_regions(lines: &TextDiff<'_, '_, '_, str>) -> Vec<(bool, Range<usize>, Range<usize>)> {
+    let ops: Vec<(DiffTag, Range<usize>, Range<usize>)> =
+        lines.ops().iter().map(|op| op.as_tag_tuple()).collect();
+    let blank = |r: &Range<usize>| {
+        lines.old_slices()[r.clone()]
+            .iter()
+            .all(|l| l.trim().is_empty())
+    };
+    let mut out = Vec::new();
+    // Where the next run starts in each text (a deletion's position in the new text is not
+    // always reported where it falls, so runs start from here, not from the ops).
+    let (mut old_at, mut new_at) = (0usize, 0usize);
+    let mut i = 0;
+    while i < ops.len() {
+        let (tag, o, n) = &ops[i];
+        if *tag == DiffTag::Equal {
+            out.push((true, o.clone(), n.clone()));
+            (old_at, new_at) = (o.end, n.end);
+            i += 1;
+            continue;
+        }
+        let (mut old_end, mut new_end) = (old_at, new_at);
+        let mut take = |o: &Range<usize>, n: &Range<usize>| {
+            if !o.is_empty() {
+                old_end = old_end.max(o.end);
+            }
+            if !n.is_empty() {
+                new_end = new_end.max(n.end);
+            }
+        };
+        take(o, n);
+        let mut j = i + 1;
+        loop {
+            // Blank equal lines followed by another change join this run.
+            let mut k = j;
+            while k < ops.len() && ops[k].0 == DiffTag::Equal && blank(&ops[k].1) {
+                k += 1;
+            }
+            if k >= ops.len() || ops[k].0 == DiffTag::Equal {
+                break;
+            }
+            for (_, o, n) in &ops[j..=k] {
+                take(o, n);
+            }
+            j = k + 1;
+        }
+        out.push((false, old_at..old_end, new_at..new_end));
+        (old_at, new_at) = (old_end, new_end);
+        i = j;
+    }
+    out
 }
 
 /// The delta that rebuilds `old` from `new`, given the edits from `old` to `new`.
@@ -523,6 +586,32 @@ mod tests {
         // Edits cover both texts end to end.
         assert_eq!(edits.last().map(|e| e.old.end), Some(old.chars().count()));
         assert_eq!(edits.last().map(|e| e.new.end), Some(new.chars().count()));
+    }
+
+    #[test]
+    fn a_paragraph_beside_a_new_blank_line_keeps_its_words() {
+        // The paragraph gains a trailing space and a blank line before it: a line diff pairs the
+        // blank lines and reads the paragraph as deleted and inserted; its words must stay equal.
+        let old = "First.\n\nThe minister denied the report.\n\nLast.\n";
+        let new = "First.\n\n\nThe minister denied the report. \n\nLast.\n";
+        let edits = char_edits(old, new);
+        let at = old.find("The minister").expect("para");
+        let end = at + "The minister denied the report.".len();
+        assert!(
+            edits
+                .iter()
+                .any(|e| e.equal && e.old.start <= at && end <= e.old.end),
+            "{edits:?}"
+        );
+        let changed: usize = edits.iter().filter(|e| !e.equal).map(|e| e.new.len()).sum();
+        assert_eq!(changed, 2, "a newline and a space were added: {edits:?}");
+        let delta = delta_back(old, new, &edits);
+        assert_eq!(apply_delta(new, &delta).as_deref(), Some(old));
+        // Runs stay in order in both texts.
+        for w in edits.windows(2) {
+            assert_eq!(w[0].old.end, w[1].old.start, "{edits:?}");
+            assert_eq!(w[0].new.end, w[1].new.start, "{edits:?}");
+        }
     }
 
     #[test]

@@ -198,10 +198,13 @@ fn appearance<'a>(article: &'a Article, claim: &Claim) -> Appearance<'a> {
         headline: nonempty(&m.title),
         // Only ISO 8601 dates are valid here; a date as printed ("30 Jan, 2023") is left out.
         date_published: iso_date(&m.published).map(|_| m.published.as_str()),
-        // A claim whose quote the outlet changed: the article was modified after it was checked.
+        // A claim the analyst kept as "changed by the outlet": the article was modified after it
+        // was checked (when its last version was added). A claim only flagged, not yet re-placed
+        // or kept, says nothing yet: the analyst has not decided what the change means.
         date_modified: claim
             .changed
             .as_ref()
+            .filter(|ch| ch.kept)
             .and_then(|_| iso_date(&article.version_added))
             .map(|_| article.version_added.as_str()),
         author: party("Person", &m.byline),
@@ -354,14 +357,22 @@ pub fn publication_check(project: &Project, claims: &[&Claim]) -> Vec<Missing> {
                 "reviewRating",
                 "no verdict: the status is stated, with no rating".to_string(),
             );
-        } else if let Some(scale) = &project.settings.rating_scale
-            && scale.level(&c.verdict).is_none()
+        } else if project
+            .settings
+            .rating_scale
+            .as_ref()
+            .is_none_or(|scale| scale.level(&c.verdict).is_none())
         {
+            let why = if project.settings.rating_scale.is_some() {
+                "is not on the project's scale"
+            } else {
+                "is on no scale (the project has none)"
+            };
             push(
                 id,
                 Need::Recommended,
                 "reviewRating",
-                format!("the verdict '{}' is not on the project's scale", c.verdict),
+                format!("the verdict '{}' {why}", c.verdict),
             );
         }
         let summary_chars = c.summary.trim().chars().count();

@@ -48,6 +48,20 @@ pub fn write(r: &Report) -> String {
         esc(&r.provenance.line())
     );
     summary(&mut s, r);
+    let changed = super::report::changed_by_outlet(r);
+    if !changed.is_empty() {
+        s.push_str("<h2>Changed by the outlet</h2>\n<ul class=\"changed\">\n");
+        for c in changed {
+            let _ = writeln!(
+                s,
+                "<li>“{}” ({}) {}</li>",
+                esc(&c.anchor.quote),
+                esc(c.id.as_str()),
+                esc(&super::report::now_reads(c))
+            );
+        }
+        s.push_str("</ul>\n");
+    }
     for sec in &r.articles {
         article(&mut s, sec, r.evidence_folder);
     }
@@ -126,28 +140,42 @@ fn article(s: &mut String, sec: &ArticleSection, evidence: Option<&str>) {
 }
 
 fn claim_item(s: &mut String, c: &Claim, evidence: Option<&str>) {
-    let _ = write!(
-        s,
-        "<li><a class=\"quote\" href=\"#claim-{}\">“{}”</a>",
-        esc(c.id.as_str()),
-        esc(&c.anchor.quote)
-    );
+    if c.changed.is_some() {
+        // Its offsets index an older version: it has no place in the text shown.
+        let _ = write!(
+            s,
+            "<li><span class=\"quote\">“{}”</span>",
+            esc(&c.anchor.quote)
+        );
+    } else {
+        let _ = write!(
+            s,
+            "<li><a class=\"quote\" href=\"#claim-{}\">“{}”</a>",
+            esc(c.id.as_str()),
+            esc(&c.anchor.quote)
+        );
+    }
     if !c.speaker.trim().is_empty() {
         let _ = write!(s, " — <span class=\"who\">{}</span>", esc(&c.speaker));
     }
+    let version = c
+        .changed
+        .as_ref()
+        .map(|ch| format!(" of version {}", ch.version))
+        .unwrap_or_default();
     let _ = write!(
         s,
-        "<br><span class=\"small\">chars {}–{} · {}</span>",
+        "<br><span class=\"small\">chars {}–{}{version} · {}</span>",
         c.anchor.start,
         c.anchor.end,
         esc(c.id.as_str())
     );
     for (label, value) in super::report::review_rows(c) {
-        if label == "Review" && is_web_link(value) {
-            let v = esc(value);
+        if label == "Review" && is_web_link(&value) {
+            let v = esc(&value);
             let _ = write!(s, "<br>{label}: <a href=\"{v}\">{v}</a>");
         } else {
-            let _ = write!(s, "<br>{label}: {}", esc(value));
+            let _ = write!(s, "<br>{label}: {}", esc(&value));
         }
     }
     if !c.sources.is_empty() {
@@ -211,6 +239,8 @@ fn highlighted_text(s: &mut String, sec: &ArticleSection) {
         .claims
         .iter()
         .copied()
+        // A claim flagged by a new version indexes the older text: never highlighted on this one.
+        .filter(|c| c.changed.is_none())
         .filter(|c| c.anchor.start < c.anchor.end && c.anchor.end <= len)
         .collect();
     let mut bounds: Vec<usize> = Vec::with_capacity(claims.len() * 2 + 2);

@@ -1,7 +1,8 @@
-//! JSON export: the whole reviewed project in one document (title, articles with metadata, claims).
+//! JSON export: the whole reviewed project in one document (title, articles with metadata, claims,
+//! the rating scale verdicts are given on, and who exported it when).
 
-use super::ClaimFilter;
-use crate::core::model::{Article, Claim, Project, Status};
+use super::{ClaimFilter, Provenance};
+use crate::core::model::{Article, Claim, Project, RatingScale, Status};
 use crate::core::views::{ArticleView, ClaimView};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,6 +19,49 @@ pub struct JsonExport {
     pub counts: BTreeMap<&'static str, usize>,
     pub articles: Vec<JsonArticle>,
     pub claims: Vec<ClaimView>,
+    /// The project's rating scale, so a verdict can be placed on it; `null` without one.
+    pub rating_scale: Option<JsonScale>,
+    /// The analyst exporting (empty when unknown).
+    pub exported_by: String,
+    /// When the export was made (RFC 3339, UTC).
+    pub exported_at: String,
+    /// The factdesk version that wrote the file.
+    pub factdesk_version: &'static str,
+}
+
+/// A rating scale: its levels worst first, each with its number (`null` when the scale has
+/// none), and the best and worst numbers when every level has one.
+#[derive(Debug, Serialize)]
+pub struct JsonScale {
+    pub name: String,
+    pub levels: Vec<JsonLevel>,
+    pub best: Option<i32>,
+    pub worst: Option<i32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonLevel {
+    pub name: String,
+    pub value: Option<i32>,
+}
+
+impl JsonScale {
+    fn new(scale: &RatingScale) -> Self {
+        let extremes = scale.best_worst();
+        JsonScale {
+            name: scale.name.clone(),
+            levels: scale
+                .levels
+                .iter()
+                .map(|l| JsonLevel {
+                    name: l.name.clone(),
+                    value: l.value,
+                })
+                .collect(),
+            best: extremes.map(|(best, _)| best),
+            worst: extremes.map(|(_, worst)| worst),
+        }
+    }
 }
 
 /// An article: the `factdesk articles --json` keys plus the rest of its metadata.
@@ -56,6 +100,7 @@ pub fn write(
     project: &Project,
     filter: &ClaimFilter,
     claims: &[&Claim],
+    provenance: &Provenance,
 ) -> Result<Vec<u8>, serde_json::Error> {
     let doc = JsonExport {
         title: project.title.clone(),
@@ -72,6 +117,10 @@ pub fn write(
             .iter()
             .map(|c| ClaimView::in_project(project, c))
             .collect(),
+        rating_scale: project.settings.rating_scale.as_ref().map(JsonScale::new),
+        exported_by: provenance.analyst.clone(),
+        exported_at: provenance.exported_at.as_str().to_string(),
+        factdesk_version: provenance.version,
     };
     let mut out = serde_json::to_vec_pretty(&doc)?;
     out.push(b'\n');

@@ -19,6 +19,19 @@ pub fn write(r: &Report) -> String {
         let _ = writeln!(s, "| {} | {n} | {bar} |", status.label());
     }
     let _ = writeln!(s, "| **Total** | **{}** | |", r.total);
+    let changed = super::report::changed_by_outlet(r);
+    if !changed.is_empty() {
+        s.push_str("\n## Changed by the outlet\n\n");
+        for c in changed {
+            let _ = writeln!(
+                s,
+                "- “{}” (`{}`) {}",
+                esc(&c.anchor.quote),
+                c.id,
+                esc(&super::report::now_reads(c))
+            );
+        }
+    }
     for sec in &r.articles {
         let a = sec.article;
         let _ = writeln!(s, "\n## {}\n", esc(a.display_title()));
@@ -37,13 +50,18 @@ pub fn write(r: &Report) -> String {
                     format!(" — **{}**", esc(&c.speaker))
                 };
                 let _ = writeln!(s, "- “{}”{speaker}", esc(&c.anchor.quote));
+                let version = c
+                    .changed
+                    .as_ref()
+                    .map(|ch| format!(" of version {}", ch.version))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     s,
-                    "  - Position: chars {}–{} (`{}`)",
+                    "  - Position: chars {}–{}{version} (`{}`)",
                     c.anchor.start, c.anchor.end, c.id
                 );
                 for (label, value) in review_rows(c) {
-                    let _ = writeln!(s, "  - {label}: {}", esc(value));
+                    let _ = writeln!(s, "  - {label}: {}", esc(&value));
                 }
                 for src in &c.sources {
                     let text = if src.title.is_empty() {

@@ -329,9 +329,8 @@ pub fn export_with(
     let bytes = match f {
         Format::Csv => csv::write(project, &claims, options.csv_bom, provenance)
             .map_err(|e| ExportError::write(f, e))?,
-        Format::Json => {
-            json::write(project, &options.filter, &claims).map_err(|e| ExportError::write(f, e))?
-        }
+        Format::Json => json::write(project, &options.filter, &claims, provenance)
+            .map_err(|e| ExportError::write(f, e))?,
         Format::Jsonl => jsonl::write(project, &claims).map_err(|e| ExportError::write(f, e))?,
         Format::ClaimReview => {
             claimreview::write(project, &claims).map_err(|e| ExportError::write(f, e))?

@@ -95,24 +95,51 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The review lines of a claim as (label, value): verdict, summary, review URL, who marked it;
-/// unknown ones left out. The status is shown by the group the claim is listed in.
-pub fn review_rows(c: &Claim) -> Vec<(&'static str, &str)> {
+/// The review lines of a claim as (label, value): a change by the outlet, verdict, summary,
+/// review URL, who marked it; unknown ones left out. The status is shown by the group the claim
+/// is listed in.
+///
+/// A claim the analyst kept as changed reads "Changed by the outlet"; one a new version only
+/// flagged (not yet re-placed or kept) reads "Quote changed, not yet reviewed", so a reader
+/// can tell a decided change from a pending one. Both show the new wording.
+pub fn review_rows(c: &Claim) -> Vec<(&'static str, String)> {
     let changed = c.changed.as_ref();
-    [
+    let change = changed.map(|ch| {
+        let label = if ch.kept {
+            "Changed by the outlet"
+        } else {
+            "Quote changed, not yet reviewed"
+        };
         (
-            "Changed by the outlet",
-            changed.map_or("", |ch| ch.reason.as_str()),
-        ),
-        ("Now reads", changed.map_or("", |ch| ch.new_text.as_str())),
-        ("Verdict", c.verdict.as_str()),
-        ("Claim checked", c.summary.as_str()),
-        ("Review", c.review_url.as_str()),
-        ("Marked by", c.creator.as_str()),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .collect()
+            label,
+            format!("in version {}: {}", ch.in_version, ch.reason),
+        )
+    });
+    change
+        .into_iter()
+        .chain([
+            (
+                "Now reads",
+                changed.map_or(String::new(), |ch| ch.new_text.clone()),
+            ),
+            ("Verdict", c.verdict.clone()),
+            ("Claim checked", c.summary.clone()),
+            ("Review", c.review_url.clone()),
+            ("Marked by", c.creator.clone()),
+        ])
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect()
+}
+
+/// The claims of the report kept as "changed by the outlet", in report order: the report lists
+/// them together after its summary.
+pub fn changed_by_outlet<'a>(report: &Report<'a>) -> Vec<&'a Claim> {
+    report
+        .articles
+        .iter()
+        .flat_map(|sec| sec.claims.iter().copied())
+        .filter(|c| c.changed.as_ref().is_some_and(|ch| ch.kept))
+        .collect()
 }
 
 /// Metadata lines of an article as (label, value), skipping unknown ones.
@@ -129,4 +156,14 @@ pub fn meta_rows(a: &Article) -> Vec<(&'static str, &str)> {
     .into_iter()
     .filter(|(_, v)| !v.trim().is_empty())
     .collect()
+}
+
+/// What a claim changed by the outlet became: "now reads “…”", or that the words are gone.
+pub fn now_reads(c: &Claim) -> String {
+    let now = c.changed.as_ref().map_or("", |ch| ch.new_text.as_str());
+    if now.trim().is_empty() {
+        "is no longer in the article".to_string()
+    } else {
+        format!("now reads “{now}”")
+    }
 }

@@ -57,7 +57,9 @@ enum Body<'a> {
 #[derive(Serialize)]
 struct Target<'a> {
     source: String,
-    selector: [Selector<'a>; 2],
+    /// The quote with its context; its char offsets too, unless a newer version of the article
+    /// changed the quote (the offsets then index an older text than the one at the URL).
+    selector: Vec<Selector<'a>>,
 }
 
 #[derive(Serialize)]
@@ -116,16 +118,22 @@ fn annotation<'a>(project: &Project, claim: &'a Claim) -> Annotation<'a> {
         target: Target {
             source: article_iri(project, claim),
             selector: [
-                Selector::TextQuoteSelector {
+                Some(Selector::TextQuoteSelector {
                     exact: &a.quote,
                     prefix: &a.prefix,
                     suffix: &a.suffix,
-                },
-                Selector::TextPositionSelector {
-                    start: a.start,
-                    end: a.end,
-                },
-            ],
+                }),
+                claim
+                    .changed
+                    .is_none()
+                    .then_some(Selector::TextPositionSelector {
+                        start: a.start,
+                        end: a.end,
+                    }),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         },
     }
 }

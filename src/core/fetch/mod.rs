@@ -319,7 +319,8 @@ pub fn fetch(
                     again: next.to_string(),
                 });
             }
-            if redirects.len() as u32 >= options.max_redirects {
+            // `max_redirects` hops are followed; the one after them is refused.
+            if redirects.len() as u32 > options.max_redirects {
                 return Err(FetchError::TooManyRedirects {
                     url: url.trim().to_string(),
                     max: options.max_redirects,
@@ -429,8 +430,8 @@ fn classify(url: &str, parsed: &url::Url, e: ureq::Error, options: &FetchOptions
             reason: reason.to_string(),
         },
         ureq::Error::Rustls(e) => FetchError::Tls {
+            reason: tls_reason(&e, parsed),
             url,
-            reason: e.to_string(),
         },
         ureq::Error::BodyExceedsLimit(_) => FetchError::TooBig {
             url,
@@ -447,9 +448,23 @@ fn classify(url: &str, parsed: &url::Url, e: ureq::Error, options: &FetchOptions
         },
         ureq::Error::Io(io) => {
             use std::io::ErrorKind::{InvalidData, UnexpectedEof};
+            // rustls reports a refused certificate (or a garbled handshake) inside an I/O error.
+            if let Some(e) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
+                return FetchError::Tls {
+                    reason: tls_reason(e, parsed),
+                    url,
+                };
+            }
             // Before any response on https, a cut or garbled stream is the handshake failing
             // (e.g. a plain-HTTP server on the port).
-            if parsed.scheme() == "https" && matches!(io.kind(), UnexpectedEof | InvalidData) {
+            if parsed.scheme() == "https" && io.kind() == UnexpectedEof {
+                FetchError::Tls {
+                    url,
+                    reason: "the server closed the connection during the handshake (is it a \
+                             plain HTTP server?)"
+                        .to_string(),
+                }
+            } else if parsed.scheme() == "https" && io.kind() == InvalidData {
                 FetchError::Tls {
                     url,
                     reason: format!("the server did not complete the handshake ({io})"),
@@ -472,6 +487,63 @@ fn classify(url: &str, parsed: &url::Url, e: ureq::Error, options: &FetchOptions
                 FetchError::Other { url, reason }
             }
         }
+    }
+}
+
+/// Why rustls refused a secure connection, in the analyst's words (never its debug text).
+// The unit variants rustls deprecated in favour of their `…Context` forms are still sent by
+// other verifiers, so both are named.
+#[allow(deprecated)]
+fn tls_reason(e: &rustls::Error, parsed: &url::Url) -> String {
+    use rustls::CertificateError as C;
+    let host = parsed.host_str().unwrap_or_default();
+    match e {
+        rustls::Error::InvalidCertificate(cert) => match cert {
+            C::Expired | C::ExpiredContext { .. } => {
+                "the server's certificate has expired".to_string()
+            }
+            C::NotValidYet | C::NotValidYetContext { .. } => {
+                "the server's certificate is not valid yet (or this computer's clock is wrong)"
+                    .to_string()
+            }
+            C::NotValidForName => format!("the server's certificate is not for {host}"),
+            C::NotValidForNameContext { presented, .. } => format!(
+                "the server's certificate is not for {host} (it names {})",
+                if presented.is_empty() {
+                    "no host".to_string()
+                } else {
+                    presented.join(", ")
+                }
+            ),
+            C::Revoked => "the server's certificate has been revoked".to_string(),
+            C::InvalidPurpose | C::InvalidPurposeContext { .. } => {
+                "the server's certificate is not meant for a web server".to_string()
+            }
+            C::BadEncoding => "the server's certificate cannot be read".to_string(),
+            C::UnsupportedSignatureAlgorithm
+            | C::UnsupportedSignatureAlgorithmContext { .. }
+            | C::UnsupportedSignatureAlgorithmForPublicKeyContext { .. } => {
+                "the server's certificate is signed in a way this client does not accept"
+                    .to_string()
+            }
+            // Unknown issuer, a bad signature, a certificate authority's own certificate used by
+            // the server (a typical self-signed one), or any other broken chain.
+            _ => "the server's certificate is not trusted (self-signed or unknown issuer)"
+                .to_string(),
+        },
+        rustls::Error::InvalidMessage(_)
+        | rustls::Error::InappropriateMessage { .. }
+        | rustls::Error::InappropriateHandshakeMessage { .. } => {
+            "the server did not answer with TLS (is it a plain HTTP server?)".to_string()
+        }
+        rustls::Error::AlertReceived(_) => {
+            "the server broke off the secure connection (a TLS alert)".to_string()
+        }
+        rustls::Error::PeerIncompatible(_) => {
+            "the server offers no encryption this client accepts".to_string()
+        }
+        rustls::Error::NoCertificatesPresented => "the server presented no certificate".to_string(),
+        other => format!("the handshake failed ({other})"),
     }
 }
 

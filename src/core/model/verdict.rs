@@ -111,6 +111,78 @@ impl RatingScale {
         Ok(scale)
     }
 
+    /// A custom scale from the text of `factdesk scale --levels`, level names worst first,
+    /// separated by commas:
+    ///
+    /// - `"False,Mixed,True"`: plain names are rated 1..N, as [`RatingScale::custom`] does
+    ///   (or not at all with `numbered: false`);
+    /// - `"False=1,Mixed=2,True=5"`: each level gets the number written after `=`; once any
+    ///   level has one, a level written without a number (`Satire` or `Satire=`) has none.
+    ///
+    /// Chosen numbers must rise from worst to best (a rating's best is its highest number).
+    pub fn from_levels_text(text: &str, numbered: bool) -> Result<RatingScale, String> {
+        let items: Vec<&str> = text
+            .split(',')
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
+        if !items.iter().any(|i| i.contains('=')) {
+            let mut scale = RatingScale::custom(&items)?;
+            if !numbered {
+                for level in &mut scale.levels {
+                    level.value = None;
+                }
+            }
+            return Ok(scale);
+        }
+        if !numbered {
+            return Err(
+                "levels with numbers (NAME=N) cannot also be given without numbers".to_string(),
+            );
+        }
+        let mut levels = Vec::with_capacity(items.len());
+        for item in items {
+            let (name, value) = match item.split_once('=') {
+                None => (item, None),
+                Some((name, value)) => {
+                    let value = value.trim();
+                    if value.contains('=') {
+                        return Err(format!("'{item}': a level name cannot contain '='"));
+                    }
+                    let number =
+                        if value.is_empty() {
+                            None
+                        } else {
+                            Some(value.parse::<i32>().map_err(|_| {
+                                format!("'{item}': '{value}' is not a whole number")
+                            })?)
+                        };
+                    (name.trim(), number)
+                }
+            };
+            levels.push(RatingLevel {
+                name: name.to_string(),
+                value,
+            });
+        }
+        let numbers: Vec<(&str, i32)> = levels
+            .iter()
+            .filter_map(|l| l.value.map(|v| (l.name.as_str(), v)))
+            .collect();
+        if let Some(pair) = numbers.windows(2).find(|w| w[0].1 >= w[1].1) {
+            return Err(format!(
+                "numbers must rise from worst to best: '{}' ({}) comes before '{}' ({})",
+                pair[0].0, pair[0].1, pair[1].0, pair[1].1
+            ));
+        }
+        let scale = RatingScale {
+            name: "custom".to_string(),
+            levels,
+        };
+        scale.validate()?;
+        Ok(scale)
+    }
+
     /// At least two levels, no empty or repeated names, no line breaks.
     pub fn validate(&self) -> Result<(), String> {
         if self.levels.len() < 2 {
@@ -175,5 +247,39 @@ mod tests {
         assert!(RatingScale::custom(&["Only"]).is_err());
         assert!(RatingScale::custom(&["A", "a"]).is_err());
         assert!(RatingScale::preset("nope").is_none());
+    }
+
+    #[test]
+    fn levels_text_with_chosen_numbers_or_none() {
+        let values =
+            |s: &RatingScale| -> Vec<Option<i32>> { s.levels.iter().map(|l| l.value).collect() };
+        // The plain form is what it always was: 1..N.
+        let plain =
+            RatingScale::from_levels_text("False, Mostly false, ,True", true).expect("plain");
+        assert_eq!(
+            plain,
+            RatingScale::custom(&["False", "Mostly false", "True"]).expect("c")
+        );
+        let textual = RatingScale::from_levels_text("False,Misleading,Correct", false).expect("t");
+        assert_eq!(values(&textual), [None, None, None]);
+        assert_eq!(textual.best_worst(), None);
+        let chosen = RatingScale::from_levels_text("False=0, Mixed = 5, True=10", true).expect("n");
+        assert_eq!(chosen.names(), "False, Mixed, True");
+        assert_eq!(values(&chosen), [Some(0), Some(5), Some(10)]);
+        assert_eq!(chosen.best_worst(), Some((10, 0)));
+        let mixed = RatingScale::from_levels_text("False=1,Satire,True=3,Other=", true).expect("m");
+        assert_eq!(values(&mixed), [Some(1), None, Some(3), None]);
+        assert_eq!(mixed.best_worst(), None, "not every level has a number");
+        for bad in [
+            "False=x,True=2",
+            "False=3,True=2",
+            "False=1,True=1",
+            "=1,True=2",
+            "A=1=2,B=3",
+            "Only=1",
+        ] {
+            assert!(RatingScale::from_levels_text(bad, true).is_err(), "{bad}");
+        }
+        assert!(RatingScale::from_levels_text("False=1,True=2", false).is_err());
     }
 }

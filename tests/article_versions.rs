@@ -477,7 +477,14 @@ fn check_reports_a_flagged_claim_whose_position_on_its_old_version_is_wrong() {
             ch.version = 9;
         }
     });
-    assert!(found.iter().any(|f| f.contains("version 9")), "{found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains(id.as_str())
+            && found[0].contains("version 9")
+            && found[0].contains("does not hold")
+            && !found[0].contains("damaged"),
+        "a missing version is named as missing, on the claim: {found:?}"
+    );
     // The command line exits 1 and names the claim.
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.ron");

@@ -288,6 +288,9 @@ fn read_only_folder_gives_clear_error_and_leaves_file() {
     assert!(session.is_dirty());
     assert!(!file.changed_on_disk());
     if let Some(bak) = obstacle {
-        assert!(bak.join("inside").is_dir(), "the obstacle is left as it was");
+        assert!(
+            bak.join("inside").is_dir(),
+            "the obstacle is left as it was"
+        );
     }
 }

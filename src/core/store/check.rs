@@ -34,6 +34,12 @@ pub enum Problem {
         article: String,
         version: u32,
     },
+    /// A claim flagged on a version of its article that the project does not hold.
+    MissingVersion {
+        claim: String,
+        article: String,
+        version: u32,
+    },
     /// A merge conflict nobody has resolved yet (`factdesk resolve`).
     UnresolvedConflict {
         conflict: Box<crate::core::model::Conflict>,
@@ -73,6 +79,14 @@ impl fmt::Display for Problem {
             Problem::BrokenVersion { article, version } => write!(
                 f,
                 "article {article}: version {version} does not rebuild to its recorded hash (damaged)"
+            ),
+            Problem::MissingVersion {
+                claim,
+                article,
+                version,
+            } => write!(
+                f,
+                "claim {claim}: flagged on version {version} of article {article}, which the project does not hold"
             ),
             Problem::UnresolvedConflict { conflict } => {
                 write!(f, "unresolved merge conflict: {conflict}")
@@ -144,6 +158,14 @@ pub fn check(project: &Project) -> Vec<Problem> {
         };
         let old;
         let art = match &c.changed {
+            Some(ch) if ch.version == 0 || ch.version > current.version => {
+                problems.push(Problem::MissingVersion {
+                    claim: c.id.0.clone(),
+                    article: current.id.0.clone(),
+                    version: ch.version,
+                });
+                continue;
+            }
             Some(ch) if ch.version != current.version => {
                 let rebuilt = old_bodies
                     .entry((current.id.as_str(), ch.version))

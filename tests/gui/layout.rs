@@ -71,6 +71,59 @@ fn no_panel_covers_the_article_at_any_common_size() {
     }
 }
 
+/// What a person needs on every screen is inside the window and inside its own panel: the
+/// analyst button at the end of the status bar, the claim list's filter row (not pushed out of
+/// the top of its panel), and the claim panel's status buttons (not wider than the panel).
+#[test]
+fn every_size_keeps_the_status_bar_the_list_filters_and_the_tag_buttons_in_view() {
+    for (w, h) in SIZES {
+        let mut harness = at_size(w, h);
+        // A claim selected, so the claim panel shows its status buttons.
+        harness.key_press(egui::Key::J);
+        for _ in 0..3 {
+            harness.run();
+        }
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h));
+        let analyst = harness.get_by_label_contains("Analyst:").rect();
+        assert!(
+            window.contains_rect(analyst),
+            "{w}x{h}: the analyst button {analyst:?} is cut off"
+        );
+        let panels = harness.state().window.panels;
+        let list = panels
+            .claim_list
+            .unwrap_or_else(|| panic!("{w}x{h}: no claim list"));
+        let filter = harness.get_by_label("This article").rect();
+        assert!(
+            list.contains_rect(filter),
+            "{w}x{h}: the claim list's filter row {filter:?} leaves its panel {list:?}"
+        );
+        let heading = harness.get_by_label("Claims").rect();
+        assert!(
+            list.contains_rect(heading),
+            "{w}x{h}: the claim list's first line {heading:?} leaves its panel {list:?}"
+        );
+        // Where the claim panel folded to its strip, bring it back: it opens at its minimum width.
+        if panels.claim.is_none() {
+            harness.get_by_label("Show the claim panel").click();
+            for _ in 0..4 {
+                harness.run();
+            }
+        }
+        let panels = harness.state().window.panels;
+        check((w, h), &panels);
+        if let Some(claim) = panels.claim {
+            for name in ["Sourced", "Disputed", "Denied", "Unreviewed"] {
+                let button = harness.get_by_label(name).rect();
+                assert!(
+                    claim.expand(1.0).contains_rect(button),
+                    "{w}x{h}: the {name} button {button:?} runs out of the claim panel {claim:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn panels_give_way_in_order_and_come_back_from_their_strip() {
     let wide = at_size(1366.0, 768.0);

@@ -21,6 +21,7 @@ mod menu_bar;
 mod project;
 mod review;
 mod status_bar;
+mod text;
 mod view;
 
 pub use app::FactdeskApp;

@@ -4,7 +4,8 @@
 //! query change, never per frame.
 
 use crate::core::model::{Article, ArticleId};
-use crate::ui::article::view_cache::MarkIndex;
+use crate::ui::text::MarkIndex;
+use crate::ui::text::{fold, fold_char};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -15,64 +16,6 @@ use std::sync::mpsc::{Receiver, channel};
 const FOLD_IN_BACKGROUND: usize = 200_000;
 
 type FoldKey = (u64, ArticleId);
-
-/// Base letters of U+0100..=U+017F (Latin Extended-A); `.` keeps the letter as it is.
-const LATIN_EXT_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnnn..oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-/// The letter without its accent, for the accented Latin letters (already lower-cased).
-fn base_letter(c: char) -> Option<char> {
-    Some(match c {
-        'à'..='å' => 'a',
-        'ç' => 'c',
-        'è'..='ë' => 'e',
-        'ì'..='ï' => 'i',
-        'ñ' => 'n',
-        'ò'..='ö' | 'ø' => 'o',
-        'ù'..='ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        '‘' | '’' | '‚' | '‛' | '′' => '\'',
-        '“' | '”' | '„' | '‟' | '″' => '"',
-        '\u{0100}'..='\u{017F}' => {
-            let b = LATIN_EXT_A.as_bytes()[c as usize - 0x100];
-            if b == b'.' {
-                return None;
-            }
-            b as char
-        }
-        _ => return None,
-    })
-}
-
-/// Combining marks (as in decomposed text) are dropped when folding.
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
-
-/// Appends the folded form of `c` to `out`, calling `each_byte` once per byte appended.
-fn fold_char(c: char, out: &mut String, mut each_byte: impl FnMut()) {
-    if is_combining(c) {
-        return;
-    }
-    for l in c.to_lowercase() {
-        let f = base_letter(l).unwrap_or(l);
-        if is_combining(f) {
-            continue;
-        }
-        out.push(f);
-        for _ in 0..f.len_utf8() {
-            each_byte();
-        }
-    }
-}
-
-/// The text as it is searched: lower case, accents dropped.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out, || {});
-    }
-    out
-}
 
 /// A body folded for searching, with the way back to char offsets of the original.
 pub struct FoldedBody {
@@ -346,6 +289,7 @@ fn select_all(ui: &egui::Ui, field: &egui::Response, chars: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::text::LATIN_EXT_A;
 
     #[test]
     fn latin_table_covers_the_block() {

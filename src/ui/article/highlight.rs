@@ -7,6 +7,7 @@
 
 use crate::core::model::{Article, Status};
 use crate::ui::look::theme;
+use crate::ui::text::Mark;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Stroke};
 use std::ops::Range;
@@ -53,15 +54,6 @@ pub fn theirs_stroke(current: bool) -> Stroke {
 /// Overline of my claim where the compared project has another status.
 pub fn differs_stroke() -> Stroke {
     Stroke::new(2.5, THEIRS_COLOR)
-}
-
-/// A suggestion or a find match clipped to a block, in absolute char offsets.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Mark {
-    pub start: usize,
-    pub end: usize,
-    /// The current suggestion or match: drawn emphasised.
-    pub current: bool,
 }
 
 /// Everything drawn over one block; a block is laid out again only when this changes.

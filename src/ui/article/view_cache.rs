@@ -4,7 +4,7 @@
 //! laid out.
 
 use crate::core::model::{Article, ArticleId, ClaimId, Project};
-use crate::ui::article::highlight::{self, BlockDecor, BlockSpan, LayerLine, Mark, TextStyle};
+use crate::ui::article::highlight::{self, BlockDecor, BlockSpan, LayerLine, TextStyle};
 use crate::ui::derived::SpanIndex;
 use egui::Galley;
 use std::collections::HashMap;
@@ -64,56 +64,6 @@ pub fn split_blocks(article: &Article) -> Vec<Block> {
     }
     push(start, bytes.len());
     out
-}
-
-/// Char ranges sorted by start (suggestions, find matches, a compared project's claims) with a running maximum of ends, so the
-/// ones touching a block are found by binary search, not a pass over all of them per frame.
-#[derive(Debug, Clone, Default)]
-pub struct MarkIndex {
-    ranges: Vec<Range<usize>>,
-    max_end: Vec<usize>,
-}
-
-impl MarkIndex {
-    /// `ranges` must be sorted by start.
-    pub fn new(ranges: Vec<Range<usize>>) -> Self {
-        let mut m = 0;
-        let max_end = ranges
-            .iter()
-            .map(|r| {
-                m = m.max(r.end);
-                m
-            })
-            .collect();
-        MarkIndex { ranges, max_end }
-    }
-
-    pub fn len(&self) -> usize {
-        self.ranges.len()
-    }
-
-    pub fn get(&self, i: usize) -> Option<&Range<usize>> {
-        self.ranges.get(i)
-    }
-
-    /// Indices of the ranges sharing at least one char with `range`.
-    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
-        let first = self.max_end.partition_point(|&e| e <= range.start);
-        (first..self.ranges.len())
-            .take_while(move |&i| self.ranges[i].start < range.end)
-            .filter(move |&i| self.ranges[i].end > range.start)
-    }
-
-    /// The ranges touching `block`, clipped to it; `current` (an index) is marked.
-    pub fn marks(&self, block: Range<usize>, current: Option<usize>) -> Vec<Mark> {
-        self.overlapping(block.clone())
-            .map(|i| Mark {
-                start: self.ranges[i].start.max(block.start),
-                end: self.ranges[i].end.min(block.end),
-                current: current == Some(i),
-            })
-            .collect()
-    }
 }
 
 struct CachedBlock {
@@ -323,35 +273,6 @@ impl ArticleLayout {
 mod tests {
     use super::*;
     use crate::core::model::ArticleMeta;
-
-    #[test]
-    fn mark_index_finds_long_earlier_ranges_and_clips() {
-        let idx = MarkIndex::new(vec![0..50, 5..8, 20..30, 60..70]);
-        let found: Vec<usize> = idx.overlapping(25..62).collect();
-        assert_eq!(found, vec![0, 2, 3]);
-        let marks = idx.marks(25..62, Some(2));
-        assert_eq!(
-            marks,
-            vec![
-                Mark {
-                    start: 25,
-                    end: 50,
-                    current: false
-                },
-                Mark {
-                    start: 25,
-                    end: 30,
-                    current: true
-                },
-                Mark {
-                    start: 60,
-                    end: 62,
-                    current: false
-                },
-            ]
-        );
-        assert!(idx.overlapping(50..60).next().is_none());
-    }
 
     #[test]
     fn blocks_cover_every_char_but_blank_lines() {

@@ -9,6 +9,7 @@ use crate::ui::claims::claim_sort::{ClaimSort, SortColumn};
 use crate::ui::intent::ClickKind;
 use crate::ui::intent::Intent;
 use crate::ui::look::theme;
+use crate::ui::text::one_line;
 use crate::ui::view::OpenProject;
 use std::hash::{Hash, Hasher};
 
@@ -87,19 +88,6 @@ impl ClaimListCache {
             .map(|(i, _)| i)
             .collect();
         sort.apply(project, &mut self.rows);
-    }
-}
-
-/// The first `max` chars of `s` on one line; only looks at the start, so a claim spanning a whole
-/// report costs no more than a short one.
-pub fn one_line(s: &str, max: usize) -> String {
-    let head: String = s.chars().take(max + 1).collect();
-    let flat: String = head.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > max {
-        let cut: String = flat.chars().take(max).collect();
-        format!("{cut}…")
-    } else {
-        flat
     }
 }
 

@@ -330,7 +330,7 @@ fn editor(
         theme::swatch(ui, c.status);
         ui.strong(theme::status_text(c.status));
     });
-    let quote = crate::ui::claims::claim_list::one_line(&c.anchor.quote, 600);
+    let quote = crate::ui::text::one_line(&c.anchor.quote, 600);
     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     crate::ui::review::conflicts::show(ui, project.conflicts_on(&c.id.0), editing, out);
     ui.add_space(6.0);

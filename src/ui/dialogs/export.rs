@@ -116,7 +116,7 @@ fn publication_check(ui: &mut egui::Ui, project: &Project, options: &ExportOptio
                             .iter()
                             .find(|c| c.id.as_str() == m.claim)
                             .map_or("Project".to_string(), |c| {
-                                crate::ui::claims::claim_list::one_line(&c.anchor.quote, 40)
+                                crate::ui::text::one_line(&c.anchor.quote, 40)
                             });
                         let text =
                             format!("{quote}: {} {} — {}", m.need.as_str(), m.field, m.message);

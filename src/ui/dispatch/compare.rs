@@ -55,9 +55,7 @@ impl FactdeskApp {
 
     fn drawn(
         &self,
-        pick: impl Fn(
-            &crate::ui::article::highlight::BlockDecor,
-        ) -> &Vec<crate::ui::article::highlight::Mark>,
+        pick: impl Fn(&crate::ui::article::highlight::BlockDecor) -> &Vec<crate::ui::text::Mark>,
     ) -> Vec<Range<usize>> {
         let Some(layout) = &self.article.layout else {
             return Vec::new();

@@ -3,8 +3,8 @@
 use crate::core::model::ArticleId;
 use crate::core::nlp::{self, AcceptAs, Suggestion};
 use crate::ui::app::FactdeskApp;
-use crate::ui::article::view_cache::MarkIndex;
 use crate::ui::review::suggestions::*;
+use crate::ui::text::MarkIndex;
 use std::sync::Arc;
 
 impl FactdeskApp {

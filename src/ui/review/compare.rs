@@ -6,10 +6,10 @@
 use crate::core::action::Action;
 use crate::core::model::{ArticleId, Claim, ClaimId, Project, Status};
 use crate::core::team::agree::{self, Comparison};
-use crate::ui::article::view_cache::MarkIndex;
 use crate::ui::intent::Intent;
 use crate::ui::intent::TeamIntent;
 use crate::ui::look::theme;
+use crate::ui::text::MarkIndex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -141,7 +141,7 @@ fn quote_of(c: &Claim) -> String {
     format!(
         "{}  “{}”",
         theme::status_text(c.status),
-        crate::ui::claims::claim_list::one_line(&c.anchor.quote, 70)
+        crate::ui::text::one_line(&c.anchor.quote, 70)
     )
 }
 

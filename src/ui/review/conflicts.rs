@@ -12,7 +12,7 @@ fn describe(v: &FieldValue) -> String {
     match v {
         FieldValue::Status(s) => crate::ui::look::theme::status_text(*s),
         FieldValue::Text(t) if t.is_empty() => "(empty)".to_string(),
-        FieldValue::Text(t) => format!("“{}”", crate::ui::claims::claim_list::one_line(t, 200)),
+        FieldValue::Text(t) => format!("“{}”", crate::ui::text::one_line(t, 200)),
         FieldValue::Sources(s) if s.is_empty() => "no sources".to_string(),
         FieldValue::Sources(s) => s
             .iter()
@@ -29,13 +29,13 @@ fn describe(v: &FieldValue) -> String {
         FieldValue::Claim(Some(c)) => format!(
             "kept: {} “{}”",
             crate::ui::look::theme::status_text(c.status),
-            crate::ui::claims::claim_list::one_line(&c.anchor.quote, 80)
+            crate::ui::text::one_line(&c.anchor.quote, 80)
         ),
         FieldValue::Anchor(a) => format!(
             "chars {}..{} “{}”",
             a.start,
             a.end,
-            crate::ui::claims::claim_list::one_line(&a.quote, 80)
+            crate::ui::text::one_line(&a.quote, 80)
         ),
         FieldValue::ArticleMeta(m) => format!("title “{}”", m.title),
         other => other.summary(),

@@ -7,12 +7,12 @@
 use crate::core::library::{self, Hit, IndexReport, Library, SearchFilters, Similar, SpeakerStats};
 use crate::core::model::{Claim, ClaimId, Project, Source, Status};
 use crate::core::store;
-use crate::ui::claims::claim_list::one_line;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::{Intent, LibraryIntent};
 use crate::ui::look::settings::Settings;
 use crate::ui::look::theme;
 use crate::ui::review::suggestions::SuggestState;
+use crate::ui::text::one_line;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};

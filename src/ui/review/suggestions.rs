@@ -5,7 +5,7 @@
 
 use crate::core::model::{ArticleId, Project, Status};
 use crate::core::nlp::Suggestion;
-use crate::ui::article::view_cache::MarkIndex;
+use crate::ui::text::MarkIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -62,12 +62,12 @@ impl SuggestFilter {
 
     /// The suggestions of `open` this filter lists, in their order.
     pub fn apply(&self, open: &[Suggestion]) -> Vec<Suggestion> {
-        let needle = crate::ui::article::find::fold(self.search.trim());
+        let needle = crate::ui::text::fold(self.search.trim());
         // Compared in hundredths, as the rows and the slider show them: a score shown as 0.80
         // stays listed at a minimum shown as 0.80 whatever the float noise on either side.
         let hundredths = |x: f32| (x * 100.0).round() as i32;
         let min = hundredths(self.min_score());
-        let has = |s: &str| crate::ui::article::find::fold(s).contains(&needle);
+        let has = |s: &str| crate::ui::text::fold(s).contains(&needle);
         open.iter()
             .filter(|s| {
                 self.shows_status(s.status)

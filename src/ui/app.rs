@@ -12,9 +12,9 @@ use crate::ui::dialogs::DialogState;
 use crate::ui::intent::Intent;
 use crate::ui::layout;
 use crate::ui::look::appearance::Appearance;
-use crate::ui::look::settings::Settings;
 use crate::ui::project::ProjectState;
 use crate::ui::review::ReviewState;
+use crate::ui::settings::Settings;
 use crate::ui::{
     article::article_header, article::article_list, article::article_view, article::minimap,
     claims::claim_list, claims::claim_panel, menu_bar, project::start_screen, review::stats,

@@ -6,8 +6,8 @@ use crate::core::export::ExportOptions;
 use crate::core::library::Hit;
 use crate::core::model::{ArticleId, ClaimId, ConflictField, Take};
 use crate::ui::command::UiCommand;
-use crate::ui::look::settings::ThemeChoice;
 use crate::ui::project::file_dialogs::Answer;
+use crate::ui::settings::ThemeChoice;
 use std::ops::Range;
 use std::path::PathBuf;
 

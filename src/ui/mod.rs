@@ -20,6 +20,7 @@ mod look;
 mod menu_bar;
 mod project;
 mod review;
+mod settings;
 mod status_bar;
 mod text;
 mod view;
@@ -29,8 +30,8 @@ pub use claims::claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use intent::TextSelection;
 pub use layout::{ARTICLE_MIN_WIDTH, ARTICLE_TEXT_MIN_WIDTH, PanelRects};
-pub use look::settings::{Settings, StatusColors, ThemeChoice};
 pub use project::autosave::{Snapshot, flush_snapshot};
+pub use settings::{Settings, StatusColors, ThemeChoice};
 
 /// The colour a status is drawn in, from the colour set chosen in the settings.
 pub fn status_color(s: crate::core::model::Status) -> egui::Color32 {

@@ -7,7 +7,7 @@
 use crate::core::model::Project;
 use crate::core::session::Session;
 use crate::ui::derived::Derived;
-use crate::ui::look::settings::Settings;
+use crate::ui::settings::Settings;
 
 /// A read-only view of the open project: the session (project and history), the person's
 /// settings and the data derived from the project once per revision.

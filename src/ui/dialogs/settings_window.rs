@@ -8,10 +8,10 @@ use crate::core::model::Project;
 use crate::core::model::{PRESETS, ProjectSettings, RatingScale, Status};
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
-use crate::ui::look::settings::Settings;
-use crate::ui::look::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
 use crate::ui::look::theme;
 use crate::ui::project::file_dialogs::FileDialogs;
+use crate::ui::settings::Settings;
+use crate::ui::settings::{AUTOSAVE_RANGE, MAX_ZOOM, MIN_ZOOM, StatusColors, ThemeChoice};
 
 /// What the window edits (the person's settings, the custom scale being typed, the file dialogs'
 /// kind) and reads (the project, for its own settings; who edits now).

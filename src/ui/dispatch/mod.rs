@@ -34,8 +34,8 @@ use crate::ui::command::UiCommand;
 use crate::ui::dialogs::Pending;
 use crate::ui::intent::{EvidenceIntent, Intent};
 use crate::ui::layout::Forced;
-use crate::ui::look::settings::ThemeChoice;
 use crate::ui::project::file_dialogs::Purpose;
+use crate::ui::settings::ThemeChoice;
 
 impl FactdeskApp {
     pub(crate) fn apply_intent(&mut self, ctx: &egui::Context, intent: Intent) {

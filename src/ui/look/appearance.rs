@@ -1,8 +1,8 @@
 //! Applies the appearance settings to egui — theme (System follows the desktop), zoom, high
 //! contrast and the status colour set — each only when it changed.
 
-use crate::ui::look::settings::{Settings, ThemeChoice};
 use crate::ui::look::theme;
+use crate::ui::settings::{Settings, ThemeChoice};
 use egui::{Color32, Stroke, Theme, Visuals};
 
 /// What was last applied, so unchanged settings cost nothing per frame.
@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn selection_and_find_never_look_like_a_status() {
         use crate::core::model::Status;
-        use crate::ui::article::highlight::find_fill;
+        use crate::ui::look::marks::find_fill;
         use crate::ui::look::status_colors::StatusColors;
         for set in StatusColors::ALL {
             for s in Status::ALL {

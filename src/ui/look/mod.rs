@@ -1,8 +1,8 @@
-//! How the app looks: settings, theme, status colours, fonts and the desktop's light/dark preference.
+//! How the app looks: theme, status and mark colours, fonts and the desktop's light/dark preference.
 
 pub(crate) mod appearance;
 pub(crate) mod fonts;
-pub(crate) mod settings;
+pub(crate) mod marks;
 pub(crate) mod status_colors;
 #[cfg(target_os = "linux")]
 pub(crate) mod system_theme;

@@ -2,8 +2,8 @@
 //! Okabe-Ito by default), the legend, light/dark.
 
 use crate::core::model::Status;
-use crate::ui::look::settings::ThemeChoice;
 use crate::ui::look::status_colors::StatusColors;
+use crate::ui::settings::ThemeChoice;
 use egui::{Color32, Ui};
 
 /// The colour of a status in the colour set chosen in the settings.
@@ -103,7 +103,7 @@ pub fn legend(ui: &mut Ui, comparing: bool) {
 /// A small dotted box (their claim) or dotted overline (status differs) in the comparison colour.
 fn dotted_swatch(ui: &mut Ui, boxed: bool) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-    let stroke = crate::ui::article::highlight::theirs_stroke(false);
+    let stroke = crate::ui::look::marks::theirs_stroke(false);
     let r = rect.shrink(1.0);
     let mut edges = vec![[r.left_top(), r.right_top()]];
     if boxed {

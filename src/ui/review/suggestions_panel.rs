@@ -7,10 +7,10 @@ use crate::core::model::Status;
 use crate::core::nlp::Suggestion;
 use crate::ui::command::UiCommand;
 use crate::ui::intent::Intent;
-use crate::ui::look::settings::Settings;
 use crate::ui::look::theme;
 use crate::ui::review::seen_before::SeenState;
 use crate::ui::review::suggestions::{SuggestFilter, SuggestState};
+use crate::ui::settings::Settings;
 
 /// The order of the status checkboxes: the reviewed statuses first, as the issue lists them.
 const FILTER_ORDER: [Status; Status::COUNT] = Status::REVIEWED_FIRST;

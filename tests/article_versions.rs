@@ -356,6 +356,42 @@ fn exports_say_when_the_outlet_changed_a_claim() {
     };
     // Only flagged, not yet looked at: no dateModified; the report says it is pending.
     assert_eq!(modified(&flagged), Vec::<serde_json::Value>::new());
+    // CSV rows say which version their offsets index: the flagged claim's start/end are in
+    // version 1 and slice its quote out of that text; the others index the current one.
+    let csv = run(&flagged, Format::Csv);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let head = r.headers().expect("header").clone();
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let (v, an, st, en, q, cid) = (
+        col("version"),
+        col("anchor"),
+        col("start"),
+        col("end"),
+        col("quote"),
+        col("id"),
+    );
+    let v1: Vec<char> = flagged.articles[0]
+        .body_of(1)
+        .expect("version 1")
+        .chars()
+        .collect();
+    let now: Vec<char> = flagged.articles[0].body.chars().collect();
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), flagged.claims.len());
+    for row in &rows {
+        let (s, e): (usize, usize) = (
+            row[st].parse().expect("start"),
+            row[en].parse().expect("end"),
+        );
+        let quote = row[q].trim_start_matches('\'');
+        if row[cid] == *id.as_str() {
+            assert_eq!((&row[v], &row[an]), ("1", "changed"));
+            assert_eq!(v1[s..e].iter().collect::<String>(), quote);
+        } else {
+            assert_eq!((&row[v], &row[an]), ("2", "current"));
+            assert_eq!(now[s..e].iter().collect::<String>(), quote);
+        }
+    }
     let report = run(&flagged, Format::Markdown);
     assert!(
         report.contains("Quote changed, not yet reviewed: in version 2: the quote changed"),

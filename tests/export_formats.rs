@@ -168,7 +168,9 @@ fn csv_reads_back_with_formulas_neutralised() {
             "sources_json",
             "reviewed_by",
             "exported_by",
-            "exported_at"
+            "exported_at",
+            "version",
+            "anchor"
         ]
     );
     let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");

@@ -4,7 +4,7 @@ use crate::core::model::{Claim, Project, Source};
 
 /// The header row. A public interface: scripts address columns by these names; new columns are
 /// only ever appended.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 24] = [
     "id",
     "article_title",
     "article_url",
@@ -28,6 +28,10 @@ pub const COLUMNS: [&str; 22] = [
     "reviewed_by",
     "exported_by",
     "exported_at",
+    // The article version `start`/`end` index into, and `current` or `changed` (the outlet changed
+    // the quote in a later version): without them a flagged claim's offsets point at the wrong text.
+    "version",
+    "anchor",
 ];
 
 /// Separator between several sources in the `sources` cell.
@@ -91,6 +95,12 @@ pub fn write(
         let published = article.map_or("", |a| a.meta.published.as_str());
         let all_sources = sources_json(&c.sources);
         let reviewed_by = c.reviewed.as_ref().map_or("", |r| r.by.as_str());
+        let version = crate::core::versions::claim_version(project, c).to_string();
+        let anchor = if c.changed.is_some() {
+            "changed"
+        } else {
+            "current"
+        };
         let row = [
             neutralise(c.id.as_str()),
             neutralise(title),
@@ -114,6 +124,8 @@ pub fn write(
             neutralise(reviewed_by),
             neutralise(&provenance.analyst),
             neutralise(provenance.exported_at.as_str()),
+            version.as_str().into(),
+            anchor.into(),
         ];
         w.write_record(row.iter().map(|c| c.as_bytes()))?;
     }

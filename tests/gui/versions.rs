@@ -165,6 +165,68 @@ fn a_new_version_is_fetched_from_a_url_off_the_ui_thread_and_applied_like_a_file
     assert_eq!(h.state().session.project.articles[0].version, 1);
 }
 
+/// The app over `project` saved in a fresh folder (captures are kept beside the project file).
+fn saved(
+    project: factdesk::core::model::Project,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    egui_kittest::Harness<'static, factdesk::ui::FactdeskApp>,
+) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    factdesk::core::store::save(&path, &project).expect("save");
+    let app =
+        factdesk::ui::FactdeskApp::startup(Some(path.clone()), factdesk::ui::Settings::headless());
+    (dir, path, harness(app))
+}
+
+/// The capture files in the project's evidence folder.
+fn evidence_files(path: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(factdesk::core::evidence::evidence_dir(path))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_version_fetched_from_a_url_keeps_the_page_as_evidence() {
+    let url = server("200 OK", BODY.replacen("Wagner group", "Wagner army", 1));
+    let (_dir, path, mut h) = saved(project_with_claims());
+    open_url_row(&mut h, &url);
+    h.get_by_label("Fetch").click();
+    h.step();
+    h.step();
+    until_fetched(&mut h);
+    let a = &h.state().session.project.articles[0];
+    assert_eq!(a.version, 2);
+    let capture = a.captures.last().expect("the page is kept as evidence");
+    assert!(capture.is_captured());
+    assert_eq!(capture.final_url, url);
+    assert_eq!(evidence_files(&path), vec![capture.file.clone()]);
+    // Read back, the capture holds the text of the new version.
+    let text = factdesk::core::evidence::readable_text(&path, &capture.file).expect("readable");
+    assert!(text.body.contains("Wagner army"), "{}", text.body);
+}
+
+#[test]
+fn a_fetched_page_that_changes_nothing_leaves_no_capture_behind() {
+    let (_dir, path, mut h) = saved(project_with_claims());
+    let same = h.state().session.project.articles[0].body.clone();
+    let url = server("200 OK", same);
+    open_url_row(&mut h, &url);
+    h.get_by_label("Fetch").click();
+    h.step();
+    h.step();
+    until_fetched(&mut h);
+    assert_eq!(h.state().session.project.articles[0].version, 1);
+    assert!(h.state().session.project.articles[0].captures.is_empty());
+    assert_eq!(evidence_files(&path), Vec::<String>::new());
+}
+
 #[test]
 fn a_fetch_can_be_cancelled_and_its_result_is_dropped() {
     let url = server("hang", String::new());

@@ -71,6 +71,15 @@ pub fn store_fetched(project: &Path, fetched: &Fetched) -> Result<Capture, Strin
     })
 }
 
+/// Removes the file of a capture `store_fetched` wrote that nothing will record (its fetch was
+/// cancelled, or the edit that would have named it was not made). Only well-formed capture
+/// names inside the evidence folder are touched.
+pub fn discard_unrecorded(project: &Path, capture: &Capture) {
+    if capture.is_captured() && is_capture_file_name(&capture.file) {
+        let _ = std::fs::remove_file(evidence_dir(project).join(&capture.file));
+    }
+}
+
 /// Fetches `url` and stores it; every failure becomes a failed capture that says why.
 pub fn capture_url(
     project: &Path,

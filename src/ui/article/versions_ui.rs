@@ -1,12 +1,13 @@
 //! Article versions in the app beyond "Update from file…": a new version fetched from a URL on a
 //! worker thread, a file dropped on an article's row, and any two versions compared by word.
 
+use crate::core::evidence;
 use crate::core::fetch::{self, FetchControl, FetchOptions};
-use crate::core::model::ArticleId;
+use crate::core::model::{ArticleId, Capture};
 use crate::core::versions::{self, ParagraphChange, Piece};
 use crate::ui::intent::{DropChoice, Intent, VersionsIntent};
 use crate::ui::view::OpenProject;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -16,6 +17,8 @@ pub(crate) struct FetchedText {
     pub(crate) body: String,
     pub(crate) url: String,
     pub(crate) warnings: Vec<String>,
+    /// The page as fetched, kept as a WARC beside the project (none when it has no file yet).
+    pub(crate) capture: Option<Result<Capture, String>>,
 }
 
 /// A fetch in flight for one article. Dropping it drops its result: the worker's send fails.
@@ -364,8 +367,13 @@ fn show_changes(ui: &mut egui::Ui, changes: Option<&[ParagraphChange]>, from: u3
         });
 }
 
-/// Fetches `url` and reads it like an import (on a worker thread).
-pub(crate) fn fetch_text(url: &str, control: &FetchControl) -> Result<FetchedText, String> {
+/// Fetches `url` and reads it like an import (on a worker thread); keeps the page as a capture
+/// beside `project` when there is one.
+pub(crate) fn fetch_text(
+    url: &str,
+    control: &FetchControl,
+    project: Option<&Path>,
+) -> Result<FetchedText, String> {
     let options = FetchOptions {
         pages_only: true,
         ..FetchOptions::default()
@@ -381,9 +389,20 @@ pub(crate) fn fetch_text(url: &str, control: &FetchControl) -> Result<FetchedTex
         fetched.header_charset(),
     )
     .map_err(|e| e.to_string())?;
+    if control.is_cancelled() {
+        return Err(format!("{url}: cancelled"));
+    }
     Ok(FetchedText {
         body: imported.body,
         url: final_url,
         warnings: imported.warnings,
+        capture: project.map(|p| evidence::store_fetched(p, &fetched)),
     })
+}
+
+/// Removes the capture of a fetched version nobody will record.
+pub(crate) fn discard(project: Option<&Path>, page: &FetchedText) {
+    if let (Some(p), Some(Ok(c))) = (project, &page.capture) {
+        evidence::discard_unrecorded(p, c);
+    }
 }

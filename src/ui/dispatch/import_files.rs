@@ -2,7 +2,7 @@
 
 use crate::core::action::Action;
 use crate::core::import;
-use crate::core::model::{Article, ArticleId};
+use crate::core::model::{Article, ArticleId, Capture};
 use crate::ui::app::FactdeskApp;
 use crate::ui::project::import_files::*;
 use std::path::PathBuf;
@@ -115,10 +115,17 @@ impl FactdeskApp {
         self.update_article_to(id, &imported.body, &path.display().to_string(), None);
     }
 
-    /// Makes `body` the next version of article `id` (read from `from`; `url` when it was
-    /// fetched, which becomes the article's address): the one path every update takes, a file,
-    /// a dropped file or a page alike.
-    pub fn update_article_to(&mut self, id: &ArticleId, body: &str, from: &str, url: Option<&str>) {
+    /// Makes `body` the next version of article `id` (read from `from`) as one undo step: the one
+    /// path every update takes, a file, a dropped file or a page alike. `fetched` names the page
+    /// it came from, which becomes the article's address, and its capture (recorded on the
+    /// version). False when nothing changed.
+    pub(crate) fn update_article_to(
+        &mut self,
+        id: &ArticleId,
+        body: &str,
+        from: &str,
+        fetched: Option<Fetched<'_>>,
+    ) -> bool {
         let plan = crate::core::versions::plan_update(
             &self.session.project,
             id,
@@ -130,11 +137,23 @@ impl FactdeskApp {
             Ok(plan) => plan,
             Err(e) => {
                 self.dialogs.error = Some(format!("Could not update the article\n\n{e}"));
-                return;
+                return false;
             }
         };
-        if let (Some(url), Action::ReplaceArticle { article, .. }) = (url, &mut plan.action) {
-            article.meta.url = url.to_string();
+        let mut notes = Vec::new();
+        if let (Some(page), Action::ReplaceArticle { article, .. }) = (&fetched, &mut plan.action) {
+            article.meta.url = page.url.to_string();
+            match page.capture {
+                Some(Ok(c)) => article.captures.push(c.clone()),
+                Some(Err(e)) => notes.push(format!(
+                    "The new version was applied, but the page could not be kept as evidence: {e}"
+                )),
+                None => notes.push(
+                    "The page is not kept as evidence: this project has no file yet, and \
+                     captures are kept beside it."
+                        .to_string(),
+                ),
+            }
         }
         let (version, moved, flagged) = (plan.version, plan.moved.len(), plan.flagged.len());
         match self.commit(plan.action) {
@@ -147,9 +166,22 @@ impl FactdeskApp {
                 }
                 self.dialogs.toast(format!(
                     "Version {version}: {moved} claim(s) moved, {flagged} flagged for review"
-                ))
+                ));
+                for n in notes {
+                    self.dialogs.toast(n);
+                }
+                true
             }
-            Err(e) => self.dialogs.error = Some(format!("Could not update the article\n\n{e}")),
+            Err(e) => {
+                self.dialogs.error = Some(format!("Could not update the article\n\n{e}"));
+                false
+            }
         }
     }
+}
+
+/// The page a new version was fetched from, and its capture.
+pub(crate) struct Fetched<'a> {
+    pub(crate) url: &'a str,
+    pub(crate) capture: Option<&'a Result<Capture, String>>,
 }

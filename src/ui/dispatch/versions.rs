@@ -4,6 +4,7 @@ use crate::core::fetch::{self, FetchControl};
 use crate::core::model::ArticleId;
 use crate::ui::app::FactdeskApp;
 use crate::ui::article::versions_ui::*;
+use crate::ui::dispatch::import_files::Fetched;
 use crate::ui::intent::{DropChoice, VersionsIntent};
 use std::sync::mpsc;
 
@@ -27,7 +28,13 @@ impl FactdeskApp {
                     }
                     self.article.versions.url_open = false;
                     self.article.versions.url.clear();
-                    self.update_article_to(&article, &page.body, &page.url, Some(&page.url));
+                    let fetched = Fetched {
+                        url: &page.url,
+                        capture: page.capture.as_ref(),
+                    };
+                    if !self.update_article_to(&article, &page.body, &page.url, Some(fetched)) {
+                        discard(self.session.path.as_deref(), &page);
+                    }
                 }
                 Some((_, Err(e))) => {
                     self.dialogs.error = Some(format!("Could not fetch the new version\n\n{e}"));
@@ -64,13 +71,18 @@ impl FactdeskApp {
         let control = FetchControl::new();
         let (tx, rx) = mpsc::channel();
         let (worker_control, worker_url, ctx) = (control.clone(), url.clone(), ctx.clone());
+        let project = self.session.path.clone();
         let spawned = std::thread::Builder::new()
             .name("factdesk-update-fetch".into())
             .spawn(move || {
-                let result = fetch_text(&worker_url, &worker_control);
-                // Cancelled: nobody listens any more, and that is fine.
-                if !worker_control.is_cancelled() {
-                    let _ = tx.send(result);
+                let result = fetch_text(&worker_url, &worker_control, project.as_deref());
+                // Cancelled, or nobody listens any more: its capture is not left behind.
+                if worker_control.is_cancelled() {
+                    if let Ok(page) = &result {
+                        discard(project.as_deref(), page);
+                    }
+                } else if let Err(mpsc::SendError(Ok(page))) = tx.send(result) {
+                    discard(project.as_deref(), &page);
                 }
                 ctx.request_repaint();
             });

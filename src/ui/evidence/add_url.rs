@@ -90,10 +90,8 @@ pub(crate) fn fetch_page(
 
 /// Removes a capture file nobody will record (its fetch was cancelled or its article not added).
 pub(crate) fn discard(project: Option<&Path>, capture: Option<&Result<Capture, String>>) {
-    if let (Some(p), Some(Ok(c))) = (project, capture)
-        && c.is_captured()
-    {
-        let _ = std::fs::remove_file(evidence::evidence_dir(p).join(&c.file));
+    if let (Some(p), Some(Ok(c))) = (project, capture) {
+        evidence::discard_unrecorded(p, c);
     }
 }
 

@@ -61,6 +61,7 @@ pub enum UiCommand {
     UpdateLibrary,
     AddArticleFromUrl,
     CaptureAllSources,
+    CaptureAllProjectSources,
 }
 
 /// The menus of the menu bar, left to right.
@@ -133,7 +134,7 @@ const fn spec(
 impl UiCommand {
     /// Every command, in menu order (menu by menu, top to bottom): the order of the cheat sheet,
     /// the palette and the shortcut table too.
-    pub const ALL: [UiCommand; 54] = [
+    pub const ALL: [UiCommand; 55] = [
         UiCommand::NewProject,
         UiCommand::OpenProject,
         UiCommand::SaveProject,
@@ -177,6 +178,7 @@ impl UiCommand {
         UiCommand::IndexLibraryFolder,
         UiCommand::UpdateLibrary,
         UiCommand::CaptureAllSources,
+        UiCommand::CaptureAllProjectSources,
         UiCommand::ToggleSnap,
         UiCommand::ToggleTheme,
         UiCommand::ZoomIn,
@@ -416,6 +418,12 @@ impl UiCommand {
             UiCommand::CaptureAllSources => spec(
                 "Capture all sources",
                 "Keep a copy of every source cited by this article's claims that has none yet",
+                &[],
+                (Claim, 5),
+            ),
+            UiCommand::CaptureAllProjectSources => spec(
+                "Capture all sources in the project",
+                "Keep a copy of every source cited by any claim in the project that has none yet",
                 &[],
                 (Claim, 5),
             ),

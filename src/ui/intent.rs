@@ -86,6 +86,8 @@ pub enum EvidenceIntent {
     Capture { claim: ClaimId, url: String },
     /// Captures every not yet captured source of the current article's claims.
     CaptureAll,
+    /// Captures every not yet captured source of every claim in the project.
+    CaptureAllInProject,
     /// Stops the running capture; nothing of it is recorded.
     CancelCapture,
     /// Opens the newest capture of this source of this claim in the offline viewer.

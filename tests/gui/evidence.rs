@@ -321,3 +321,70 @@ fn capturing_without_a_project_file_asks_to_save_first() {
     h.get_by_label("Not now").click();
     h.run();
 }
+
+/// Runs the command named `name` from the command palette.
+fn palette(h: &mut H, name: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.get_by_label("Command").type_text(name);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn capture_all_takes_the_current_articles_sources_or_the_whole_projects() {
+    let base = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.ron");
+    // A second article whose claim cites another page of the server.
+    let mut p = project_citing(&base);
+    p.articles.push(factdesk::core::model::Article::new(
+        Default::default(),
+        "The port authority said the bridge reopens in March.",
+    ));
+    let mut p = with_claims(p, 1, &[("bridge reopens in March", Status::Disputed, "")]);
+    let second = p.claims.iter().position(|c| c.article == p.articles[1].id);
+    let second = second.expect("second article's claim");
+    p.claims[second]
+        .sources
+        .push(Source::from_url(&format!("{base}/article.html")));
+    let mut h = saved_app(p, &path);
+    click_row(&mut h, "Kwon Jong Gun");
+    let captured = |h: &H| -> Vec<usize> {
+        h.state()
+            .session
+            .project
+            .claims
+            .iter()
+            .map(|c| c.sources[0].captures.len())
+            .collect()
+    };
+    // The article's command leaves the other article's sources alone.
+    palette(&mut h, "capture all sources");
+    wait(&mut h);
+    let first = h
+        .state()
+        .session
+        .project
+        .claims
+        .iter()
+        .position(|c| c.anchor.quote == "Kwon Jong Gun")
+        .expect("first claim");
+    let mut want = vec![0, 0];
+    want[first] = 1;
+    assert_eq!(captured(&h), want);
+    // The project's takes the rest, and only what has no capture yet.
+    palette(&mut h, "capture all sources in the project");
+    wait(&mut h);
+    assert_eq!(captured(&h), vec![1, 1]);
+    assert_eq!(h.state().error_message(), None);
+    // Nothing left: it says so instead of fetching again.
+    palette(&mut h, "capture all sources in the project");
+    let _ = h.try_run();
+    assert!(
+        h.query_by_label_contains("Every source of the project's claims is captured already")
+            .is_some()
+    );
+    assert_eq!(captured(&h), vec![1, 1]);
+}

@@ -80,20 +80,21 @@ impl FactdeskApp {
     }
 
     /// "Capture all sources": every source with a web address and no successful capture yet,
-    /// among the claims of the article being read.
-    pub(crate) fn capture_all_sources(&mut self) {
-        let Some(article) = self.article.current.clone() else {
+    /// among the claims of the article being read, or of the whole project.
+    pub(crate) fn capture_all_sources(&mut self, whole_project: bool) {
+        let article = self.article.current.clone();
+        if !whole_project && article.is_none() {
             self.dialogs
                 .toast("Open an article first: its claims' sources are captured".to_string());
             return;
-        };
+        }
         let mut cited = 0;
         let targets: Vec<(ClaimId, String)> = self
             .session
             .project
             .claims
             .iter()
-            .filter(|c| c.article == article)
+            .filter(|c| whole_project || Some(&c.article) == article.as_ref())
             .flat_map(|c| c.sources.iter().map(move |s| (c, s)))
             .filter(|(_, s)| !s.url.trim().is_empty())
             .inspect(|_| cited += 1)
@@ -101,12 +102,19 @@ impl FactdeskApp {
             .map(|(c, s)| (c.id.clone(), s.url.clone()))
             .collect();
         if targets.is_empty() {
-            let why = if cited == 0 {
-                "No claim of this article cites a source with a web address"
+            let whose = if whole_project {
+                "the project's claims"
             } else {
-                "Every source of this article's claims is captured already (use Capture again on a source for a new copy)"
+                "this article's claims"
             };
-            self.dialogs.toast(why.to_string());
+            let why = if cited == 0 {
+                format!("No source of {whose} has a web address")
+            } else {
+                format!(
+                    "Every source of {whose} is captured already (use Capture again on a source for a new copy)"
+                )
+            };
+            self.dialogs.toast(why);
             return;
         }
         self.capture_sources(targets);

@@ -24,7 +24,8 @@ impl FactdeskApp {
     pub(crate) fn apply_evidence(&mut self, intent: EvidenceIntent) {
         match intent {
             EvidenceIntent::Capture { claim, url } => self.capture_sources(vec![(claim, url)]),
-            EvidenceIntent::CaptureAll => self.capture_all_sources(),
+            EvidenceIntent::CaptureAll => self.capture_all_sources(false),
+            EvidenceIntent::CaptureAllInProject => self.capture_all_sources(true),
             EvidenceIntent::CancelCapture => self.cancel_capture(),
             EvidenceIntent::View { claim, url } => self.view_capture(&claim, &url),
         }

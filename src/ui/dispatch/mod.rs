@@ -259,6 +259,9 @@ impl FactdeskApp {
             UiCommand::UpdateLibrary => self.refresh_library(),
             UiCommand::AddArticleFromUrl => self.open_add_url(None),
             UiCommand::CaptureAllSources => self.apply_evidence(EvidenceIntent::CaptureAll),
+            UiCommand::CaptureAllProjectSources => {
+                self.apply_evidence(EvidenceIntent::CaptureAllInProject)
+            }
         }
     }
 

@@ -496,3 +496,98 @@ fn seen_before_recall_at_5() {
     eprintln!("recall@5 overall: {hit}/{total} = {recall:.3}");
     assert!(recall >= 0.9, "recall@5 {recall:.3}");
 }
+
+/// The ClaimReview examples of schema.org and Google (`../shared/corpus/claimreview`, see its
+/// SOURCES.md): every review indexed through the CLI is found by searching for its claim, with
+/// its fact-checker and url. The schema.org examples file holds the same JSON-LD blocks in
+/// `<script>` tags; they are split out and must read as the `.jsonld` copies do.
+#[test]
+#[ignore = "needs ../shared/corpus/claimreview; run with --ignored where it exists"]
+fn shared_claimreview_examples_are_indexed_and_found() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/claimreview");
+    assert!(root.is_dir(), "{} not found", root.display());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut feeds: Vec<std::path::PathBuf> = std::fs::read_dir(&root)
+        .expect("list corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonld"))
+        .collect();
+    feeds.sort();
+    assert!(feeds.len() >= 4, "only {} .jsonld files", feeds.len());
+    let examples =
+        std::fs::read_to_string(root.join("schemaorg-sdo-ClaimReview-issue-1061-examples.txt"))
+            .expect("examples file");
+    let open = "<script type=\"application/ld+json\">";
+    let mut blocks = Vec::new();
+    for part in examples.split(open).skip(1) {
+        let (json, _) = part.split_once("</script>").expect("closed script block");
+        let path = dir
+            .path()
+            .join(format!("examples-{}.jsonld", blocks.len() + 1));
+        std::fs::write(&path, json.trim()).expect("write block");
+        blocks.push(path);
+    }
+    assert_eq!(blocks.len(), 2, "script blocks in the examples file");
+    // The fact-checker as the reader takes it: the review's author's name, else its url.
+    let publisher = |file: &str| match &file[..2] {
+        "01" => "http://www.politifact.com/",
+        "02" => "http://danbri.org/",
+        _ => "Example.com science watch",
+    };
+    let index = dir.path().join("index");
+    let mut args = vec![
+        "library".to_string(),
+        "--index".into(),
+        index.display().to_string(),
+        "index".into(),
+    ];
+    for f in feeds.iter().chain(&blocks) {
+        args.push("--claimreview".into());
+        args.push(f.display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = factdesk(&args);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).trim().is_empty(), "{}", text(&o.stderr));
+    let expected = feeds.len() + blocks.len();
+    assert!(
+        text(&o.stdout).contains(&format!("{expected} records")),
+        "{}",
+        text(&o.stdout)
+    );
+    let twins = [("examples-1", "01-"), ("examples-2", "02-")];
+    for feed in feeds.iter().chain(&blocks) {
+        let name = feed.file_name().and_then(|n| n.to_str()).expect("name");
+        let twin = twins
+            .iter()
+            .find(|(b, _)| name.starts_with(b))
+            .map_or(name, |(_, f)| f);
+        let review: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(feed).expect("read")).expect("json");
+        let claim = review["claimReviewed"].as_str().expect("claimReviewed");
+        let o = factdesk(&[
+            "library",
+            "--index",
+            index.to_str().expect("utf-8"),
+            "search",
+            claim,
+            "--json",
+            "--limit",
+            "20",
+        ]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let hits: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        let hits = hits.as_array().expect("array");
+        // Its own review is among the best: equal texts (03 and 04) score alike.
+        let best = hits[0]["score"].as_f64().expect("score");
+        let hit = hits
+            .iter()
+            .find(|h| h["project"] == feed.display().to_string())
+            .unwrap_or_else(|| panic!("{name}: not found by its claim: {hits:?}"));
+        assert_eq!(hit["score"].as_f64(), Some(best), "{name}");
+        assert_eq!(hit["quote"], claim, "{name}");
+        assert_eq!(hit["url"], review["url"], "{name}");
+        assert_eq!(hit["publisher"], publisher(twin), "{name}");
+        assert_eq!(hit["status"], serde_json::Value::Null, "{name}");
+    }
+}

@@ -28,6 +28,7 @@ pub fn parse_feed(text: &str, path: &Path) -> Result<(Vec<Record>, Vec<FeedProbl
             message: format!("not valid JSON: {e}"),
         })?;
         collect(&value, String::new(), &source, &mut records, &mut problems);
+        nothing_found(&records, &mut problems);
         return Ok((records, problems));
     }
     for (n, line) in text.lines().enumerate() {
@@ -48,13 +49,41 @@ pub fn parse_feed(text: &str, path: &Path) -> Result<(Vec<Record>, Vec<FeedProbl
             }),
         }
     }
+    nothing_found(&records, &mut problems);
     Ok((records, problems))
+}
+
+/// A feed without a single review (the wrong file, or reviews under another type) says so
+/// instead of adding nothing in silence.
+fn nothing_found(records: &[Record], problems: &mut Vec<FeedProblem>) {
+    if records.is_empty() && problems.is_empty() {
+        problems.push(FeedProblem {
+            position: "/".into(),
+            message: "no ClaimReview in this file (an object with \"@type\": \"ClaimReview\", \
+                      alone, in an array, an @graph or a DataFeed)"
+                .into(),
+        });
+    }
+}
+
+/// `ClaimReview`, or the same type written in full (`https://schema.org/ClaimReview`,
+/// `schema:ClaimReview`), as JSON-LD without a schema.org context has it.
+fn is_claim_review_type(t: &str) -> bool {
+    t.strip_suffix("ClaimReview").is_some_and(|head| {
+        head.is_empty()
+            || ["http://schema.org/", "https://schema.org/", "schema:"]
+                .iter()
+                .any(|p| head.eq_ignore_ascii_case(p))
+    })
 }
 
 fn is_claim_review(v: &Value) -> bool {
     match v.get("@type") {
-        Some(Value::String(t)) => t == "ClaimReview",
-        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some("ClaimReview")),
+        Some(Value::String(t)) => is_claim_review_type(t),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .any(is_claim_review_type),
         _ => false,
     }
 }
@@ -100,14 +129,26 @@ fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A party's name: `{"name": …}`, a bare string, or the first of an array; its url when nameless.
+/// A party's name: `{"name": …}`, a bare string, or the first named one of an array; its url
+/// when none has a name.
 fn party_name(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => text(Some(&Value::String(s.clone()))),
-        Value::Array(items) => items.iter().find_map(|i| party_name(Some(i))),
-        obj @ Value::Object(_) => text(obj.get("name")).or_else(|| text(obj.get("url"))),
-        _ => None,
+    fn named(v: &Value) -> Option<String> {
+        match v {
+            Value::String(_) => text(Some(v)),
+            Value::Array(items) => items.iter().find_map(named),
+            Value::Object(_) => text(v.get("name")),
+            _ => None,
+        }
     }
+    fn url(v: &Value) -> Option<String> {
+        match v {
+            Value::Array(items) => items.iter().find_map(url),
+            Value::Object(_) => text(v.get("url")),
+            _ => None,
+        }
+    }
+    let v = v?;
+    named(v).or_else(|| url(v))
 }
 
 fn review(v: &Value, source: &str, n: usize) -> Option<Record> {
@@ -193,5 +234,130 @@ mod tests {
         let (r, p) = parse_feed(lines, Path::new("x.jsonl")).expect("jsonl");
         assert_eq!(r.len(), 1);
         assert!(p[0].position.starts_with("2:"), "{p:?}");
+    }
+
+    fn review_json(claim: &str) -> String {
+        format!(
+            r#"{{"@type":"ClaimReview","claimReviewed":"{claim}","url":"https://example.org/{claim}",
+               "author":{{"@type":"Organization","name":"Checkers"}},
+               "reviewRating":{{"@type":"Rating","alternateName":"Misleading"}}}}"#
+        )
+    }
+
+    #[test]
+    fn a_data_feed_yields_each_items_review() {
+        let feed = format!(
+            r#"{{"@context":"https://schema.org","@type":"DataFeed","dateModified":"2024-07-01",
+              "dataFeedElement":[
+                {{"@type":"DataFeedItem","dateCreated":"2024-06-30","item":{a}}},
+                {{"@type":"DataFeedItem","item":[{b}]}},
+                {{"@type":"DataFeedItem","item":{{"@type":"ClaimReview","url":"https://x"}}}}]}}"#,
+            a = review_json("one"),
+            b = review_json("two"),
+        );
+        let (r, p) = parse_feed(&feed, Path::new("feed.json")).expect("parses");
+        let quotes: Vec<&str> = r.iter().map(|r| r.quote.as_str()).collect();
+        assert_eq!(quotes, ["one", "two"]);
+        assert_eq!(r[1].url.as_deref(), Some("https://example.org/two"));
+        assert_eq!(r[1].publisher.as_deref(), Some("Checkers"));
+        assert_ne!(r[0].key, r[1].key);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].position, "/dataFeedElement/2/item");
+    }
+
+    #[test]
+    fn a_graph_inside_an_array_is_read() {
+        let doc = format!(
+            r#"[{{"@context":"https://schema.org","@graph":[{{"@type":"WebPage","name":"p"}},{a}]}},
+               {b}]"#,
+            a = review_json("in graph"),
+            b = review_json("after"),
+        );
+        let (r, p) = parse_feed(&doc, Path::new("g.jsonld")).expect("parses");
+        let quotes: Vec<&str> = r.iter().map(|r| r.quote.as_str()).collect();
+        assert_eq!(quotes, ["in graph", "after"]);
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn a_claims_author_may_be_a_string_an_object_or_an_array() {
+        let with_author = |author: &str| {
+            let doc = format!(
+                r#"{{"@type":"ClaimReview","claimReviewed":"c",
+                   "itemReviewed":{{"@type":"Claim","author":{author}}}}}"#
+            );
+            let (r, _) = parse_feed(&doc, Path::new("a.json")).expect("parses");
+            r[0].speaker.clone()
+        };
+        assert_eq!(with_author(r#""Jane Roe""#).as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            with_author(r#"{"@type":"Person","name":"Jane Roe"}"#).as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            with_author(r#"[{"@type":"Person","name":"Jane Roe"},{"name":"John Doe"}]"#).as_deref(),
+            Some("Jane Roe")
+        );
+        // A name anywhere in the array beats the first one's bare url.
+        assert_eq!(
+            with_author(r#"[{"@type":"Person","url":"https://jr.example"},{"name":"John Doe"}]"#)
+                .as_deref(),
+            Some("John Doe")
+        );
+        assert_eq!(
+            with_author(r#"{"url":"https://jr.example"}"#).as_deref(),
+            Some("https://jr.example")
+        );
+        assert_eq!(with_author(r#"[]"#), None);
+        assert_eq!(with_author(r#""  ""#), None);
+    }
+
+    #[test]
+    fn a_rating_with_only_a_name_is_the_verdict() {
+        let doc = r#"{"@type":"ClaimReview","claimReviewed":"c",
+            "reviewRating":{"@type":"Rating","alternateName":"Half true"}}"#;
+        let (r, _) = parse_feed(doc, Path::new("r.json")).expect("parses");
+        assert_eq!(r[0].verdict.as_deref(), Some("Half true"));
+        let doc = r#"{"@type":"ClaimReview","claimReviewed":"c",
+            "reviewRating":{"@type":"Rating","ratingValue":"3"}}"#;
+        let (r, _) = parse_feed(doc, Path::new("r.json")).expect("parses");
+        assert_eq!(r[0].verdict.as_deref(), Some("3"));
+        let doc = r#"{"@type":"ClaimReview","claimReviewed":"c"}"#;
+        let (r, _) = parse_feed(doc, Path::new("r.json")).expect("parses");
+        assert_eq!(r[0].verdict, None);
+    }
+
+    #[test]
+    fn a_malformed_feed_says_where() {
+        let truncated = "{\"@type\":\"DataFeed\",\n \"dataFeedElement\": [\n  {\"item\": {\"@type\": \"ClaimReview\",\n";
+        let err = parse_feed(truncated, Path::new("f.json")).expect_err("truncated");
+        assert_eq!(err.position, "4:0", "{err:?}");
+        assert!(err.message.starts_with("not valid JSON"), "{err:?}");
+        let err = parse_feed("[\n  {\"a\": 1}\n  {\"b\": 2}\n]", Path::new("f.json"))
+            .expect_err("missing comma");
+        assert_eq!(err.position, "3:3", "{err:?}");
+    }
+
+    #[test]
+    fn full_type_names_count_and_a_file_without_reviews_says_so() {
+        for t in [
+            "https://schema.org/ClaimReview",
+            "schema:ClaimReview",
+            "ClaimReview",
+        ] {
+            let doc = format!(r#"{{"@type":["Thing","{t}"],"claimReviewed":"c"}}"#);
+            let (r, p) = parse_feed(&doc, Path::new("t.json")).expect("parses");
+            assert_eq!(r.len(), 1, "{t}");
+            assert!(p.is_empty(), "{p:?}");
+        }
+        let (r, p) = parse_feed(
+            r#"{"@type":"NotClaimReview","claimReviewed":"c"}"#,
+            Path::new("t.json"),
+        )
+        .expect("parses");
+        assert!(r.is_empty());
+        assert!(p[0].message.starts_with("no ClaimReview"), "{p:?}");
+        let (_, p) = parse_feed("\n", Path::new("t.jsonl")).expect("parses");
+        assert!(p[0].message.starts_with("no ClaimReview"), "{p:?}");
     }
 }

@@ -55,10 +55,9 @@ pub(super) fn remove_unrecorded(project: &Path, captures: &[&Capture]) {
         .into_iter()
         .map(|(_, c)| c.file.as_str())
         .collect();
-    let dir = evidence::evidence_dir(project);
-    for c in captures.iter().filter(|c| c.is_captured()) {
+    for c in captures {
         if !named.contains(c.file.as_str()) {
-            let _ = std::fs::remove_file(dir.join(&c.file));
+            evidence::discard_unrecorded(project, c);
         }
     }
 }

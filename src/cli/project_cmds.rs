@@ -136,28 +136,24 @@ pub(super) fn import_urls(
     timeout: Option<u64>,
 ) -> Result<Vec<Article>, CliError> {
     use crate::core::{evidence, fetch};
-    let mut options = super::capture_cmd::fetch_options(timeout);
-    options.pages_only = true;
+    let options = super::capture_cmd::fetch_options(timeout);
     let mut out = Vec::new();
     for url in urls {
         let result = (|| -> Result<Article, CliError> {
-            let fetched = fetch::fetch(url, &options, &fetch::FetchControl::new())?;
-            let final_url = fetched.final_url().to_string();
-            let body = fetched
-                .decoded_body()
-                .map_err(|e| CliError(format!("{final_url}: {e}")))?;
-            let imported =
-                import::import_bytes_with_charset(&final_url, &body, fetched.header_charset())?;
-            for w in &imported.warnings {
-                eprintln!("factdesk: warning: {final_url}: {w}");
+            let page =
+                evidence::fetch_article(url, &options, &fetch::FetchControl::new(), Some(project))?;
+            let mut article = page.article;
+            for w in &page.warnings {
+                eprintln!("factdesk: warning: {}: {w}", article.meta.url);
             }
-            let mut article = imported.into_article();
-            article.meta.url = final_url;
-            let capture = evidence::store_fetched(project, &fetched).map_err(|e| {
-                CliError(format!(
-                    "{url}: imported, but the page could not be kept as evidence: {e}"
-                ))
-            })?;
+            let capture = page
+                .capture
+                .unwrap_or_else(|| Err("no project file".to_string()))
+                .map_err(|e| {
+                    CliError(format!(
+                        "{url}: imported, but the page could not be kept as evidence: {e}"
+                    ))
+                })?;
             article.captures.push(capture);
             Ok(article)
         })();

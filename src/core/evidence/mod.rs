@@ -8,7 +8,7 @@ pub mod warc;
 
 use crate::core::fetch::{self, FetchControl, FetchError, FetchOptions, Fetched};
 use crate::core::import::{self, Imported};
-use crate::core::model::{Capture, CaptureState, Project};
+use crate::core::model::{Article, Capture, CaptureState, Project};
 use crate::core::store;
 use crate::core::time::Timestamp;
 use std::path::{Path, PathBuf};
@@ -68,6 +68,48 @@ pub fn store_fetched(project: &Path, fetched: &Fetched) -> Result<Capture, Strin
         file,
         error: String::new(),
         archive_url: String::new(),
+    })
+}
+
+/// A web page fetched and read like an import: the article (its `url` the page's final address),
+/// the importer's warnings, and the page as fetched kept as a capture beside the project (none
+/// when there is no project file; an error when it could not be written).
+#[derive(Debug)]
+pub struct FetchedArticle {
+    pub article: Article,
+    pub warnings: Vec<String>,
+    pub capture: Option<Result<Capture, String>>,
+}
+
+/// Fetches `url` (web pages only) and imports it: the one path from an address to an article,
+/// for `import --url`, `update --url` and the app. Errors are the analyst's words, with the URL.
+pub fn fetch_article(
+    url: &str,
+    options: &FetchOptions,
+    control: &FetchControl,
+    project: Option<&Path>,
+) -> Result<FetchedArticle, String> {
+    let options = FetchOptions {
+        pages_only: true,
+        ..options.clone()
+    };
+    let fetched = fetch::fetch(url, &options, control).map_err(|e| e.to_string())?;
+    let final_url = fetched.final_url().to_string();
+    let body = fetched
+        .decoded_body()
+        .map_err(|e| format!("{final_url}: {e}"))?;
+    let imported = import::import_bytes_with_charset(&final_url, &body, fetched.header_charset())
+        .map_err(|e| e.to_string())?;
+    if control.is_cancelled() {
+        return Err(format!("{url}: cancelled"));
+    }
+    let warnings = imported.warnings.clone();
+    let mut article = imported.into_article();
+    article.meta.url = final_url;
+    Ok(FetchedArticle {
+        article,
+        warnings,
+        capture: project.map(|p| store_fetched(p, &fetched)),
     })
 }
 

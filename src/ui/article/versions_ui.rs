@@ -2,7 +2,7 @@
 //! worker thread, a file dropped on an article's row, and any two versions compared by word.
 
 use crate::core::evidence;
-use crate::core::fetch::{self, FetchControl, FetchOptions};
+use crate::core::fetch::{FetchControl, FetchOptions};
 use crate::core::model::{ArticleId, Capture};
 use crate::core::versions::{self, ParagraphChange, Piece};
 use crate::ui::intent::{DropChoice, Intent, VersionsIntent};
@@ -374,29 +374,12 @@ pub(crate) fn fetch_text(
     control: &FetchControl,
     project: Option<&Path>,
 ) -> Result<FetchedText, String> {
-    let options = FetchOptions {
-        pages_only: true,
-        ..FetchOptions::default()
-    };
-    let fetched = fetch::fetch(url, &options, control).map_err(|e| e.to_string())?;
-    let final_url = fetched.final_url().to_string();
-    let bytes = fetched
-        .decoded_body()
-        .map_err(|e| format!("{final_url}: {e}"))?;
-    let imported = crate::core::import::import_bytes_with_charset(
-        &final_url,
-        &bytes,
-        fetched.header_charset(),
-    )
-    .map_err(|e| e.to_string())?;
-    if control.is_cancelled() {
-        return Err(format!("{url}: cancelled"));
-    }
+    let page = evidence::fetch_article(url, &FetchOptions::default(), control, project)?;
     Ok(FetchedText {
-        body: imported.body,
-        url: final_url,
-        warnings: imported.warnings,
-        capture: project.map(|p| evidence::store_fetched(p, &fetched)),
+        body: page.article.body,
+        url: page.article.meta.url,
+        warnings: page.warnings,
+        capture: page.capture,
     })
 }
 

@@ -4,8 +4,7 @@
 
 use crate::core::evidence;
 use crate::core::fetch::{self, FetchControl, FetchOptions};
-use crate::core::import;
-use crate::core::model::{Article, Capture};
+use crate::core::model::Capture;
 use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
@@ -40,12 +39,7 @@ pub(crate) struct FetchJob {
 
 /// What the worker brings back: the article, and the capture of the page (None: the project
 /// has no file, so nothing was kept).
-#[derive(Debug)]
-pub(crate) struct Page {
-    pub(crate) article: Article,
-    pub(crate) capture: Option<Result<Capture, String>>,
-    pub(crate) warnings: Vec<String>,
-}
+pub(crate) type Page = evidence::FetchedArticle;
 
 /// The address in `text` when it is one http(s) URL and nothing else (a pasted link).
 pub(crate) fn single_url(text: &str) -> Option<String> {
@@ -62,30 +56,11 @@ pub(crate) fn single_url(text: &str) -> Option<String> {
 /// Runs on the worker thread.
 pub(crate) fn fetch_page(
     url: &str,
-    mut options: FetchOptions,
+    options: FetchOptions,
     control: &FetchControl,
     project: Option<&Path>,
 ) -> Result<Page, String> {
-    options.pages_only = true;
-    let fetched = fetch::fetch(url, &options, control).map_err(|e| e.to_string())?;
-    let final_url = fetched.final_url().to_string();
-    let body = fetched
-        .decoded_body()
-        .map_err(|e| format!("{final_url}: {e}"))?;
-    let imported = import::import_bytes_with_charset(&final_url, &body, fetched.header_charset())
-        .map_err(|e| e.to_string())?;
-    let warnings = imported.warnings.clone();
-    let mut article = imported.into_article();
-    article.meta.url = final_url;
-    if control.is_cancelled() {
-        return Err(format!("{url}: cancelled"));
-    }
-    let capture = project.map(|p| evidence::store_fetched(p, &fetched));
-    Ok(Page {
-        article,
-        capture,
-        warnings,
-    })
+    evidence::fetch_article(url, &options, control, project)
 }
 
 /// Removes a capture file nobody will record (its fetch was cancelled or its article not added).

@@ -3,14 +3,16 @@
 
 use egui::{Color32, Stroke};
 
+/// Okabe-Ito reddish purple: the one hue none of the status colour sets uses.
+const PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+
 /// Fill of a find match: Okabe-Ito reddish purple, a hue no status colour set uses (their
 /// oranges, yellows and blues would make a match read as a claim); solid for the current match.
 pub fn find_fill(current: bool, dark: bool) -> Color32 {
-    let purple = Color32::from_rgb(0xCC, 0x79, 0xA7);
     match (current, dark) {
-        (true, _) => purple,
-        (false, true) => purple.gamma_multiply_u8(120),
-        (false, false) => purple.gamma_multiply_u8(90),
+        (true, _) => PURPLE,
+        (false, true) => PURPLE.gamma_multiply_u8(120),
+        (false, false) => PURPLE.gamma_multiply_u8(90),
     }
 }
 
@@ -26,7 +28,7 @@ pub fn suggestion_stroke(current: bool) -> Stroke {
 
 /// Colour of what a compared project has and this one does not: Okabe-Ito reddish purple, a hue
 /// none of the status colour sets uses.
-pub const THEIRS_COLOR: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+pub const THEIRS_COLOR: Color32 = PURPLE;
 
 /// Outline of another annotator's claim: dotted, thicker for the one last shown.
 pub fn theirs_stroke(current: bool) -> Stroke {

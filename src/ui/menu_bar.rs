@@ -24,17 +24,27 @@ pub fn show(ui: &mut egui::Ui, open: &OpenProject, on: Enabled) -> Vec<Intent> {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
             ui.menu_button(menu.title(), |ui| {
-                for (i, section) in UiCommand::menu_sections(menu).into_iter().enumerate() {
-                    if i > 0 {
-                        ui.separator();
-                    }
-                    for cmd in UiCommand::in_menu(menu, section) {
-                        entry(ui, open, on, cmd, &mut out);
-                    }
-                }
-                if menu == Menu::Help {
-                    ui.weak(format!("factdesk {}", env!("CARGO_PKG_VERSION")));
-                }
+                // A menu taller than the window scrolls instead of running off its bottom (menus
+                // open under the menu bar); its scroll bar takes room beside the shortcuts.
+                let room = ui.ctx().content_rect().height() - 2.0 * ui.spacing().interact_size.y;
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+                egui::ScrollArea::vertical()
+                    .max_height(room.max(80.0))
+                    .min_scrolled_height(room.max(80.0))
+                    .show(ui, |ui| {
+                        for (i, section) in UiCommand::menu_sections(menu).into_iter().enumerate() {
+                            if i > 0 {
+                                ui.separator();
+                            }
+                            for cmd in UiCommand::in_menu(menu, section) {
+                                entry(ui, open, on, cmd, &mut out);
+                            }
+                        }
+                        if menu == Menu::Help {
+                            ui.weak(format!("factdesk {}", env!("CARGO_PKG_VERSION")));
+                        }
+                    });
             });
         }
     });

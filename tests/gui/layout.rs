@@ -215,3 +215,32 @@ fn suggestions_open_as_a_tab_without_taking_the_articles_width() {
     h.run();
     assert!(h.query_by_label("No claim selected.").is_none());
 }
+
+/// The Claim menu is taller than a small window: it scrolls inside the window, so its last
+/// entries can be reached and run there.
+#[test]
+fn a_menu_taller_than_the_window_scrolls_to_its_last_entry() {
+    let mut h = at_size(800.0, 600.0);
+    h.query_all_by_label("Claim")
+        .find(|n| n.rect().top() < 30.0)
+        .expect("the Claim menu in the menu bar")
+        .click();
+    h.run();
+    let last = "Capture all sources in the project";
+    let first = h.get_by_label("Mark claim").rect();
+    assert!(first.top() >= 0.0, "the menu starts in the window");
+    h.get_by_label(last).scroll_to_me();
+    h.run();
+    let rect = h.get_by_label(last).rect();
+    assert!(
+        rect.bottom() <= 600.0,
+        "the last entry is scrolled into the window: {rect:?}"
+    );
+    h.get_by_label(last).click();
+    h.run();
+    // The sample cites no web source: the command ran and said so.
+    assert!(
+        h.query_by_label_contains("No source of the project's claims has a web address")
+            .is_some()
+    );
+}

@@ -5,6 +5,7 @@ use crate::core::library::{Hit, IndexReport, Library, LibraryError};
 use crate::core::model::{ClaimId, Status};
 use crate::ui::app::FactdeskApp;
 use crate::ui::intent::LibraryIntent;
+use crate::ui::review::prior::{merge_sources, prior_sources, read_prior};
 use crate::ui::review::seen_before::*;
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod compare;
 pub(crate) mod conflicts;
+pub(crate) mod prior;
 pub(crate) mod seen_before;
 pub(crate) mod stats;
 pub(crate) mod suggestions;

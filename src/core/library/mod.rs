@@ -7,6 +7,7 @@
 //! See docs/LIBRARY.md.
 
 mod claimreview;
+mod group;
 mod manifest;
 mod minhash;
 mod record;
@@ -19,6 +20,7 @@ pub use minhash::Signature;
 pub use record::{Record, project_records};
 
 use crate::core::store;
+use group::{Grouper, band_candidates};
 use manifest::{FileEntry, Manifest};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -30,7 +32,7 @@ use tantivy::schema::{
     Value,
 };
 use tantivy::tokenizer::TokenStream;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The environment variable naming the index folder (instead of the user's data folder).
 pub const LIBRARY_ENV: &str = "FACTDESK_LIBRARY";
@@ -826,76 +828,5 @@ fn hit(f: &Fields, d: &TantivyDocument, score: f32) -> Hit {
         publisher: get(f.publisher),
         url: get(f.url),
         group: get(f.group).unwrap_or_default(),
-    }
-}
-
-/// Documents sharing at least one MinHash band with `sig`, most shared bands first.
-fn band_candidates(
-    searcher: &Searcher,
-    f: &Fields,
-    sig: &Signature,
-    limit: usize,
-) -> tantivy::Result<Vec<(f32, tantivy::DocAddress)>> {
-    let q = BooleanQuery::new(
-        sig.bands()
-            .iter()
-            .map(|b| {
-                let t = TermQuery::new(Term::from_field_u64(f.band, *b), IndexRecordOption::Basic);
-                (Occur::Should, Box::new(t) as Box<dyn Query>)
-            })
-            .collect(),
-    );
-    searcher.search(&q, &TopDocs::with_limit(limit).order_by_score())
-}
-
-/// Gives each new record its near-duplicate group: the group of an earlier record of this run
-/// that shares a band and is the same claim, else of such a record already in the index, else a
-/// new group named after the record.
-struct Grouper<'a> {
-    searcher: Option<&'a Searcher>,
-    fields: Fields,
-    bands: HashMap<u64, usize>,
-    groups: Vec<(Signature, String)>,
-}
-
-impl<'a> Grouper<'a> {
-    fn new(searcher: &'a Searcher, fields: Fields) -> Self {
-        Grouper {
-            searcher: (searcher.num_docs() > 0).then_some(searcher),
-            fields,
-            bands: HashMap::new(),
-            groups: Vec::new(),
-        }
-    }
-
-    fn assign(&mut self, r: &Record) -> String {
-        let own = || format!("g-{:016x}", minhash::fnv1a(r.key.as_bytes()));
-        let Some(sig) = Signature::of(&r.quote) else {
-            return own();
-        };
-        let bands = sig.bands();
-        for b in &bands {
-            if let Some(&i) = self.bands.get(b)
-                && self.groups[i].0.same_claim(&sig)
-            {
-                return self.groups[i].1.clone();
-            }
-        }
-        let found = self.searcher.and_then(|s| {
-            let top = band_candidates(s, &self.fields, &sig, 5).ok()?;
-            top.into_iter().find_map(|(_, addr)| {
-                let d: TantivyDocument = s.doc(addr).ok()?;
-                let h = hit(&self.fields, &d, 0.0);
-                let other = Signature::of(&h.quote)?;
-                other.same_claim(&sig).then_some(h.group)
-            })
-        });
-        let group = found.unwrap_or_else(own);
-        let i = self.groups.len();
-        self.groups.push((sig, group.clone()));
-        for b in bands {
-            self.bands.entry(b).or_insert(i);
-        }
-        group
     }
 }

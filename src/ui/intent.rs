@@ -28,6 +28,8 @@ pub enum Intent {
     AcceptSuggestedStatus(bool),
     /// Sort the claim list this way (a setting, kept between runs).
     SortClaims(crate::ui::claims::claim_sort::ClaimSort),
+    /// Give the claim list's columns these widths (a setting, kept between runs).
+    ClaimColumns(crate::ui::claims::claim_columns::ColumnWidths),
     SelectClaim {
         id: ClaimId,
         scroll: bool,

@@ -1,5 +1,5 @@
 //! App preferences kept between runs with eframe persistence: recent projects, theme, zoom,
-//! colours, snapping, analyst name, export defaults.
+//! colours, snapping, analyst name, export defaults, the claim list's sort and column widths.
 
 pub use crate::ui::look::status_colors::StatusColors;
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,8 @@ pub struct Settings {
     pub export_csv_bom: bool,
     /// How the claim list is sorted.
     pub claim_sort: crate::ui::claims::claim_sort::ClaimSort,
+    /// The widths the claim list's Status, Speaker and Updated columns were dragged to.
+    pub claim_columns: crate::ui::claims::claim_columns::ColumnWidths,
     /// What the suggestions panel lists.
     pub suggest_filter: crate::ui::review::suggestions::SuggestFilter,
     /// Ask "Who is editing?" at the first edit while `analyst` is empty (off for tests).
@@ -91,6 +93,7 @@ impl Default for Settings {
             show_articles_panel: true,
             show_claim_panel: true,
             claim_sort: Default::default(),
+            claim_columns: Default::default(),
             suggest_filter: Default::default(),
             library_dir: None,
         }
@@ -189,6 +192,11 @@ mod tests {
             !s.suggest_filter.is_active(),
             "old settings list every suggestion"
         );
+        assert_eq!(
+            s.claim_columns,
+            Default::default(),
+            "old settings keep the default column widths"
+        );
         // And the new fields survive a round trip.
         let mut n = s.clone();
         n.zoom = 1.4;
@@ -200,6 +208,7 @@ mod tests {
             .set_status_shown(crate::core::model::Status::Denied, false);
         n.suggest_filter.min_score = 0.6;
         n.suggest_filter.search = "Kirby".into();
+        n.claim_columns.speaker = 260.0;
         let text = ron::to_string(&n).expect("serialise");
         assert_eq!(ron::from_str::<Settings>(&text).expect("reload"), n);
         // A filter stored with only some of its fields.
@@ -207,6 +216,14 @@ mod tests {
             ron::from_str("(suggest_filter: (min_score: 0.5))").expect("partial filter loads");
         assert_eq!(partial.suggest_filter.min_score, 0.5);
         assert!(partial.suggest_filter.hidden.is_empty());
+        // Column widths stored with only some of the columns.
+        let partial: Settings =
+            ron::from_str("(claim_columns: (speaker: 250.0))").expect("partial widths load");
+        assert_eq!(partial.claim_columns.speaker, 250.0);
+        assert_eq!(
+            partial.claim_columns.status,
+            crate::ui::claims::claim_columns::STATUS_W
+        );
     }
 
     #[test]

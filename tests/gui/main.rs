@@ -9,6 +9,7 @@ mod synth;
 
 mod a11y;
 mod annotate;
+mod columns;
 mod commands;
 mod evidence;
 mod export;

@@ -1,10 +1,14 @@
 //! The claim list: the claims of the current article (or all), filtered by status and text,
 //! sorted by a column, drawn with `show_rows` so only visible rows cost anything. Rows are
 //! rebuilt only when the project, the filter or the sort changes. Ctrl/Shift+click select
-//! several rows (see `multi_select`).
+//! several rows (see `multi_select`). The header's handles resize the columns (`claim_columns`
+//! lays them out); the widths are a setting, changed through `Intent::ClaimColumns`.
 
 use crate::core::model::{ArticleId, Claim, PerStatus, Project, Status};
 use crate::ui::claims::ClaimsState;
+use crate::ui::claims::claim_columns::{
+    ColumnDrag, ColumnWidths, Columns, MAX_COLUMN_W, MIN_COLUMN_W, Resizable,
+};
 use crate::ui::claims::claim_sort::{ClaimSort, SortColumn};
 use crate::ui::intent::ClickKind;
 use crate::ui::intent::Intent;
@@ -100,70 +104,6 @@ pub fn row_text(c: &Claim) -> String {
     )
 }
 
-/// Column widths of the list (the quote takes what is left).
-const POSITION_W: f32 = 70.0;
-const STATUS_W: f32 = 120.0;
-const SPEAKER_W: f32 = 170.0;
-const UPDATED_W: f32 = 130.0;
-/// The narrowest the quote column gets before the speaker and date columns give way.
-const QUOTE_MIN_W: f32 = 200.0;
-const SPEAKER_NARROW_W: f32 = 110.0;
-
-/// The x range of each column in a row `width` wide, in `SortColumn` order plus the quote.
-struct Columns {
-    position: (f32, f32),
-    status: (f32, f32),
-    quote: (f32, f32),
-    speaker: (f32, f32),
-    updated: (f32, f32),
-}
-
-impl Columns {
-    fn new(width: f32) -> Columns {
-        let mut x = 0.0;
-        let mut next = |w: f32| {
-            let r = (x, x + w);
-            x += w;
-            r
-        };
-        // On a narrow list the side columns give way so the quote keeps room to be read:
-        // first "Updated" goes, then the speaker narrows, then it goes too.
-        let fixed = POSITION_W + STATUS_W;
-        let (speaker_w, updated_w) = if width >= fixed + SPEAKER_W + UPDATED_W + QUOTE_MIN_W {
-            (SPEAKER_W, UPDATED_W)
-        } else if width >= fixed + SPEAKER_W + QUOTE_MIN_W {
-            (SPEAKER_W, 0.0)
-        } else if width >= fixed + SPEAKER_NARROW_W + QUOTE_MIN_W {
-            (SPEAKER_NARROW_W, 0.0)
-        } else {
-            (0.0, 0.0)
-        };
-        let position = next(POSITION_W);
-        let status = next(STATUS_W);
-        let quote_w =
-            (width - fixed - speaker_w - updated_w).max(QUOTE_MIN_W.min(width - fixed).max(40.0));
-        let quote = next(quote_w);
-        let speaker = next(speaker_w);
-        let updated = next(updated_w);
-        Columns {
-            position,
-            status,
-            quote,
-            speaker,
-            updated,
-        }
-    }
-
-    fn of(&self, c: SortColumn) -> (f32, f32) {
-        match c {
-            SortColumn::Position => self.position,
-            SortColumn::Status => self.status,
-            SortColumn::Speaker => self.speaker,
-            SortColumn::Updated => self.updated,
-        }
-    }
-}
-
 /// "2026-11-29 05:00" from an RFC 3339 timestamp.
 fn short_time(t: &str) -> String {
     t.chars()
@@ -236,17 +176,30 @@ pub fn show(
         open.settings.claim_sort,
         current,
     );
-    let columns = Columns::new(ui.available_width());
+    // While a column's handle is dragged the list follows the pointer; the width becomes a
+    // setting when the drag ends.
+    let stored = open.settings.claim_columns;
+    let width = ui.available_width();
+    let columns = Columns::new(width, &claims.live_widths(stored));
     let sort = open.settings.claim_sort;
-    if let Some(column) = header(
+    let head = header(
         ui,
         &columns,
         sort,
-        claims.list.rows.len(),
-        claims.selected_set.len(),
-    ) {
+        (claims.list.rows.len(), claims.selected_set.len()),
+        &mut claims.column_drag,
+        stored,
+    );
+    if let Some(column) = head.sort {
         out.push(Intent::SortClaims(sort.clicked(column)));
     }
+    if let Some(widths) = head.widths {
+        out.push(Intent::ClaimColumns(widths));
+    }
+    let columns = match head.widths {
+        Some(widths) => Columns::new(width, &widths),
+        None => Columns::new(width, &claims.live_widths(stored)),
+    };
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let selected_idx = claims
         .selected
@@ -304,55 +257,188 @@ pub fn show(
     out
 }
 
-/// The column headers; returns the column whose header was clicked.
+/// What the header asks for: a sort, new column widths.
+struct HeaderOut {
+    sort: Option<SortColumn>,
+    widths: Option<ColumnWidths>,
+}
+
+/// The width of a column's resize handle, centred on the column's edge.
+const HANDLE_W: f32 = 8.0;
+/// How far one accessibility increment or decrement moves a handle.
+const HANDLE_STEP: f32 = 10.0;
+
+/// The column headers: sort buttons, the quote's count, and a resize handle on the edge of each
+/// resizable column that faces the quote. Right-click offers "Reset column widths".
 fn header(
     ui: &mut egui::Ui,
     columns: &Columns,
     sort: ClaimSort,
-    shown: usize,
-    selected: usize,
-) -> Option<SortColumn> {
-    let mut clicked = None;
+    (shown, selected): (usize, usize),
+    drag: &mut Option<ColumnDrag>,
+    stored: ColumnWidths,
+) -> HeaderOut {
+    let mut out = HeaderOut {
+        sort: None,
+        widths: None,
+    };
     let h = ui.spacing().interact_size.y;
-    let (rect, _) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::hover());
-    for col in SortColumn::ALL {
-        let (x0, x1) = columns.of(col);
-        if x1 - x0 < 20.0 {
-            continue; // the column gave way to the quote on a narrow list
-        }
-        let arrow = match (sort.column == col, sort.descending) {
-            (true, false) => " ⏶",
-            (true, true) => " ⏷",
-            _ => "",
-        };
-        let cell =
-            egui::Rect::from_x_y_ranges(rect.left() + x0..=rect.left() + x1 - 4.0, rect.y_range());
-        let text = egui::RichText::new(format!("{}{arrow}", col.label())).strong();
-        let r =
-            left_aligned(ui, cell, egui::Button::new(text).frame(false)).on_hover_text(format!(
+    let scope = ui.scope(|ui| {
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::hover());
+        for col in SortColumn::ALL {
+            let (x0, x1) = columns.of(col);
+            if x1 - x0 < 20.0 {
+                continue; // the column gave way to the quote on a narrow list
+            }
+            let arrow = match (sort.column == col, sort.descending) {
+                (true, false) => " ⏶",
+                (true, true) => " ⏷",
+                _ => "",
+            };
+            let cell = cell_rect(rect, (x0, x1));
+            let text = egui::RichText::new(format!("{}{arrow}", col.label())).strong();
+            // The button fills its cell, so it is as wide as its column; a narrow one elides.
+            let button = egui::Button::new((text, egui::Atom::grow()))
+                .frame(false)
+                .truncate()
+                .min_size(egui::vec2(cell.width(), 0.0));
+            let r = left_aligned(ui, cell, button).on_hover_text(format!(
                 "Sort by {}; click again to reverse",
                 col.label().to_lowercase()
             ));
-        let name = format!("Sort by {}", col.label().to_lowercase());
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-        if r.clicked() {
-            clicked = Some(col);
+            let name = format!("Sort by {}", col.label().to_lowercase());
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if r.clicked() {
+                out.sort = Some(col);
+            }
+        }
+        let mut info = format!("Quote · {shown} shown");
+        if selected > 1 {
+            info.push_str(&format!(" · {selected} selected"));
+        }
+        left_aligned(
+            ui,
+            cell_rect(rect, columns.quote),
+            egui::Label::new(egui::RichText::new(info).weak()).truncate(),
+        );
+        out.widths = resize_handles(ui, rect, columns, drag, stored);
+    });
+    scope.response.container_context_menu(|ui| {
+        let reset = ui
+            .add_enabled(
+                !stored.is_default(),
+                egui::Button::new("Reset column widths"),
+            )
+            .on_hover_text("Give the Status, Speaker and Updated columns their default widths");
+        if reset.clicked() {
+            out.widths = Some(ColumnWidths::default());
+            *drag = None;
+            ui.close();
+        }
+    });
+    ui.separator();
+    out
+}
+
+/// A header cell for the column from `x0` to `x1`, clear of the resize handles at its edges.
+fn cell_rect(header: egui::Rect, (x0, x1): (f32, f32)) -> egui::Rect {
+    let gap = HANDLE_W / 2.0;
+    let left = header.left() + x0 + gap;
+    let right = (header.left() + x1 - gap).max(left);
+    egui::Rect::from_x_y_ranges(left..=right, header.y_range())
+}
+
+/// The resize handles of the header `rect`: drag to resize (the live width stays in `drag`
+/// until the drag ends), double-click for the default width; assistive technologies step the
+/// width up and down. Returns the widths to store, when they change.
+fn resize_handles(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    columns: &Columns,
+    drag: &mut Option<ColumnDrag>,
+    stored: ColumnWidths,
+) -> Option<ColumnWidths> {
+    use egui::accesskit::Action;
+    let mut changed = None;
+    let mut dragging = false;
+    let origin = ui.input(|i| i.pointer.press_origin());
+    for col in Resizable::ALL {
+        let Some(x) = columns.handle_x(col) else {
+            continue; // the column gave way on a narrow list
+        };
+        let x = rect.left() + x;
+        let hit =
+            egui::Rect::from_x_y_ranges(x - HANDLE_W / 2.0..=x + HANDLE_W / 2.0, rect.y_range());
+        let id = ui.make_persistent_id(egui::IdSalt::new(("claim_list_resize", col)));
+        let r = ui.interact(hit, id, egui::Sense::CLICK | egui::Sense::DRAG);
+        let width = columns.width(col);
+        let max = columns.max_width(col);
+        let name = format!("Resize the {} column", col.label());
+        r.widget_info(|| {
+            let mut info = egui::WidgetInfo::labeled(egui::Role::Splitter, true, &name);
+            info.value = Some(f64::from(width));
+            info
+        });
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_orientation(egui::accesskit::Orientation::Vertical);
+            node.set_min_numeric_value(f64::from(MIN_COLUMN_W));
+            node.set_max_numeric_value(f64::from(max));
+            node.set_numeric_value_step(f64::from(HANDLE_STEP));
+            node.add_action(Action::Increment);
+            node.add_action(Action::Decrement);
+        });
+        let steps = ui.input(|i| {
+            i.num_accesskit_action_requests(id, Action::Increment) as f32
+                - i.num_accesskit_action_requests(id, Action::Decrement) as f32
+        });
+        if steps != 0.0 {
+            let w = (width + steps * HANDLE_STEP).min(max.max(width));
+            changed = Some(stored.with(col, w.clamp(MIN_COLUMN_W, MAX_COLUMN_W)));
+        }
+        if r.drag_started() {
+            *drag = Some(ColumnDrag {
+                column: col,
+                start: width,
+                max,
+                width,
+            });
+        }
+        if let Some(d) = drag.as_mut().filter(|d| d.column == col)
+            && (r.dragged() || r.drag_stopped())
+        {
+            if let (Some(origin), Some(pos)) = (origin, r.interact_pointer_pos()) {
+                d.width = col.dragged(d.start, pos.x - origin.x, d.max);
+            }
+            dragging |= r.dragged();
+        }
+        if r.double_clicked() {
+            changed = Some(stored.reset(col));
+        }
+        let active = r.hovered() || r.dragged();
+        if active {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+        }
+        let stroke = if active {
+            ui.visuals().widgets.hovered.fg_stroke
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke
+        };
+        let inset = if active { 1.0 } else { 5.0 };
+        ui.painter()
+            .vline(x, rect.top() + inset..=rect.bottom() - inset, stroke);
+        if !r.dragged() {
+            r.on_hover_text(format!(
+                "Drag to resize the {} column; double-click for its default width",
+                col.label()
+            ));
         }
     }
-    let (q0, q1) = columns.quote;
-    let mut info = format!("Quote · {shown} shown");
-    if selected > 1 {
-        info.push_str(&format!(" · {selected} selected"));
+    // The drag ended (or its column gave way): its width becomes the setting.
+    if !dragging && let Some(d) = drag.take() {
+        changed = Some(changed.unwrap_or(stored).with(d.column, d.width));
     }
-    let cell = egui::Rect::from_x_y_ranges(rect.left() + q0..=rect.left() + q1, rect.y_range());
-    left_aligned(
-        ui,
-        cell,
-        egui::Label::new(egui::RichText::new(info).weak()).truncate(),
-    );
-    ui.separator();
-    clicked
+    changed
 }
 
 /// The modifiers held when the pointer button went down or up this frame (a fast Ctrl+click

@@ -1,5 +1,6 @@
-//! The claims: list (filter, sort, cache), claim panel, history and multi-selection.
+//! The claims: list (filter, sort, columns, cache), claim panel, history and multi-selection.
 
+pub(crate) mod claim_columns;
 pub(crate) mod claim_history;
 pub(crate) mod claim_list;
 pub(crate) mod claim_panel;
@@ -23,4 +24,20 @@ pub struct ClaimsState {
     pub(crate) scroll_to_selected: bool,
     /// Focus the list's search field on the next frame.
     pub(crate) focus_search: bool,
+    /// A column of the list being resized (its live width; a setting once the drag ends).
+    pub(crate) column_drag: Option<claim_columns::ColumnDrag>,
+}
+
+impl ClaimsState {
+    /// The list's column widths as drawn: the stored ones, with the column being dragged at its
+    /// live width.
+    pub(crate) fn live_widths(
+        &self,
+        stored: claim_columns::ColumnWidths,
+    ) -> claim_columns::ColumnWidths {
+        match self.column_drag {
+            Some(d) => stored.with(d.column, d.width),
+            None => stored,
+        }
+    }
 }

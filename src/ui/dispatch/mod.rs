@@ -43,6 +43,7 @@ impl FactdeskApp {
             Intent::Run(cmd) => self.run_command(ctx, cmd),
             Intent::ShowPanel(which) => self.show_panel(which),
             Intent::SortClaims(sort) => self.settings.claim_sort = sort,
+            Intent::ClaimColumns(widths) => self.settings.claim_columns = widths,
             Intent::ForgetRecent(path) => self.settings.forget(&path),
             Intent::SuggestFilter(filter) => self.settings.suggest_filter = filter,
             Intent::AcceptSuggestedStatus(on) => self.settings.accept_suggested_status = on,

@@ -1,7 +1,7 @@
 //! Opening and saving a large project, against a bare RON parse of the same file.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use factdesk::core::action::{Action, ClaimEdit};
+use factdesk::core::action::Action;
 use factdesk::core::model::Status;
 use factdesk::core::session::Session;
 use factdesk::core::store;
@@ -26,18 +26,18 @@ fn bench_store(c: &mut Criterion) {
     });
     let dir = tempfile::tempdir().ok();
     let path = dir.as_ref().map(|d| d.path().join("big.ron"));
-    let mut session = Session::opened(project, path.clone());
+    // Saved through the session's file, as the app saves: the write lock, the changed-on-disk
+    // check and the atomic write.
+    let mut session = Session::unsaved(project);
+    let saved = path.as_ref().is_some_and(|p| session.save_as(p).is_ok());
     let id = session.project.claims[5_000].id.clone();
     let mut i = 0usize;
     g.bench_function("edit + atomic save", |b| {
         b.iter(|| {
             i += 1;
-            let _ = session.edit(Action::edit_claim(
-                &id,
-                ClaimEdit::Status(Status::ALL[i % 4]),
-            ));
-            if let Some(p) = &path {
-                black_box(store::save(p, &session.project).is_ok());
+            let _ = session.edit(Action::set_status(&id, Status::ALL[i % Status::COUNT], ""));
+            if saved {
+                black_box(session.save().is_ok());
             }
         })
     });

@@ -253,8 +253,7 @@ fn read_only_folder_gives_clear_error_and_leaves_file() {
     let path = dir.path().join("p.ron");
     store::save(&path, &Project::new("before")).expect("save");
     let before = std::fs::read(&path).expect("read");
-    let mut file = store::ProjectFile::open(&path).expect("open").0;
-    let mut session = Session::opened(store::load(&path).expect("load"), Some(path.clone()));
+    let mut session = Session::open(&path).expect("open");
     let article = factdesk::core::model::Article::new(Default::default(), "Körper 🚀");
     session
         .edit(factdesk::core::action::Action::AddArticle {
@@ -273,7 +272,7 @@ fn read_only_folder_gives_clear_error_and_leaves_file() {
         std::fs::remove_file(dir.path().join("probe")).expect("remove probe");
         std::fs::create_dir_all(bak.join("inside")).expect("obstacle");
     }
-    let result = file.save(&session.project);
+    let result = session.save();
     #[allow(clippy::permissions_set_readonly_false)]
     perms.set_readonly(false);
     std::fs::set_permissions(dir.path(), perms).expect("chmod back");
@@ -286,7 +285,7 @@ fn read_only_folder_gives_clear_error_and_leaves_file() {
     );
     // A failed save never marks the session saved, so it stays dirty.
     assert!(session.is_dirty());
-    assert!(!file.changed_on_disk());
+    assert!(!session.changed_on_disk());
     if let Some(bak) = obstacle {
         assert!(
             bak.join("inside").is_dir(),

@@ -91,7 +91,7 @@ fn to_action(p: &Project, op: &Op) -> Option<Action> {
                 Status::Disputed,
                 Status::Denied,
             ][usize::from(*status) % 4];
-            Some(Action::edit_claim(&claim_id(*claim)?, ClaimEdit::Status(s)))
+            Some(Action::set_status(&claim_id(*claim)?, s, ""))
         }
         Op::Speaker { claim, text } => Some(Action::edit_claim(
             &claim_id(*claim)?,

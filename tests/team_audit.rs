@@ -49,7 +49,7 @@ fn session_records_creator_and_status_history() {
     assert!(c.history.is_empty());
 
     // GUI-style edit: the session attributes it to its analyst.
-    s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Denied)))
+    s.edit(Action::set_status(&id, Status::Denied, ""))
         .expect("tag");
     s.analyst = "Bo".into();
     s.edit(Action::set_status(&id, Status::Disputed, ""))
@@ -125,9 +125,10 @@ fn plain_apply_of_a_status_edit_still_keeps_history() {
     let before = p.clone();
     let inv = apply(
         &mut p,
-        Action::EditClaim {
+        Action::SetStatus {
             id: id.clone(),
-            edit: ClaimEdit::Status(Status::Denied),
+            status: Status::Denied,
+            by: String::new(),
             at: ts("2"),
         },
     )
@@ -274,9 +275,10 @@ fn batches_are_attributed_throughout() {
         panic!("not an add");
     };
     let id = claim.id.clone();
-    let tag = Action::EditClaim {
+    let tag = Action::SetStatus {
         id: id.clone(),
-        edit: ClaimEdit::Status(Status::Disputed),
+        status: Status::Disputed,
+        by: String::new(),
         at: ts("1"),
     };
     s.edit(Action::Batch {

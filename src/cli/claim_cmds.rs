@@ -132,33 +132,44 @@ pub(super) fn claim_id(project: &Project, id: &str) -> Result<ClaimId, CliError>
         .ok_or_else(|| CliError(format!("no claim with id '{id}' (see factdesk claims)")))
 }
 
-/// The edits the field flags ask for, in a fixed order.
-fn edits(fields: FieldArgs) -> Vec<ClaimEdit> {
-    let mut out = Vec::new();
-    if let Some(s) = fields.status {
-        out.push(ClaimEdit::Status(s));
-    }
+/// The edits the field flags ask of claim `id`, in a fixed order (the session names the analyst
+/// on a status change).
+fn edits(id: &ClaimId, fields: FieldArgs, at: &Timestamp) -> Vec<Action> {
+    let mut field_edits = Vec::new();
     if let Some(s) = fields.speaker {
-        out.push(ClaimEdit::Speaker(s));
+        field_edits.push(ClaimEdit::Speaker(s));
     }
     if !fields.sources.is_empty() {
-        out.push(ClaimEdit::Sources(
+        field_edits.push(ClaimEdit::Sources(
             fields.sources.iter().map(|u| Source::from_url(u)).collect(),
         ));
     }
     if let Some(n) = fields.note {
-        out.push(ClaimEdit::Note(n));
+        field_edits.push(ClaimEdit::Note(n));
     }
     if let Some(v) = fields.verdict {
-        out.push(ClaimEdit::Verdict(v));
+        field_edits.push(ClaimEdit::Verdict(v));
     }
     if let Some(s) = fields.summary {
-        out.push(ClaimEdit::Summary(s));
+        field_edits.push(ClaimEdit::Summary(s));
     }
     if let Some(u) = fields.review_url {
-        out.push(ClaimEdit::ReviewUrl(u));
+        field_edits.push(ClaimEdit::ReviewUrl(u));
     }
-    out
+    let status = fields.status.map(|status| Action::SetStatus {
+        id: id.clone(),
+        status,
+        by: String::new(),
+        at: at.clone(),
+    });
+    status
+        .into_iter()
+        .chain(field_edits.into_iter().map(|edit| Action::EditClaim {
+            id: id.clone(),
+            edit,
+            at: at.clone(),
+        }))
+        .collect()
 }
 
 fn with_project<T>(
@@ -196,7 +207,7 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
                         CliError(format!("claim {id} is not flagged as changed"))
                     })?);
             }
-            let edits = edits(args.fields);
+            let edits = edits(&id, args.fields, &Timestamp::now());
             if edits.is_empty() && !actions.is_empty() {
                 s.edit(Action::Batch { actions })?;
                 return Ok(());
@@ -210,11 +221,7 @@ pub fn claim(cmd: ClaimCommand) -> CliResult {
             if !actions.is_empty() {
                 s.edit(Action::Batch { actions })?;
             }
-            let actions = edits
-                .into_iter()
-                .map(|e| Action::edit_claim(&id, e))
-                .collect();
-            s.edit(Action::Batch { actions })?;
+            s.edit(Action::Batch { actions: edits })?;
             Ok(())
         }),
         ClaimCommand::Rm { project, claim } => with_project(&project, |s| {
@@ -240,15 +247,7 @@ fn add(args: AddArgs) -> Result<ClaimId, CliError> {
         };
         let id = claim.id.clone();
         let mut actions = vec![add];
-        actions.extend(
-            edits(args.fields)
-                .into_iter()
-                .map(|edit| Action::EditClaim {
-                    id: id.clone(),
-                    edit,
-                    at: at.clone(),
-                }),
-        );
+        actions.extend(edits(&id, args.fields, &at));
         s.edit(Action::Batch { actions })?;
         Ok(id)
     })

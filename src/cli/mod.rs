@@ -184,16 +184,10 @@ fn edit_project<T>(
     path: &Path,
     change: impl FnOnce(&mut crate::core::session::Session) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
-    crate::core::store::update(path, |project| {
-        let mut session = crate::core::session::Session::opened(
-            std::mem::take(project),
-            Some(path.to_path_buf()),
-        );
-        session.analyst = analyst();
-        let result = change(&mut session);
-        *project = session.project;
-        result
-    })
+    let mut session = crate::core::session::Session::open_for_command(path, analyst())?;
+    let value = change(&mut session)?;
+    session.save()?;
+    Ok(value)
 }
 
 /// Writes one line of output on stdout. Output is the last thing a command does, so when the

@@ -159,12 +159,9 @@ pub fn suggest(args: SuggestArgs) -> CliResult {
     }
     // Applying: suggestions are made from the file as it is under the write lock, and listed
     // only once the change is saved.
-    let writer = store::ProjectWriter::lock(&args.project)?;
-    let project = writer.load()?.parsed.project;
-    let shown = suggestions_for(&project, &args)?;
+    let mut session = Session::open_for_command(&args.project, super::analyst())?;
+    let shown = suggestions_for(&session.project, &args)?;
     if !shown.is_empty() {
-        let mut session = Session::opened(project, Some(args.project.clone()));
-        session.analyst = super::analyst();
         let action = if args.apply {
             let as_ = if args.tag {
                 AcceptAs::Suggested
@@ -176,9 +173,9 @@ pub fn suggest(args: SuggestArgs) -> CliResult {
             nlp::reject_all_action(&shown)
         };
         session.edit(action)?;
-        writer.save(&session.project)?;
+        session.save()?;
     }
-    drop(writer);
+    drop(session);
     print_suggestions(&shown, args.json)?;
     if !shown.is_empty() {
         let what = if args.apply { "added" } else { "rejected" };

@@ -143,7 +143,6 @@ impl FactdeskApp {
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;
         self.session.analyst = self.analyst_name();
-        self.project.file = None;
         self.project.generation += 1;
         self.article.current = self.session.project.articles.first().map(|a| a.id.clone());
         self.claims.selected = None;

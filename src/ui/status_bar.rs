@@ -32,8 +32,7 @@ pub fn counts(ui: &mut egui::Ui, derived: &Derived, compact: bool) {
 /// The project's file (or "not saved yet") and whether it has unsaved changes, in the room left.
 pub fn file(ui: &mut egui::Ui, session: &Session) {
     let file = session
-        .path
-        .as_ref()
+        .path()
         .map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
     let text = if session.is_dirty() {
         format!("{file} • unsaved changes")

@@ -57,7 +57,7 @@ fn save_as_through_the_path_field_then_reopen() {
     h2.get_by_label("Open").click();
     h2.run();
     assert_eq!(h2.state().session.project, h.state().session.project);
-    assert_eq!(h2.state().session.path.as_ref(), Some(&path));
+    assert_eq!(h2.state().session.path(), Some(path.as_path()));
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn add_article_from_a_text_file() {
 #[test]
 fn the_embedded_sample_opens_without_a_file_and_without_changes() {
     let app = FactdeskApp::startup(None, Settings::headless());
-    assert!(app.session.path.is_none());
+    assert!(app.session.path().is_none());
     assert!(!app.session.is_dirty(), "nobody edited the sample yet");
     assert!(app.session.project.claims.len() >= 8);
     let s = Session::unsaved(app.session.project.clone());

@@ -62,6 +62,20 @@ fn the_first_edit_asks_who_is_editing_once_and_remembers_the_name() {
         c.history.iter().all(|e| !e.by.trim().is_empty()),
         "never an empty name"
     );
+    // The edit that asked went ahead under the guessed name; it is filed under the chosen one.
+    assert_eq!(
+        c.creator, "Ana Lyst",
+        "the first claim names the chosen analyst"
+    );
+    // Filed again as one step: two undos take back the status and the claim.
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!(
+        h.state().session.project.claims.is_empty(),
+        "the first edit is one undo step"
+    );
 }
 
 #[test]
@@ -153,7 +167,7 @@ fn the_export_file_is_named_after_the_project_file() {
     replace_text(&mut h, "Path", &path.display().to_string());
     h.get_by_label("Save").click();
     h.run();
-    assert_eq!(h.state().session.path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().session.path(), Some(path.as_path()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     h.get_by_label("Export…").click();

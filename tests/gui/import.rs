@@ -230,7 +230,7 @@ fn the_start_screen_lists_recent_projects_and_opens_one() {
     assert_eq!(h.state().settings.recent, vec![saved.clone()]);
     h.get_by_label("desk-café.ron").click();
     h.run();
-    assert_eq!(h.state().session.path.as_deref(), Some(saved.as_path()));
+    assert_eq!(h.state().session.path(), Some(saved.as_path()));
     assert_eq!(h.state().session.project.claims.len(), 3);
     assert!(h.query_by_label("Welcome to factdesk").is_none());
 

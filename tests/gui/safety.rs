@@ -321,7 +321,7 @@ fn a_never_saved_project_is_offered_at_start() {
     h.run();
     assert_eq!(h.state().session.project, edited);
     assert!(h.state().session.is_dirty());
-    assert_eq!(h.state().session.path, None);
+    assert_eq!(h.state().session.path(), None);
     // Further autosaves go to the same file.
     click_row(&mut h, "Kwon Jong Gun");
     h.key_press(Key::Num2);

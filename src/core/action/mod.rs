@@ -15,7 +15,6 @@ use batch::apply_batch;
 /// A change to one field of a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimEdit {
-    Status(Status),
     Speaker(String),
     Note(String),
     Sources(Vec<Source>),
@@ -256,7 +255,7 @@ impl Action {
         match self {
             Action::EditClaim { id, edit, .. } => {
                 let field = match edit {
-                    ClaimEdit::Status(_) | ClaimEdit::Verdict(_) => return None,
+                    ClaimEdit::Verdict(_) => return None,
                     ClaimEdit::Speaker(_) => Field::Speaker,
                     ClaimEdit::Note(_) => Field::Note,
                     ClaimEdit::Sources(_) => Field::Sources,
@@ -284,7 +283,6 @@ impl Action {
             Action::AddClaim { .. } => "mark claim",
             Action::RemoveClaim { .. } => "delete claim",
             Action::EditClaim { edit, .. } => match edit {
-                ClaimEdit::Status(_) => "set status",
                 ClaimEdit::Speaker(_) => "edit speaker",
                 ClaimEdit::Note(_) => "edit note",
                 ClaimEdit::Sources(_) => "edit sources",
@@ -443,7 +441,6 @@ pub fn apply(project: &mut Project, action: Action) -> Result<Action, EditError>
             let claim = &mut project.claims[index];
             let old = claim.clone();
             match edit {
-                ClaimEdit::Status(s) => claim.set_status(s, String::new(), &at),
                 ClaimEdit::Speaker(s) => claim.speaker = s,
                 ClaimEdit::Note(s) => claim.note = s,
                 ClaimEdit::Sources(s) => claim.sources = s,
@@ -632,7 +629,6 @@ mod tests {
         let id = p.claims[0].id.clone();
         let before = p.clone();
         let edits = vec![
-            ClaimEdit::Status(Status::Denied),
             ClaimEdit::Speaker("KCNA".into()),
             ClaimEdit::Note("see statement".into()),
             ClaimEdit::Sources(vec![Source::from_url("https://kcna.kp")]),
@@ -703,10 +699,7 @@ mod tests {
         let (mut p, _) = project();
         let id = ClaimId("c-nope".into());
         assert!(matches!(
-            apply(
-                &mut p,
-                Action::edit_claim(&id, ClaimEdit::Status(Status::Sourced))
-            ),
+            apply(&mut p, Action::set_status(&id, Status::Sourced, "")),
             Err(EditError::UnknownClaim(_))
         ));
         assert!(matches!(

@@ -1,10 +1,13 @@
-//! An open project: the project, where it lives on disk, and its edit history. The one place that
+//! An open project: the project, the file it lives in, and its edit history. The one place that
 //! turns actions into changes, so undo, redo and dirty tracking cannot be bypassed.
 
-use crate::core::action::{self, Action, ClaimEdit, EditError};
+mod file;
+
+use crate::core::action::{self, Action, EditError};
 use crate::core::history::History;
 use crate::core::model::{ArticleId, ClaimId, Project};
-use std::path::PathBuf;
+use crate::core::store::ProjectFile;
+use std::path::Path;
 
 /// What an edit created, for the caller to go to (select the new claim, open the new article)
 /// without looking inside the action it sent.
@@ -33,11 +36,12 @@ impl Applied {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Session {
     pub project: Project,
-    /// Where the project was loaded from or last saved to; `None` for a new project.
-    pub path: Option<PathBuf>,
+    /// The file the project was loaded from or last saved to, with its lock and changed-on-disk
+    /// check; `None` for a project never saved. The only record of where the project lives.
+    file: Option<ProjectFile>,
     pub history: History,
     /// Who is editing (set from the analyst preference or `--analyst`). [`Session::edit`] records
     /// it as the creator of new claims, on status changes and on sign-offs that name nobody.
@@ -45,11 +49,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session over a project just loaded from (or saved to) `path`: not dirty.
-    pub fn opened(project: Project, path: Option<PathBuf>) -> Self {
+    /// A session over a project as it is in `file` (or, without a file, a project that needs no
+    /// saving yet): not dirty.
+    pub fn opened(project: Project, file: Option<ProjectFile>) -> Self {
         Session {
             project,
-            path,
+            file,
             history: History::default(),
             analyst: String::new(),
         }
@@ -80,21 +85,11 @@ impl Session {
         Ok(applied)
     }
 
-    /// Names the analyst on an edit: status edits become [`Action::SetStatus`] by the analyst, new
+    /// Names the analyst on an edit: status changes that name nobody are by the analyst, new
     /// claims without a creator get the analyst, anonymous sign-offs get the analyst's name.
     fn attribute(&self, action: Action) -> Action {
         let me = || self.analyst.clone();
         match action {
-            Action::EditClaim {
-                id,
-                edit: ClaimEdit::Status(status),
-                at,
-            } => Action::SetStatus {
-                id,
-                status,
-                by: me(),
-                at,
-            },
             Action::SetStatus { id, status, by, at } if by.is_empty() => Action::SetStatus {
                 id,
                 status,
@@ -150,14 +145,14 @@ impl Session {
         self.history.is_dirty()
     }
 
-    pub fn mark_saved(&mut self, path: PathBuf) {
-        self.path = Some(path);
-        self.history.mark_saved();
+    /// Where the project lives on disk; `None` for a project never saved.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(ProjectFile::path)
     }
 
     /// The name shown in the title bar: the file stem, or the project title for a new project.
     pub fn display_name(&self) -> String {
-        match &self.path {
+        match self.path() {
             Some(p) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -181,7 +176,7 @@ mod tests {
             ArticleMeta::default(),
             "Seoul said the tanks were sent.",
         ));
-        Session::opened(p, Some(PathBuf::from("x.ron")))
+        Session::opened(p, None)
     }
 
     fn add(s: &mut Session) -> crate::core::model::ClaimId {
@@ -197,7 +192,7 @@ mod tests {
         assert!(!s.is_dirty());
         let original = s.project.clone();
         let id = add(&mut s);
-        s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Sourced)))
+        s.edit(Action::set_status(&id, Status::Sourced, ""))
             .expect("tag");
         assert!(s.is_dirty());
         let tagged = s.project.clone();
@@ -211,7 +206,7 @@ mod tests {
         assert!(s.redo().expect("redo"));
         assert_eq!(s.project, tagged);
         assert!(!s.redo().expect("nothing to redo"));
-        s.mark_saved(PathBuf::from("x.ron"));
+        s.history.mark_saved();
         assert!(!s.is_dirty());
         s.undo().expect("undo");
         assert!(s.is_dirty());
@@ -223,11 +218,11 @@ mod tests {
     fn new_edit_clears_redo() {
         let mut s = session();
         let id = add(&mut s);
-        s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Denied)))
+        s.edit(Action::set_status(&id, Status::Denied, ""))
             .expect("tag");
         s.undo().expect("undo");
         assert!(s.history.can_redo());
-        s.edit(Action::edit_claim(&id, ClaimEdit::Status(Status::Disputed)))
+        s.edit(Action::set_status(&id, Status::Disputed, ""))
             .expect("tag");
         assert!(!s.history.can_redo());
     }
@@ -293,8 +288,7 @@ mod tests {
             Status::Disputed,
             Status::Sourced,
         ] {
-            s.edit(Action::edit_claim(&id, ClaimEdit::Status(st)))
-                .expect("tag");
+            s.edit(Action::set_status(&id, st, "")).expect("tag");
         }
         assert_eq!(s.history.undo_len(), 3);
         while s.undo().expect("undo") {}

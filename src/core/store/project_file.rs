@@ -2,7 +2,12 @@
 //! save can refuse to clobber changes made by another program, holds the lock file, and autosaves
 //! to the recovery file.
 //!
-//! Typical use by a front end:
+//! A command that reads, changes and saves a project at once opens it with
+//! [`ProjectFile::open_for_command`]: the handle then holds the write lock from the read to the
+//! save, so no other writer comes between them, and its save still refuses a file another program
+//! changed meanwhile.
+//!
+//! Typical use by a front end (the core `Session` wraps these):
 //! - `ProjectFile::open(path)`; on [`OpenError::Locked`] warn and offer `open_forced`.
 //! - after `recovery::find_for(path)` returns a file, offer to restore it (`store::load` it).
 //! - every few idle seconds while dirty: `file.autosave(&project)`.
@@ -21,6 +26,9 @@ pub struct ProjectFile {
     path: PathBuf,
     fingerprint: Fingerprint,
     lock: Option<ProjectLock>,
+    /// A command's handle holds the write lock from the read to the save; an app's takes it for
+    /// each save.
+    held: Option<WriteLock>,
     unknown_fields: Vec<String>,
 }
 
@@ -76,6 +84,20 @@ impl From<StoreError> for OpenError {
     }
 }
 
+/// For writers that report one kind of error (commands): a changed file is a refusal.
+impl From<SaveError> for StoreError {
+    fn from(e: SaveError) -> Self {
+        match e {
+            SaveError::Store(e) => e,
+            SaveError::ChangedOnDisk { path } => StoreError::Refused {
+                path,
+                reason: "changed on disk by another program while this ran; nothing was written"
+                    .to_string(),
+            },
+        }
+    }
+}
+
 impl From<StoreError> for SaveError {
     fn from(e: StoreError) -> Self {
         SaveError::Store(e)
@@ -89,6 +111,7 @@ impl ProjectFile {
             path: path.to_path_buf(),
             fingerprint: loaded.fingerprint,
             lock,
+            held: None,
             unknown_fields: loaded.parsed.unknown_fields,
         };
         Ok((file, loaded.parsed.project))
@@ -141,8 +164,20 @@ impl ProjectFile {
             path: path.to_path_buf(),
             fingerprint,
             lock,
+            held: None,
             unknown_fields: Vec::new(),
         })
+    }
+
+    /// Opens `path` for a command that reads, changes and saves it at once: takes the write lock
+    /// first (waiting a bounded time for other writers) and holds it until the handle is dropped.
+    /// Refuses while a desktop app has the project open ([`StoreError::OpenElsewhere`]). Its
+    /// saves never remove the recovery file, which belongs to the app's unsaved work.
+    pub fn open_for_command(path: &Path) -> Result<(ProjectFile, Project), StoreError> {
+        let held = super::writer::ProjectWriter::lock(path)?.into_lock();
+        let (mut file, project) = ProjectFile::load(path, None)?;
+        file.held = Some(held);
+        Ok((file, project))
     }
 
     pub fn path(&self) -> &Path {
@@ -163,7 +198,7 @@ impl ProjectFile {
     /// recovery file is removed. Waits briefly for a command that is writing the file, then
     /// compares: a change it made is [`SaveError::ChangedOnDisk`], never overwritten.
     pub fn save(&mut self, project: &Project) -> Result<(), SaveError> {
-        let _w = write_lock(&self.path)?;
+        let _w = self.write_lock()?;
         if self.changed_on_disk() && self.path.exists() {
             return Err(SaveError::ChangedOnDisk {
                 path: self.path.clone(),
@@ -174,16 +209,27 @@ impl ProjectFile {
 
     /// Saves whatever is on disk now (the user chose "overwrite").
     pub fn overwrite(&mut self, project: &Project) -> Result<(), StoreError> {
-        let _w = write_lock(&self.path)?;
+        let _w = self.write_lock()?;
         self.write(project)
+    }
+
+    /// The write lock for one save: none to take when this handle holds it already.
+    fn write_lock(&self) -> Result<Option<WriteLock>, StoreError> {
+        match self.held {
+            Some(_) => Ok(None),
+            None => write_lock(&self.path).map(Some),
+        }
     }
 
     /// Writes under the write lock the caller holds.
     fn write(&mut self, project: &Project) -> Result<(), StoreError> {
         self.fingerprint = super::save_full(&self.path, project)?;
         self.unknown_fields.clear();
-        // The saved file now holds everything; a stale recovery file would only confuse.
-        let _ = recovery::discard(&recovery::path_for(&self.path));
+        // The saved file now holds everything; a stale recovery file would only confuse. A
+        // command's save leaves it: it may hold a crashed app's work.
+        if self.held.is_none() {
+            let _ = recovery::discard(&recovery::path_for(&self.path));
+        }
         Ok(())
     }
 
@@ -193,8 +239,11 @@ impl ProjectFile {
             let _w = write_lock(new_path)?;
             super::save_full(new_path, project)?
         };
-        let _ = recovery::discard(&recovery::path_for(&self.path));
+        if self.held.is_none() {
+            let _ = recovery::discard(&recovery::path_for(&self.path));
+        }
         self.lock = None;
+        self.held = None;
         self.path = new_path.to_path_buf();
         self.fingerprint = fingerprint;
         self.unknown_fields.clear();

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub struct ProjectWriter {
     /// The path as the user gave it (for messages).
     path: PathBuf,
-    _lock: WriteLock,
+    lock: WriteLock,
 }
 
 fn lock_error(path: &Path, e: WriteLockError) -> StoreError {
@@ -53,7 +53,7 @@ impl ProjectWriter {
         }
         Ok(ProjectWriter {
             path: path.to_path_buf(),
-            _lock: lock,
+            lock,
         })
     }
 
@@ -68,6 +68,11 @@ impl ProjectWriter {
             });
         }
         Ok(writer)
+    }
+
+    /// The write lock itself, for a handle that keeps it (`ProjectFile::open_for_command`).
+    pub(super) fn into_lock(self) -> WriteLock {
+        self.lock
     }
 
     /// Reads the project as it is now, under the lock.
@@ -95,16 +100,16 @@ impl ProjectWriter {
 }
 
 /// Reads the project at `path` under its write lock, lets `change` edit it, and saves it when
-/// `change` succeeds. When `change` fails nothing is written. The value `change` returns (e.g. a
-/// new claim id) is handed back only after the save succeeded.
+/// `change` succeeds (refusing a file another program changed meanwhile). When `change` fails
+/// nothing is written. The value `change` returns (e.g. a new claim id) is handed back only after
+/// the save succeeded.
 pub fn update<T, E: From<StoreError>>(
     path: &Path,
     change: impl FnOnce(&mut Project) -> Result<T, E>,
 ) -> Result<T, E> {
-    let writer = ProjectWriter::lock(path)?;
-    let mut project = writer.load()?.parsed.project;
+    let (mut file, mut project) = super::ProjectFile::open_for_command(path)?;
     let value = change(&mut project)?;
-    writer.save(&project)?;
+    file.save(&project).map_err(StoreError::from)?;
     Ok(value)
 }
 

@@ -1,11 +1,16 @@
 //! "Who is editing?": asked once, at the first edit, when no analyst name is configured, so
 //! history and sign-offs name a person instead of "someone".
 
-/// The name as typed, and whether the field took the keyboard yet.
+use crate::core::action::Action;
+
+/// The name as typed, whether the field took the keyboard yet, and the edit that asked.
 #[derive(Debug, Clone, Default)]
 pub struct AnalystPrompt {
     pub name: String,
     focused: bool,
+    /// The edit that asked (as sent, before it was attributed) and the revision it made. It went
+    /// ahead under the guessed name; a chosen name files it again under that name.
+    pub(crate) first_edit: Option<(u64, Action)>,
 }
 
 impl AnalystPrompt {
@@ -14,6 +19,7 @@ impl AnalystPrompt {
         AnalystPrompt {
             name: guess,
             focused: false,
+            first_edit: None,
         }
     }
 }

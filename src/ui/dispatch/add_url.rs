@@ -26,7 +26,7 @@ impl FactdeskApp {
     /// Starts fetching the dialog's address on a worker thread.
     fn start_fetch(&mut self, ctx: &egui::Context) {
         let options = self.dialogs.evidence.fetch_options();
-        let project = self.session.path.clone();
+        let project = self.session.path().map(std::path::Path::to_path_buf);
         let generation = self.project.generation;
         let Some(d) = self.dialogs.evidence.add_url.as_mut() else {
             return;
@@ -89,7 +89,7 @@ impl FactdeskApp {
                 return;
             }
         };
-        let path = self.session.path.clone();
+        let path = self.session.path().map(std::path::Path::to_path_buf);
         let mut article = page.article;
         if let Some(same) = same_content(&self.session.project, &[], &article) {
             let (id, title) = (

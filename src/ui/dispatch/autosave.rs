@@ -91,11 +91,8 @@ impl FactdeskApp {
 
     /// Where the current project autosaves; None for a never-saved project without a data folder.
     fn recovery_target(&mut self) -> Option<PathBuf> {
-        if let Some(file) = &self.project.file {
+        if let Some(file) = self.session.file() {
             return Some(file.recovery_path());
-        }
-        if let Some(p) = &self.session.path {
-            return Some(recovery::path_for(p));
         }
         match &self.project.autosave.unsaved_path {
             Some((g, p)) if *g == self.project.generation => Some(p.clone()),

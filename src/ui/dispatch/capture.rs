@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 impl FactdeskApp {
     /// Captures these sources (claim, URL) on a worker thread, captured before or not.
     pub(crate) fn capture_sources(&mut self, targets: Vec<(ClaimId, String)>) {
-        let Some(project) = self.session.path.clone() else {
+        let Some(project) = self.session.path().map(std::path::Path::to_path_buf) else {
             self.ask_to_save_first("Capturing a source");
             return;
         };
@@ -131,7 +131,7 @@ impl FactdeskApp {
 
     /// Records a finished batch on the sources that cite each URL, as one undo step.
     fn record_captures(&mut self, job: CaptureJob, captures: Vec<Capture>, warnings: Vec<String>) {
-        let same_file = self.session.path.as_deref() == Some(job.project.as_path());
+        let same_file = self.session.path() == Some(job.project.as_path());
         if job.generation != self.project.generation || !same_file {
             discard(&job.project, &captures);
             return;

@@ -37,9 +37,9 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     if let Some(prompt) = app.dialogs.analyst.as_mut()
         && let Some(answer) = analyst::show(ctx, prompt)
     {
-        app.dialogs.analyst = None;
+        let first_edit = app.dialogs.analyst.take().and_then(|p| p.first_edit);
         if let analyst::Answer::Name(name) = answer {
-            app.settings.analyst = name;
+            app.analyst_chosen(name, first_edit);
         }
     }
     if let Some((path, holder)) = app.dialogs.locked.clone() {
@@ -88,7 +88,7 @@ pub fn show(ctx: &egui::Context, app: &mut FactdeskApp) -> Vec<Intent> {
     if app.dialogs.about {
         let settings_dir = eframe::storage_dir("factdesk");
         let info = about::AboutInfo {
-            project: app.session.path.as_deref(),
+            project: app.session.path(),
             data_dir: app.project.autosave.data_dir.as_deref(),
             settings_dir: settings_dir.as_deref(),
         };

@@ -25,8 +25,7 @@ impl FactdeskApp {
             .filter(|d| d.is_dir())
             .or_else(|| {
                 self.session
-                    .path
-                    .as_ref()
+                    .path()
                     .and_then(|p| p.parent().map(Path::to_path_buf))
                     .filter(|d| !d.as_os_str().is_empty())
             })
@@ -39,8 +38,7 @@ impl FactdeskApp {
         // person knows the project; else after its title.
         let name = self
             .session
-            .path
-            .as_deref()
+            .path()
             .and_then(|p| p.file_stem())
             .map(|stem| format!("{}.{}", stem.to_string_lossy(), format.extension()))
             .unwrap_or_else(|| export::default_file_name(&self.session.project, format));
@@ -121,7 +119,7 @@ impl FactdeskApp {
     /// the full path; a failure once, as an error naming the file and the reason.
     pub(crate) fn export_to(&mut self, path: &Path, options: &ExportOptions) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let project_path = self.project.file.as_ref().map(|f| f.path().to_path_buf());
+        let project_path = self.session.path().map(Path::to_path_buf);
         let written = store::check_output_target(&path, project_path.as_deref())
             .map_err(|e| store_reason(&e))
             .and_then(|()| {
@@ -165,7 +163,7 @@ impl FactdeskApp {
     /// the captures are read from the evidence folder beside the project file, so one is needed.
     pub(crate) fn export_dossier_to(&mut self, path: &Path, filter: &ClaimFilter) {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let Some(project_path) = self.session.path.clone() else {
+        let Some(project_path) = self.session.path().map(Path::to_path_buf) else {
             self.ask_to_save_first("A dossier");
             return;
         };

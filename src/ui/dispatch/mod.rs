@@ -141,28 +141,53 @@ impl FactdeskApp {
     /// The one door through which the app changes the project: applies one undoable edit, then
     /// refreshes what is derived from the project, once. Says what the edit created.
     pub(crate) fn commit(&mut self, action: Action) -> Result<Applied, EditError> {
-        self.ask_analyst_once();
+        let first = self.ask_analyst_once().then(|| action.clone());
         let result = self.session.edit(action);
+        self.remember_first_edit(first, &result);
         self.after_commit(result)
     }
 
     /// [`Self::commit`] for typing in a field: consecutive edits merge into one undo step.
     pub(crate) fn commit_typing(&mut self, action: Action) -> Result<Applied, EditError> {
-        self.ask_analyst_once();
+        let first = self.ask_analyst_once().then(|| action.clone());
         let result = self.session.edit_typing(action);
+        self.remember_first_edit(first, &result);
         self.after_commit(result)
     }
 
     /// The first edit without a configured analyst name asks who is editing (once a run),
-    /// prefilled with the system or git name. The edit itself goes ahead under that name.
-    fn ask_analyst_once(&mut self) {
-        if self.settings.ask_analyst
+    /// prefilled with the system or git name; true when it asks. The edit itself goes ahead
+    /// under that name, and is filed again under the name the person chooses.
+    fn ask_analyst_once(&mut self) -> bool {
+        let ask = self.settings.ask_analyst
             && self.settings.analyst.trim().is_empty()
-            && !self.dialogs.analyst_asked
-        {
+            && !self.dialogs.analyst_asked;
+        if ask {
             self.dialogs.analyst_asked = true;
             let guess = crate::core::team::identity::resolve(None);
             self.dialogs.analyst = Some(crate::ui::dialogs::analyst::AnalystPrompt::new(guess));
+        }
+        ask
+    }
+
+    fn remember_first_edit(&mut self, first: Option<Action>, result: &Result<Applied, EditError>) {
+        if let (Some(action), Ok(_), Some(prompt)) = (first, result, self.dialogs.analyst.as_mut())
+        {
+            prompt.first_edit = Some((self.session.history.revision(), action));
+        }
+    }
+
+    /// The person named themselves: later edits are theirs, and so is the edit that asked, when
+    /// it is still the last step (it is undone and made again under the name, one undo step).
+    pub(crate) fn analyst_chosen(&mut self, name: String, first_edit: Option<(u64, Action)>) {
+        self.settings.analyst = name;
+        self.sync_analyst();
+        let Some((revision, action)) = first_edit else {
+            return;
+        };
+        if self.session.history.revision() == revision && matches!(self.session.undo(), Ok(true)) {
+            let result = self.commit(action);
+            self.report_edit(result);
         }
     }
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 impl FactdeskApp {
     /// Saves to the project's file, or asks where when it has none. True when saved right away.
     pub(crate) fn save_current(&mut self, ctx: &egui::Context) -> bool {
-        match self.session.path.clone() {
+        match self.session.path().map(Path::to_path_buf) {
             Some(path) => self.save_to(&path),
             None => {
                 self.ask_path(ctx, Purpose::SaveProjectAs);
@@ -24,8 +24,7 @@ impl FactdeskApp {
     pub(crate) fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
         let start = self
             .session
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.parent().map(Path::to_path_buf));
         if !self.project.files.request(ctx, purpose, start) {
             self.dialogs.path_prompt = Some(PathPrompt::new(purpose, self.suggested_path(purpose)));
@@ -36,8 +35,8 @@ impl FactdeskApp {
         match purpose {
             Purpose::SaveProjectAs => self
                 .session
-                .path
-                .clone()
+                .path()
+                .map(Path::to_path_buf)
                 .unwrap_or_else(|| {
                     std::env::current_dir()
                         .unwrap_or_default()

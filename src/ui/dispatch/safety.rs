@@ -1,10 +1,10 @@
-//! The open project's file handle in the app: saves that refuse to clobber a file changed on
-//! disk, the lock against opening a project twice, and what the related dialogs decide.
+//! What the app shows around the session's project file (the core `Session` opens, saves and
+//! reloads it): the open-anyway question for a locked project, restoring unsaved work, and the
+//! changed-on-disk question after a refused save.
 
-use crate::core::model::Project;
 use crate::core::session::Session;
 use crate::core::store::recovery;
-use crate::core::store::{self, OpenError, ProjectFile, SaveError, StoreError};
+use crate::core::store::{self, OpenError, SaveError, StoreError};
 use crate::ui::app::FactdeskApp;
 use crate::ui::dialogs::DiskChoice;
 use crate::ui::project::file_dialogs::Purpose;
@@ -23,8 +23,8 @@ fn newer_than(a: &Path, b: &Path) -> bool {
 impl FactdeskApp {
     /// Opens a project file with its lock; a lock held by another live factdesk asks first.
     pub fn open_path(&mut self, path: &Path) {
-        match ProjectFile::open(path) {
-            Ok((file, project)) => self.opened(file, project),
+        match Session::open(path) {
+            Ok(session) => self.opened(session),
             Err(OpenError::Locked { path, holder }) => {
                 self.dialogs.locked = Some((path, holder.to_string()));
             }
@@ -34,17 +34,18 @@ impl FactdeskApp {
 
     /// Opens a project whoever holds its lock (the person chose "Open anyway").
     pub fn open_forced(&mut self, path: &Path) {
-        match ProjectFile::open_forced(path) {
-            Ok((file, project)) => self.opened(file, project),
+        match Session::open_forced(path) {
+            Ok(session) => self.opened(session),
             Err(e) => self.open_failed(path, &e),
         }
     }
 
-    fn opened(&mut self, file: ProjectFile, project: Project) {
-        let path = file.path().to_path_buf();
+    fn opened(&mut self, session: Session) {
+        let Some(path) = session.path().map(Path::to_path_buf) else {
+            return;
+        };
         // Replacing the session drops the previous file handle, releasing its lock.
-        self.replace_session(Session::opened(project, Some(path.clone())));
-        self.project.file = Some(file);
+        self.replace_session(session);
         self.settings.remember(&path);
         self.dialogs.toast(format!("Opened {}", path.display()));
         if let Some(rec) = recovery::find_for(&path)
@@ -81,11 +82,8 @@ impl FactdeskApp {
                 return;
             }
         };
-        let file = self.project.file.take();
-        let mut session = Session::opened(restored, project.map(Path::to_path_buf));
-        session.history.mark_unsaved();
+        let session = self.session.restored(restored, project);
         self.replace_session(session);
-        self.project.file = file.filter(|f| Some(f.path()) == project);
         let key = (self.project.generation, self.session.history.revision());
         if project.is_none() {
             self.project
@@ -109,14 +107,7 @@ impl FactdeskApp {
     /// Saves to `path` (atomically, keeping a .bak); true on success. When the file changed on
     /// disk since it was loaded, nothing is written and the changed-on-disk question opens.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        let result = match self.project.file.as_mut() {
-            Some(file) if file.path() == path => file.save(&self.session.project),
-            Some(file) => file
-                .save_as(path, &self.session.project)
-                .map_err(SaveError::Store),
-            None => self.create_file(path).map_err(SaveError::Store),
-        };
-        match result {
+        match self.session.save_as(path) {
             Ok(()) => {
                 self.saved(path);
                 true
@@ -132,24 +123,7 @@ impl FactdeskApp {
         }
     }
 
-    /// First save of a project without a file: a new file, or one the person chose to replace.
-    fn create_file(&mut self, path: &Path) -> Result<(), StoreError> {
-        let file = if path.exists() {
-            store::save(path, &self.session.project)?;
-            match ProjectFile::open(path) {
-                Ok((file, _)) => file,
-                Err(OpenError::Locked { .. }) => ProjectFile::open_forced(path)?.0,
-                Err(OpenError::Store(e)) => return Err(e),
-            }
-        } else {
-            ProjectFile::create(path, &self.session.project)?
-        };
-        self.project.file = Some(file);
-        Ok(())
-    }
-
     fn saved(&mut self, path: &Path) {
-        self.session.mark_saved(path.to_path_buf());
         self.settings.remember(path);
         self.dialogs.toast(format!("Saved {}", path.display()));
         self.library_after_save(path);
@@ -167,28 +141,26 @@ impl FactdeskApp {
         match choice {
             DiskChoice::Reload => {
                 self.dialogs.after_save = None;
-                let Some(mut file) = self.project.file.take() else {
-                    return;
-                };
-                match file.reload() {
-                    Ok(project) => {
-                        let path = file.path().to_path_buf();
-                        self.replace_session(Session::opened(project, Some(path.clone())));
-                        self.project.file = Some(file);
-                        self.dialogs.toast(format!("Reloaded {}", path.display()));
+                match self.session.reload() {
+                    Ok(false) => {}
+                    Ok(true) => {
+                        let session = std::mem::take(&mut self.session);
+                        self.replace_session(session);
+                        if let Some(path) = self.session.path() {
+                            let toast = format!("Reloaded {}", path.display());
+                            self.dialogs.toast(toast);
+                        }
                     }
                     Err(e) => {
-                        self.project.file = Some(file);
                         self.dialogs.error = Some(format!("Could not reload the project.\n\n{e}"));
                     }
                 }
             }
             DiskChoice::Overwrite => {
-                let Some(file) = self.project.file.as_mut() else {
+                let Some(path) = self.session.path().map(Path::to_path_buf) else {
                     return;
                 };
-                let path = file.path().to_path_buf();
-                match file.overwrite(&self.session.project) {
+                match self.session.overwrite() {
                     Ok(()) => {
                         self.saved(&path);
                         self.continue_after_save(ctx);

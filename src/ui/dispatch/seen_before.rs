@@ -34,7 +34,7 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
             seen.looked = false;
             seen.ensure(library_dir(&app.settings));
         }
-        let own = own_project(app.session.path.as_deref());
+        let own = own_project(app.session.path());
         let seen = &mut app.review.seen;
         let answer = match seen.lib.as_ref() {
             Some(lib) => lib

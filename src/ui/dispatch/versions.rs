@@ -33,7 +33,7 @@ impl FactdeskApp {
                         capture: page.capture.as_ref(),
                     };
                     if !self.update_article_to(&article, &page.body, &page.url, Some(fetched)) {
-                        discard(self.session.path.as_deref(), &page);
+                        discard(self.session.path(), &page);
                     }
                 }
                 Some((_, Err(e))) => {
@@ -71,7 +71,7 @@ impl FactdeskApp {
         let control = FetchControl::new();
         let (tx, rx) = mpsc::channel();
         let (worker_control, worker_url, ctx) = (control.clone(), url.clone(), ctx.clone());
-        let project = self.session.path.clone();
+        let project = self.session.path().map(std::path::Path::to_path_buf);
         let spawned = std::thread::Builder::new()
             .name("factdesk-update-fetch".into())
             .spawn(move || {

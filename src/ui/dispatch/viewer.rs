@@ -9,7 +9,7 @@ use std::time::Duration;
 impl FactdeskApp {
     /// Opens the newest capture of this source in the viewer, read on a worker thread.
     pub(crate) fn view_capture(&mut self, claim: &ClaimId, url: &str) {
-        let Some(project) = self.session.path.clone() else {
+        let Some(project) = self.session.path().map(std::path::Path::to_path_buf) else {
             self.ask_to_save_first("Viewing a capture");
             return;
         };

@@ -5,14 +5,11 @@ pub(crate) mod file_dialogs;
 pub(crate) mod import_files;
 pub(crate) mod start_screen;
 
-use crate::core::store::ProjectFile;
 use crate::ui::derived::Derived;
 
-/// The open project beyond its `Session`: the file it lives in, autosave, what is derived from
+/// The open project beyond its `Session` (which owns the project file): autosave, what is derived from
 /// it, and the flows that open, import and save it.
 pub struct ProjectState {
-    /// The open project's file (lock, changed-on-disk check); None until saved.
-    pub(crate) file: Option<ProjectFile>,
     pub autosave: autosave::Autosave,
     /// Bumped whenever another project is opened, so caches keyed by revision never mix projects.
     pub(crate) generation: u64,
@@ -28,7 +25,6 @@ impl ProjectState {
     /// No project file yet; `native` chooses the desktop's file dialogs over path prompts.
     pub fn new(native: bool) -> Self {
         ProjectState {
-            file: None,
             autosave: Default::default(),
             generation: 0,
             derived: Derived::default(),

@@ -1,6 +1,7 @@
 //! `check`: validates a project file and, with `--repair`, re-anchors or flags what is broken.
 
 use super::{CliError, CliResult};
+use crate::core::model::Status;
 use crate::core::store;
 use std::path::{Path, PathBuf};
 
@@ -17,16 +18,26 @@ pub struct CheckArgs {
 fn summary(path: &Path, project: &crate::core::model::Project) -> String {
     let counts = project.counts();
     let orphaned = project.claims.iter().filter(|c| c.orphaned).count();
+    // Every status from the one table, so a new status shows up here without an edit.
+    let count_of = |s: Status| format!("{} {}", counts.get(s), s.as_str());
+    let reviewed: Vec<String> = Status::ALL
+        .into_iter()
+        .filter(|s| s.is_reviewed())
+        .map(count_of)
+        .collect();
+    let unreviewed: Vec<String> = Status::ALL
+        .into_iter()
+        .filter(|s| !s.is_reviewed())
+        .map(count_of)
+        .collect();
     let mut s = format!(
-        "{}: ok: {} articles, {} claims ({} reviewed: {} sourced, {} disputed, {} denied; {} unreviewed)",
+        "{}: ok: {} articles, {} claims ({} reviewed: {}; {})",
         path.display(),
         project.articles.len(),
         counts.total(),
         counts.reviewed(),
-        counts.sourced,
-        counts.disputed,
-        counts.denied,
-        counts.unreviewed
+        reviewed.join(", "),
+        unreviewed.join(", ")
     );
     let captures = crate::core::evidence::all_captures(project)
         .into_iter()
@@ -109,4 +120,40 @@ pub fn check(args: CheckArgs) -> CliResult {
             " (factdesk check --repair can fix them)"
         }
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::action::{Action, apply};
+    use crate::core::model::{Article, ArticleMeta, Project};
+    use crate::core::time::Timestamp;
+
+    #[test]
+    fn the_summary_counts_every_status_reviewed_first() {
+        let mut p = Project::new("t");
+        p.articles.push(Article::new(
+            ArticleMeta::default(),
+            "One. Two. Three. Four.",
+        ));
+        let art = p.articles[0].id.clone();
+        for (range, status) in [
+            (0..4, Status::Denied),
+            (5..9, Status::Denied),
+            (10..16, Status::Sourced),
+            (17..22, Status::Unreviewed),
+        ] {
+            let add = Action::add_claim(&p, &art, range, false, Timestamp::now()).expect("add");
+            let Action::AddClaim { claim } = &add else {
+                panic!("not an add");
+            };
+            let id = claim.id.clone();
+            apply(&mut p, add).expect("apply");
+            apply(&mut p, Action::set_status(&id, status, "t")).expect("tag");
+        }
+        assert_eq!(
+            summary(Path::new("p.ron"), &p),
+            "p.ron: ok: 1 articles, 4 claims (3 reviewed: 1 sourced, 0 disputed, 2 denied; 1 unreviewed)"
+        );
+    }
 }

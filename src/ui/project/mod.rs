@@ -1,4 +1,5 @@
-//! The open project: its file, autosave, crash safety, and the open/save/import/paste/export flows and start screen.
+//! The open project beyond its file (which the core `Session` owns): autosave, crash safety,
+//! import, the path prompts and the start screen.
 
 pub(crate) mod autosave;
 pub(crate) mod file_dialogs;

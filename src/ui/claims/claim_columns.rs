@@ -6,7 +6,7 @@ use crate::ui::claims::claim_sort::SortColumn;
 use serde::{Deserialize, Serialize};
 
 /// The position column's width (not resizable).
-pub const POSITION_W: f32 = 70.0;
+pub const POSITION_W: f32 = 86.0;
 /// Default widths of the resizable columns.
 pub const STATUS_W: f32 = 120.0;
 pub const SPEAKER_W: f32 = 170.0;

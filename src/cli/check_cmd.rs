@@ -125,8 +125,9 @@ pub fn check(args: CheckArgs) -> CliResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::action::{Action, apply};
+    use crate::core::action::Action;
     use crate::core::model::{Article, ArticleMeta, Project};
+    use crate::core::session::Session;
     use crate::core::time::Timestamp;
 
     #[test]
@@ -137,22 +138,21 @@ mod tests {
             "One. Two. Three. Four.",
         ));
         let art = p.articles[0].id.clone();
+        let mut s = Session::unsaved(p);
         for (range, status) in [
             (0..4, Status::Denied),
             (5..9, Status::Denied),
             (10..16, Status::Sourced),
             (17..22, Status::Unreviewed),
         ] {
-            let add = Action::add_claim(&p, &art, range, false, Timestamp::now()).expect("add");
-            let Action::AddClaim { claim } = &add else {
-                panic!("not an add");
-            };
-            let id = claim.id.clone();
-            apply(&mut p, add).expect("apply");
-            apply(&mut p, Action::set_status(&id, status, "t")).expect("tag");
+            let add = Action::add_claim(&s.project, &art, range, false, Timestamp::now());
+            let applied = s.edit(add.expect("range")).expect("add");
+            let id = &applied.new_claims[0];
+            s.edit(Action::set_status(id, status, "t")).expect("tag");
         }
+        let p = &s.project;
         assert_eq!(
-            summary(Path::new("p.ron"), &p),
+            summary(Path::new("p.ron"), p),
             "p.ron: ok: 1 articles, 4 claims (3 reviewed: 1 sourced, 0 disputed, 2 denied; 1 unreviewed)"
         );
     }

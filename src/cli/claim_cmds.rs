@@ -242,13 +242,17 @@ fn add(args: AddArgs) -> Result<ClaimId, CliError> {
             (None, Some(r)) => Action::add_claim(&s.project, &art, r.clone(), false, at.clone())?,
             (None, None) => return Err(CliError("give --quote or --range".into())),
         };
-        let Action::AddClaim { claim } = &add else {
-            return Err(CliError("internal: unexpected action".into()));
-        };
-        let id = claim.id.clone();
-        let mut actions = vec![add];
-        actions.extend(edits(&id, args.fields, &at));
-        s.edit(Action::Batch { actions })?;
+        // The session says which claim it made; the field edits follow it. Nothing is saved
+        // unless both succeed.
+        let id = s
+            .edit(add)?
+            .new_claims
+            .pop()
+            .ok_or_else(|| CliError("the claim was not added".into()))?;
+        let fields = edits(&id, args.fields, &at);
+        if !fields.is_empty() {
+            s.edit(Action::Batch { actions: fields })?;
+        }
         Ok(id)
     })
 }

@@ -1,6 +1,6 @@
-//! What the app shows around the session's project file (the core `Session` opens, saves and
-//! reloads it): the open-anyway question for a locked project, restoring unsaved work, and the
-//! changed-on-disk question after a refused save.
+//! Opening and saving in the app, around the core `Session`'s file operations: the open-anyway
+//! question for a locked project, restoring unsaved work, failed opens and saves shown once, and
+//! the changed-on-disk question after a refused save.
 
 use crate::core::session::Session;
 use crate::core::store::recovery;

@@ -9,7 +9,6 @@ use factdesk::core::time::Timestamp;
 use factdesk::core::versions::{self, plan_update};
 use proptest::prelude::*;
 use std::path::Path;
-use std::process::Command;
 
 fn sample() -> Project {
     store::load(Path::new("projects/sample.ron")).expect("sample project")
@@ -218,12 +217,9 @@ fn ten_versions_of_a_long_article_stay_compact() {
     }
 }
 
-fn factdesk(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(args)
-        .output()
-        .expect("run factdesk")
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::run as factdesk;
 
 #[test]
 fn update_diff_and_json_from_the_command_line() {

@@ -1,46 +1,10 @@
 //! The project and claim commands of the `factdesk` CLI, driven as a script would drive them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn factdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(args)
-        .output()
-        .expect("run factdesk")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Runs and asserts success, returning stdout.
-fn ok(args: &[&str]) -> String {
-    let o = factdesk(args);
-    assert!(
-        o.status.success(),
-        "factdesk {args:?} failed: {}",
-        stderr(&o)
-    );
-    stdout(&o)
-}
-
-/// Runs and asserts exit code `code`, returning stderr.
-fn fails(code: i32, args: &[&str]) -> String {
-    let o = factdesk(args);
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "factdesk {args:?}: stdout {} stderr {}",
-        stdout(&o),
-        stderr(&o)
-    );
-    stderr(&o)
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::{fails, ok, run, stderr, stdout};
 
 const ARTICLE: &str = "Seoul, 30 Jan — North Korea denied supplying “rockets and missiles” to Wagner.\n\n\
 “It is a rumour,” said Kwon Jong Gun. The US said rockets and missiles were sent. 北朝鮮 🚀 rockets.";
@@ -427,7 +391,7 @@ fn check_lists_problems_and_exits_1() {
     let bad = good.replacen("quote: \"Wagner\"", "quote: \"Moscow\"", 1);
     assert_ne!(good, bad);
     std::fs::write(&f.project, &bad).expect("write");
-    let o = factdesk(&["check", f.p()]);
+    let o = run(&["check", f.p()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).contains("does not match the article text"),
@@ -466,7 +430,7 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     // Far more output than a pipe buffers, so the writer meets the closed pipe.
     let text = "The ministry denied the report. Officials said it was false.\n\n".repeat(20_000);
     std::fs::write(&file, text).expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+    let mut child = support::bin()
         .args(["sentences", file.to_str().expect("utf-8 path")])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -641,8 +641,11 @@ fn a_capture_is_a_readable_warc_with_the_payload_hash() {
 
 // ---- command line ----
 
+#[path = "support/cli.rs"]
+mod support;
+
 fn factdesk(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
+    support::bin()
         .args(args)
         .env("FACTDESK_ANALYST", "Test Analyst")
         .env_remove("http_proxy")

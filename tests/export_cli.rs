@@ -1,43 +1,13 @@
 //! `factdesk export` and `factdesk claims import`, driven as a script would drive them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 const FIXTURE: &str = "tests/fixtures/export/desk.ron";
 const ARTICLE: &str = "a-wwn2a76jj9h4";
 
-fn factdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run factdesk")
-}
-
-fn ok(args: &[&str]) -> Output {
-    let o = factdesk(args);
-    assert!(
-        o.status.success(),
-        "factdesk {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
-}
-
-fn out(args: &[&str]) -> String {
-    String::from_utf8(ok(args).stdout).expect("utf-8")
-}
-
-fn fails(code: i32, args: &[&str]) -> String {
-    let o = factdesk(args);
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "factdesk {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::{fails, ok, ok_output};
 
 /// A private copy of the fixture project.
 struct Copy {
@@ -77,13 +47,13 @@ fn every_format_goes_to_stdout() {
         "markdown",
         "html",
     ] {
-        let text = out(&["export", FIXTURE, "--format", f]);
+        let text = ok(&["export", FIXTURE, "--format", f]);
         assert!(!text.is_empty(), "{f}");
         if matches!(f, "json" | "claimreview" | "webanno") {
             serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
         }
     }
-    let html = out(&["export", FIXTURE, "--format", "html"]);
+    let html = ok(&["export", FIXTURE, "--format", "html"]);
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
 }
@@ -93,7 +63,7 @@ fn filters_select_claims() {
     let lines = |extra: &[&str]| {
         let mut args = vec!["export", FIXTURE, "--format", "jsonl"];
         args.extend_from_slice(extra);
-        out(&args).lines().count()
+        ok(&args).lines().count()
     };
     assert_eq!(lines(&[]), 4, "reviewed by default");
     assert_eq!(lines(&["--all"]), 5);
@@ -107,7 +77,7 @@ fn filters_select_claims() {
 fn output_file_is_written_and_bom_is_optional() {
     let c = Copy::new();
     let target = c.path("claims.csv");
-    let o = ok(&[
+    let o = ok_output(&[
         "export",
         c.p(),
         "--format",
@@ -129,7 +99,7 @@ fn output_file_is_written_and_bom_is_optional() {
     );
     assert!(rows.iter().any(|r| &r[7] == "'-5 points"));
     // Overwriting replaces the file; no temp files stay behind.
-    ok(&["export", c.p(), "--format", "json", "--output", s(&target)]);
+    ok_output(&["export", c.p(), "--format", "json", "--output", s(&target)]);
     assert!(
         std::fs::read_to_string(&target)
             .expect("read")
@@ -145,7 +115,7 @@ fn claimreview_warns_on_stderr() {
     let text = std::fs::read_to_string(&c.project).expect("read");
     let stripped = text.replace("    reviewer_org: \"Example Fact Desk\",\n", "");
     std::fs::write(&c.project, stripped).expect("write");
-    let o = ok(&["export", c.p(), "--format", "claimreview", "--all"]);
+    let o = ok_output(&["export", c.p(), "--format", "claimreview", "--all"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("warning: no reviewer organisation"), "{err}");
     assert!(err.contains("1 unreviewed claim(s) left out"), "{err}");
@@ -179,14 +149,14 @@ fn bad_input_gives_exit_codes() {
 
 #[test]
 fn claims_listing_still_works() {
-    let listed = out(&["claims", FIXTURE]);
+    let listed = ok(&["claims", FIXTURE]);
     assert_eq!(listed.lines().count(), 5);
     let v: serde_json::Value =
-        serde_json::from_str(&out(&["claims", FIXTURE, "--status", "denied", "--json"]))
+        serde_json::from_str(&ok(&["claims", FIXTURE, "--status", "denied", "--json"]))
             .expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(1));
     assert_eq!(
-        out(&["claims", FIXTURE, "--article", ARTICLE])
+        ok(&["claims", FIXTURE, "--article", ARTICLE])
             .lines()
             .count(),
         5
@@ -198,7 +168,7 @@ fn claims_listing_still_works() {
 fn jsonl_export_imports_into_a_fresh_copy() {
     let c = Copy::new();
     let jsonl = c.path("claims.jsonl");
-    ok(&[
+    ok_output(&[
         "export",
         c.p(),
         "--format",
@@ -207,20 +177,20 @@ fn jsonl_export_imports_into_a_fresh_copy() {
         "-o",
         s(&jsonl),
     ]);
-    let before = out(&["claims", c.p(), "--json"]);
+    let before = ok(&["claims", c.p(), "--json"]);
     // A fresh copy: same article, no claims.
-    for line in out(&["claims", c.p()]).lines() {
+    for line in ok(&["claims", c.p()]).lines() {
         let id = line.split('\t').next().expect("id");
-        ok(&["claim", "rm", c.p(), id]);
+        ok_output(&["claim", "rm", c.p(), id]);
     }
-    assert_eq!(out(&["claims", c.p()]), "");
-    let dry = out(&["claims", "import", c.p(), s(&jsonl), "--dry-run"]);
+    assert_eq!(ok(&["claims", c.p()]), "");
+    let dry = ok(&["claims", "import", c.p(), s(&jsonl), "--dry-run"]);
     assert!(dry.contains("would add 5 claim(s)"), "{dry}");
-    assert_eq!(out(&["claims", c.p()]), "", "dry run writes nothing");
-    let done = out(&["claims", "import", c.p(), s(&jsonl)]);
+    assert_eq!(ok(&["claims", c.p()]), "", "dry run writes nothing");
+    let done = ok(&["claims", "import", c.p(), s(&jsonl)]);
     assert!(done.contains("added 5 claim(s), updated 0"), "{done}");
-    assert_eq!(out(&["claims", c.p(), "--json"]), before);
-    ok(&["check", c.p()]);
+    assert_eq!(ok(&["claims", c.p(), "--json"]), before);
+    ok_output(&["check", c.p()]);
 }
 
 #[test]
@@ -235,8 +205,8 @@ fn import_by_quote_and_bad_lines() {
         ),
     )
     .expect("write");
-    assert!(out(&["claims", "import", c.p(), s(&good)]).contains("added 2"));
-    let listed = out(&["claims", c.p(), "--status", "disputed"]);
+    assert!(ok(&["claims", "import", c.p(), s(&good)]).contains("added 2"));
+    let listed = ok(&["claims", c.p(), "--status", "disputed"]);
     assert!(listed.contains("prankster"), "{listed}");
     let before = std::fs::read(&c.project).expect("read");
     let bad = c.path("bad.jsonl");
@@ -266,26 +236,12 @@ fn import_by_quote_and_bad_lines() {
 #[test]
 fn import_reads_stdin() {
     let c = Copy::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(["claims", "import", c.p(), "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        writeln!(
-            stdin,
-            "{{\"article\":\"{ARTICLE}\",\"quote\":\"ends, here\",\"note\":\"via stdin\"}}"
-        )
-        .expect("write");
-    }
-    let o = child.wait_with_output().expect("wait");
+    let line =
+        format!("{{\"article\":\"{ARTICLE}\",\"quote\":\"ends, here\",\"note\":\"via stdin\"}}\n");
+    let o = support::run_with_input(&["claims", "import", c.p(), "-"], Some(&line));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("added 1 claim(s)"));
-    assert!(out(&["claims", c.p(), "--status", "unreviewed"]).contains("ends, here"));
+    assert!(ok(&["claims", c.p(), "--status", "unreviewed"]).contains("ends, here"));
 }
 
 #[test]
@@ -324,7 +280,7 @@ fn jsonl_round_trips_every_field() {
     }
     store::save(&c.project, &p).expect("save");
     let jsonl = c.path("all.jsonl");
-    ok(&[
+    ok_output(&[
         "export",
         c.p(),
         "--format",
@@ -333,12 +289,12 @@ fn jsonl_round_trips_every_field() {
         "-o",
         s(&jsonl),
     ]);
-    for line in out(&["claims", c.p()]).lines() {
+    for line in ok(&["claims", c.p()]).lines() {
         let id = line.split('\t').next().expect("id");
-        ok(&["claim", "rm", c.p(), id]);
+        ok_output(&["claim", "rm", c.p(), id]);
     }
     assert!(store::load(&c.project).expect("load").claims.is_empty());
-    let done = out(&["claims", "import", c.p(), s(&jsonl)]);
+    let done = ok(&["claims", "import", c.p(), s(&jsonl)]);
     assert!(
         done.contains(&format!("added {} claim(s)", p.claims.len())),
         "{done}"
@@ -368,23 +324,23 @@ fn jsonl_round_trips_every_field() {
 #[test]
 fn scale_verdicts_and_the_publication_check_from_the_command_line() {
     let c = Copy::new();
-    let none = out(&["scale", c.p()]);
+    let none = ok(&["scale", c.p()]);
     assert!(none.starts_with("no rating scale"), "{none}");
-    let id = out(&["claims", c.p(), "--status", "denied"])
+    let id = ok(&["claims", c.p(), "--status", "denied"])
         .split('\t')
         .next()
         .expect("id")
         .to_string();
     let e = fails(1, &["claim", "set", c.p(), &id, "--verdict", "False"]);
     assert!(e.contains("no rating scale"), "{e}");
-    let six = out(&["scale", c.p(), "--preset", "six-level"]);
+    let six = ok(&["scale", c.p(), "--preset", "six-level"]);
     assert!(six.starts_with("six-level\n1\tPants on fire\n"), "{six}");
     let e = fails(1, &["claim", "set", c.p(), &id, "--verdict", "Maybe"]);
     assert!(
         e.contains("not a level") && e.contains("Mostly true"),
         "{e}"
     );
-    ok(&[
+    ok_output(&[
         "claim",
         "set",
         c.p(),
@@ -397,7 +353,7 @@ fn scale_verdicts_and_the_publication_check_from_the_command_line() {
         "https://factdesk.example/r/1",
     ]);
     let json: serde_json::Value =
-        serde_json::from_str(&out(&["claims", c.p(), "--json"])).expect("json");
+        serde_json::from_str(&ok(&["claims", c.p(), "--json"])).expect("json");
     let row = json
         .as_array()
         .and_then(|a| a.iter().find(|r| r["id"] == id.as_str()))
@@ -413,10 +369,10 @@ fn scale_verdicts_and_the_publication_check_from_the_command_line() {
     let e = fails(1, &["scale", c.p(), "--levels", "Wrong, Right"]);
     assert!(e.contains("Mostly false") && e.contains("--force"), "{e}");
     fails(1, &["scale", c.p(), "--none"]);
-    let custom = out(&["scale", c.p(), "--levels", "Wrong, Right", "--force"]);
+    let custom = ok(&["scale", c.p(), "--levels", "Wrong, Right", "--force"]);
     assert!(custom.contains("1\tWrong\n2\tRight"), "{custom}");
     // The publication check lists what is missing; --strict fails on a required one.
-    let check = out(&["export", c.p(), "--format", "claimreview", "--check"]);
+    let check = ok(&["export", c.p(), "--format", "claimreview", "--check"]);
     assert!(
         check.lines().any(|l| l.contains("\trequired\turl\t")),
         "{check}"
@@ -436,13 +392,13 @@ fn csv_and_json_from_the_command_line_carry_the_review_and_who_exported() {
     p.articles[0].meta.source = "AFP".into();
     p.articles[0].meta.published = "2023-01-30T06:40".into();
     store::save(&c.project, &p).expect("save");
-    let id = out(&["claims", c.p(), "--status", "denied"])
+    let id = ok(&["claims", c.p(), "--status", "denied"])
         .split('\t')
         .next()
         .expect("id")
         .to_string();
-    ok(&["scale", c.p(), "--preset", "six-level"]);
-    ok(&[
+    ok_output(&["scale", c.p(), "--preset", "six-level"]);
+    ok_output(&[
         "claim",
         "set",
         c.p(),
@@ -454,8 +410,8 @@ fn csv_and_json_from_the_command_line_carry_the_review_and_who_exported() {
         "--review-url",
         "https://factdesk.example/r/1",
     ]);
-    ok(&["--analyst", "Eve Editor", "sign-off", c.p(), &id]);
-    let csv_text = out(&[
+    ok_output(&["--analyst", "Eve Editor", "sign-off", c.p(), &id]);
+    let csv_text = ok(&[
         "export",
         c.p(),
         "--format",
@@ -495,7 +451,7 @@ fn csv_and_json_from_the_command_line_carry_the_review_and_who_exported() {
         }
     }
     // The JSON export names the scale and who exported it.
-    let json: serde_json::Value = serde_json::from_str(&out(&[
+    let json: serde_json::Value = serde_json::from_str(&ok(&[
         "export",
         c.p(),
         "--format",
@@ -519,24 +475,24 @@ fn csv_and_json_from_the_command_line_carry_the_review_and_who_exported() {
 #[test]
 fn the_scale_is_cleared_with_force_and_keeps_the_verdict_text() {
     let c = Copy::new();
-    let id = out(&["claims", c.p(), "--status", "denied"])
+    let id = ok(&["claims", c.p(), "--status", "denied"])
         .split('\t')
         .next()
         .expect("id")
         .to_string();
-    ok(&["scale", c.p(), "--preset", "conclusions"]);
-    ok(&["claim", "set", c.p(), &id, "--verdict", "Misleading"]);
+    ok_output(&["scale", c.p(), "--preset", "conclusions"]);
+    ok_output(&["claim", "set", c.p(), &id, "--verdict", "Misleading"]);
     let e = fails(1, &["scale", c.p(), "--none"]);
     assert!(e.contains("Misleading") && e.contains("--force"), "{e}");
     assert!(
-        out(&["scale", c.p()]).starts_with("conclusions\n"),
+        ok(&["scale", c.p()]).starts_with("conclusions\n"),
         "refused: unchanged"
     );
-    let cleared = out(&["scale", c.p(), "--none", "--force"]);
+    let cleared = ok(&["scale", c.p(), "--none", "--force"]);
     assert!(cleared.starts_with("no rating scale"), "{cleared}");
-    assert!(out(&["scale", c.p()]).starts_with("no rating scale"));
+    assert!(ok(&["scale", c.p()]).starts_with("no rating scale"));
     let json: serde_json::Value =
-        serde_json::from_str(&out(&["claims", c.p(), "--json"])).expect("json");
+        serde_json::from_str(&ok(&["claims", c.p(), "--json"])).expect("json");
     let row = json
         .as_array()
         .and_then(|a| a.iter().find(|r| r["id"] == id.as_str()))
@@ -544,7 +500,7 @@ fn the_scale_is_cleared_with_force_and_keeps_the_verdict_text() {
     assert_eq!(row["verdict"], "Misleading", "the verdict text is kept");
     assert_eq!(row["status"], "denied");
     // The publication check flags the verdict left on no scale.
-    let check = out(&["export", c.p(), "--format", "claimreview", "--check"]);
+    let check = ok(&["export", c.p(), "--format", "claimreview", "--check"]);
     assert!(
         check.lines().any(|l| l.starts_with(&format!(
             "{id}\trecommended\treviewRating\tthe verdict 'Misleading' is on no scale"
@@ -553,27 +509,27 @@ fn the_scale_is_cleared_with_force_and_keeps_the_verdict_text() {
     );
     // Nothing in use: --none needs no --force.
     let fresh = Copy::new();
-    ok(&["scale", fresh.p(), "--preset", "platform"]);
-    assert!(out(&["scale", fresh.p(), "--none"]).starts_with("no rating scale"));
+    ok_output(&["scale", fresh.p(), "--preset", "platform"]);
+    assert!(ok(&["scale", fresh.p(), "--none"]).starts_with("no rating scale"));
 }
 
 #[test]
 fn a_custom_scale_with_chosen_numbers_or_none() {
     let c = Copy::new();
     // The plain form as always: rated 1..N.
-    let plain = out(&["scale", c.p(), "--levels", "False, Mixed, True"]);
+    let plain = ok(&["scale", c.p(), "--levels", "False, Mixed, True"]);
     assert_eq!(plain, "custom\n1\tFalse\n2\tMixed\n3\tTrue\n");
     // Chosen numbers.
-    let chosen = out(&["scale", c.p(), "--levels", "False=0,Mixed=5,True=10"]);
+    let chosen = ok(&["scale", c.p(), "--levels", "False=0,Mixed=5,True=10"]);
     assert_eq!(chosen, "custom\n0\tFalse\n5\tMixed\n10\tTrue\n");
-    let id = out(&["claims", c.p(), "--status", "denied"])
+    let id = ok(&["claims", c.p(), "--status", "denied"])
         .split('\t')
         .next()
         .expect("id")
         .to_string();
-    ok(&["claim", "set", c.p(), &id, "--verdict", "mixed"]);
+    ok_output(&["claim", "set", c.p(), &id, "--verdict", "mixed"]);
     let reviews: serde_json::Value =
-        serde_json::from_str(&out(&["export", c.p(), "--format", "claimreview"])).expect("json");
+        serde_json::from_str(&ok(&["export", c.p(), "--format", "claimreview"])).expect("json");
     let rating = reviews
         .as_array()
         .and_then(|a| {
@@ -591,7 +547,7 @@ fn a_custom_scale_with_chosen_numbers_or_none() {
         (5.into(), 10.into(), 0.into())
     );
     // No numbers at all: a textual scale, names only in ClaimReview.
-    let textual = out(&[
+    let textual = ok(&[
         "scale",
         c.p(),
         "--levels",
@@ -601,7 +557,7 @@ fn a_custom_scale_with_chosen_numbers_or_none() {
     ]);
     assert_eq!(textual, "custom\n-\tFalse\n-\tMixed\n-\tTrue\n");
     let reviews: serde_json::Value =
-        serde_json::from_str(&out(&["export", c.p(), "--format", "claimreview"])).expect("json");
+        serde_json::from_str(&ok(&["export", c.p(), "--format", "claimreview"])).expect("json");
     let rating = reviews
         .as_array()
         .and_then(|a| {
@@ -612,7 +568,7 @@ fn a_custom_scale_with_chosen_numbers_or_none() {
         .expect("the verdict's rating");
     assert!(rating.get("ratingValue").is_none(), "{rating}");
     // Some numbered, some not.
-    let mixed = out(&["scale", c.p(), "--levels", "False=1,Mixed,True=3"]);
+    let mixed = ok(&["scale", c.p(), "--levels", "False=1,Mixed,True=3"]);
     assert_eq!(mixed, "custom\n1\tFalse\n-\tMixed\n3\tTrue\n");
     // Bad numbers change nothing.
     for bad in ["False=3,True=1", "False=one,True=2"] {
@@ -624,5 +580,5 @@ fn a_custom_scale_with_chosen_numbers_or_none() {
         &["scale", c.p(), "--levels", "False=1,True=2", "--no-numbers"],
     );
     fails(2, &["scale", c.p(), "--no-numbers"]);
-    assert_eq!(out(&["scale", c.p()]), mixed);
+    assert_eq!(ok(&["scale", c.p()]), mixed);
 }

@@ -3,7 +3,6 @@
 
 use factdesk::core::import::{self, Format, MAX_IMPORT_BYTES};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -153,12 +152,9 @@ fn the_sample_article_header_becomes_metadata() {
     assert!(i.body.starts_with("SEOUL: North Korea on Sunday denied"));
 }
 
-fn factdesk(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(args)
-        .output()
-        .expect("run factdesk")
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::run as factdesk;
 
 #[test]
 fn extract_json_has_exactly_the_public_keys() {

@@ -6,10 +6,13 @@ use factdesk::core::model::{Anchor, Article, ArticleMeta, Claim, Project, Status
 use factdesk::core::store;
 use factdesk::core::time::Timestamp;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "support/cli.rs"]
+mod support;
 
 fn factdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
+    support::bin()
         .args(args)
         .env_remove("FACTDESK_LIBRARY")
         .output()

@@ -1,32 +1,8 @@
 //! `factdesk sentences` and `factdesk suggest`, driven as a script would drive them.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn factdesk(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run factdesk");
-    if let Some(mut pipe) = child.stdin.take() {
-        pipe.write_all(stdin.unwrap_or("").as_bytes())
-            .expect("write stdin");
-    }
-    child.wait_with_output().expect("wait")
-}
-
-fn ok(args: &[&str], stdin: Option<&str>) -> String {
-    let o = factdesk(args, stdin);
-    assert!(
-        o.status.success(),
-        "factdesk {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::{ok_with_input, run_with_input};
 
 fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).expect("valid JSON")
@@ -38,7 +14,7 @@ The US said 31 rockets were sent. 北朝鮮 🚀 rockets.";
 
 #[test]
 fn sentences_from_stdin_file_and_project() {
-    let out = json(&ok(
+    let out = json(&ok_with_input(
         &["sentences", "--json"],
         Some("Mr. Smith left. He said “No.” 🚀 Bye."),
     ));
@@ -64,7 +40,7 @@ fn sentences_from_stdin_file_and_project() {
     let file = dir.path().join("a.txt");
     std::fs::write(&file, ARTICLE).expect("write");
     let f = file.to_str().expect("utf-8");
-    let text = ok(&["sentences", f], None);
+    let text = ok_with_input(&["sentences", f], None);
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(
         text.lines()
@@ -74,15 +50,15 @@ fn sentences_from_stdin_file_and_project() {
 
     let p = dir.path().join("p.ron");
     let p = p.to_str().expect("utf-8");
-    ok(&["new", p, f], None);
-    let out = json(&ok(&["sentences", p, "--json"], None));
+    ok_with_input(&["new", p, f], None);
+    let out = json(&ok_with_input(&["sentences", p, "--json"], None));
     assert_eq!(out.as_array().map(Vec::len), Some(4));
     assert!(
         out[0]["article"]
             .as_str()
             .is_some_and(|a| a.starts_with("a-"))
     );
-    let o = factdesk(&["sentences", p, "--article", "a-nope"], None);
+    let o = run_with_input(&["sentences", p, "--article", "a-nope"], None);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -90,7 +66,10 @@ fn sentences_from_stdin_file_and_project() {
 fn sentences_in_a_language_and_with_joined_lines() {
     // A German ordinal ("3. Oktober") does not end a sentence; in English a number can.
     let de = "Er kam am 3. Oktober an. Dann ging er.";
-    let out = json(&ok(&["sentences", "--json", "--lang", "de-AT"], Some(de)));
+    let out = json(&ok_with_input(
+        &["sentences", "--json", "--lang", "de-AT"],
+        Some(de),
+    ));
     let texts: Vec<&str> = out
         .as_array()
         .expect("array")
@@ -99,16 +78,16 @@ fn sentences_in_a_language_and_with_joined_lines() {
         .collect();
     assert_eq!(texts, vec!["Er kam am 3. Oktober an.", "Dann ging er."]);
     assert_eq!(out[0]["lang"], "de");
-    let en = json(&ok(&["sentences", "--json"], Some(de)));
+    let en = json(&ok_with_input(&["sentences", "--json"], Some(de)));
     assert_eq!(en.as_array().map(Vec::len), Some(3));
 
-    let o = factdesk(&["sentences", "--lang", "xx"], None);
+    let o = run_with_input(&["sentences", "--lang", "xx"], None);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("en, fr, de, es"));
 
     // A sentence wrapped across lines: offsets cover the lines, the text joins them.
     let wrapped = "The ministry said the\nreport was false. Next.";
-    let out = json(&ok(&["sentences", "--json"], Some(wrapped)));
+    let out = json(&ok_with_input(&["sentences", "--json"], Some(wrapped)));
     assert_eq!(out[0]["text"], "The ministry said the report was false.");
     assert_eq!(
         (out[0]["start"].as_u64(), out[0]["end"].as_u64()),
@@ -139,7 +118,7 @@ fn sentences_of_a_project_follow_each_articles_language() {
     .expect("write");
     let p = dir.path().join("p.ron");
     let p = p.to_str().expect("utf-8");
-    ok(
+    ok_with_input(
         &[
             "new",
             p,
@@ -151,7 +130,7 @@ fn sentences_of_a_project_follow_each_articles_language() {
     let sentences = |extra: &[&str]| -> Vec<(String, String)> {
         let mut args = vec!["sentences", p, "--json"];
         args.extend_from_slice(extra);
-        json(&ok(&args, None))
+        json(&ok_with_input(&args, None))
             .as_array()
             .expect("array")
             .iter()
@@ -188,9 +167,9 @@ fn suggest_lists_applies_and_rejects() {
     std::fs::write(&file, ARTICLE).expect("write");
     let p = dir.path().join("p.ron");
     let p = p.to_str().expect("utf-8");
-    ok(&["new", p, file.to_str().expect("utf-8")], None);
+    ok_with_input(&["new", p, file.to_str().expect("utf-8")], None);
 
-    let out = json(&ok(&["suggest", p, "--json"], None));
+    let out = json(&ok_with_input(&["suggest", p, "--json"], None));
     let arr = out.as_array().expect("array").clone();
     assert_eq!(arr.len(), 3, "{out:#}");
     let keys: Vec<String> = arr[0]
@@ -213,18 +192,18 @@ fn suggest_lists_applies_and_rejects() {
     );
 
     // Reject one by score filter, apply the rest: nothing is left to suggest, even after reload.
-    ok(&["suggest", p, "--reject", "--min-score", "0.88"], None);
-    let left = json(&ok(&["suggest", p, "--json"], None));
+    ok_with_input(&["suggest", p, "--reject", "--min-score", "0.88"], None);
+    let left = json(&ok_with_input(&["suggest", p, "--json"], None));
     assert_eq!(left.as_array().map(Vec::len), Some(2));
-    ok(&["suggest", p, "--apply"], None);
-    let claims = json(&ok(&["claims", p, "--json"], None));
+    ok_with_input(&["suggest", p, "--apply"], None);
+    let claims = json(&ok_with_input(&["claims", p, "--json"], None));
     let claims = claims.as_array().expect("claims");
     assert_eq!(claims.len(), 2);
     assert!(claims.iter().all(|c| c["status"] == "unreviewed"));
     assert!(claims.iter().any(|c| c["speaker"] == "North Korea"));
-    assert_eq!(ok(&["suggest", p], None), "");
-    ok(&["check", p], None);
+    assert_eq!(ok_with_input(&["suggest", p], None), "");
+    ok_with_input(&["check", p], None);
 
-    let o = factdesk(&["suggest", p, "--tag"], None);
+    let o = run_with_input(&["suggest", p, "--tag"], None);
     assert_eq!(o.status.code(), Some(2), "--tag needs --apply");
 }

@@ -4,17 +4,13 @@
 use factdesk::core::model::Project;
 use factdesk::core::store;
 use std::path::Path;
-use std::process::Command;
 
 const V1: &str = "tests/fixtures/format/v1.ron";
 const V2: &str = "tests/fixtures/format/v2.ron";
 
-fn factdesk(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .args(args)
-        .output()
-        .expect("run factdesk")
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::run as factdesk;
 
 #[test]
 fn v1_fixture_loads_and_checks_clean() {

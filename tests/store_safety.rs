@@ -7,17 +7,21 @@ use factdesk::core::model::Project;
 use factdesk::core::store;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+#[path = "support/cli.rs"]
+mod support;
+use support::{finish, stderr as err, stdout as out};
+
+/// The binary with a fixed analyst, so no command looks for git's name.
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_factdesk"));
+    let mut c = support::bin();
     c.env("FACTDESK_ANALYST", "Tester");
     c
 }
 
+/// Runs with standard input closed, under the shared deadline (a blocked read fails the test).
 fn run(args: &[&str]) -> Output {
-    // Every command here must end by itself: a blocked read would hang the suite, so wait with
-    // a deadline and fail loudly instead.
     let child = bin()
         .args(args)
         .stdin(Stdio::null())
@@ -26,28 +30,6 @@ fn run(args: &[&str]) -> Output {
         .spawn()
         .expect("spawn factdesk");
     finish(child, args)
-}
-
-fn finish(mut child: Child, what: &[&str]) -> Output {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("factdesk {what:?} did not finish within 60 s (blocked or unbounded read)");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn ok(args: &[&str]) -> String {

@@ -56,7 +56,10 @@ pub struct Settings {
     pub claim_columns: crate::ui::claims::claim_columns::ColumnWidths,
     /// What the suggestions panel lists.
     pub suggest_filter: crate::ui::review::suggestions::SuggestFilter,
-    /// Ask "Who is editing?" at the first edit while `analyst` is empty (off for tests).
+    /// Ask "Who is editing?" at the first edit while `analyst` is empty. A switch of the run,
+    /// not a preference (off for tests and headless runs): never stored, so it is always on in
+    /// the app.
+    #[serde(skip)]
     pub ask_analyst: bool,
     /// The articles list at the left is shown (when the window is wide enough).
     pub show_articles_panel: bool,
@@ -224,6 +227,17 @@ mod tests {
             partial.claim_columns.status,
             crate::ui::claims::claim_columns::STATUS_W
         );
+    }
+
+    #[test]
+    fn the_run_switch_to_ask_who_is_editing_is_never_stored() {
+        let headless = Settings::headless();
+        let text = ron::to_string(&headless).expect("serialise");
+        assert!(!text.contains("ask_analyst"), "{text}");
+        // Stored by an earlier version that kept it: ignored, the app asks.
+        let old: Settings = ron::from_str("(ask_analyst: false)").expect("old settings load");
+        assert!(old.ask_analyst);
+        assert!(ron::from_str::<Settings>(&text).expect("reload").ask_analyst);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use app::FactdeskApp;
 pub use claims::claim_sort::{ClaimSort, SortColumn};
 pub use command::UiCommand;
 pub use intent::TextSelection;
-pub use layout::{ARTICLE_MIN_WIDTH, ARTICLE_TEXT_MIN_WIDTH, PanelRects};
+pub use layout::{ARTICLE_TEXT_MIN_WIDTH, PanelRects};
 pub use project::autosave::{Snapshot, flush_snapshot};
 pub use settings::{Settings, StatusColors, ThemeChoice};
 

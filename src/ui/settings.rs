@@ -237,7 +237,11 @@ mod tests {
         // Stored by an earlier version that kept it: ignored, the app asks.
         let old: Settings = ron::from_str("(ask_analyst: false)").expect("old settings load");
         assert!(old.ask_analyst);
-        assert!(ron::from_str::<Settings>(&text).expect("reload").ask_analyst);
+        assert!(
+            ron::from_str::<Settings>(&text)
+                .expect("reload")
+                .ask_analyst
+        );
     }
 
     #[test]

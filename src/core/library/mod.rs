@@ -14,10 +14,12 @@ mod record;
 /// Speaker names resolved within an article (shared with the suggestions).
 pub use crate::core::nlp::names as speakers;
 
-pub use claimreview::{FeedProblem, parse_feed};
+pub use claimreview::FeedProblem;
+use claimreview::parse_feed;
 pub use manifest::{Counts, Kind, SCHEMA_VERSION};
 pub use minhash::Signature;
-pub use record::{Record, project_records};
+pub use record::Record;
+use record::project_records;
 
 use crate::core::store;
 use group::{Grouper, band_candidates};

@@ -16,23 +16,20 @@ pub mod recovery;
 mod repair;
 mod writer;
 
-pub use atomic::{
-    backup_path, resolve_target, sweep_stray_temps, write_atomic, write_atomic_no_backup,
-};
+pub use atomic::{backup_path, resolve_target, write_atomic, write_atomic_no_backup};
 pub use check::{Problem, check, duplicate_ids};
 pub use document::{MAX_NESTING, Parsed, from_ron_str, parse, to_ron_string};
 pub use fingerprint::Fingerprint;
+use lock::WRITE_WAIT_ENV;
 pub use lock::{
-    LockAttempt, LockInfo, ProjectLock, WRITE_WAIT, WRITE_WAIT_ENV, WriteLock, WriteLockError,
-    lock_path, write_wait,
+    LockAttempt, LockInfo, ProjectLock, WriteLock, WriteLockError, lock_path, write_wait,
 };
-pub use migrate::{FORMAT_VERSION, OLDEST_SUPPORTED};
+pub use migrate::FORMAT_VERSION;
 pub use project_file::{OpenError, ProjectFile, SaveError};
 pub use read::{
-    ReadError, human_bytes, read_head, read_limited, read_stdin_limited, read_stdin_text_limited,
-    read_text_limited,
+    ReadError, human_bytes, read_head, read_limited, read_stdin_text_limited, read_text_limited,
 };
-pub use repair::{RepairReport, find_anchor, repair};
+pub use repair::{RepairReport, repair};
 pub use writer::{ProjectWriter, check_output_target, update};
 
 use crate::core::model::Project;

@@ -232,6 +232,8 @@ fn quick() -> FetchOptions {
         read_timeout: Duration::from_secs(2),
         total_timeout: Duration::from_secs(20),
         env_proxy: false,
+        // Only the built-in authorities, whatever the environment says.
+        ca_file: None,
         ..FetchOptions::default()
     }
 }
@@ -639,14 +641,104 @@ fn a_capture_is_a_readable_warc_with_the_payload_hash() {
     assert!(failed.error.contains("404"), "{}", failed.error);
 }
 
+/// The test authority that signed `other.pem` (for other.example) and `local.pem` (for
+/// 127.0.0.1).
+fn test_authority() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls/ca.pem")
+}
+
+#[test]
+fn a_certificate_for_another_host_is_refused_naming_both_hosts() {
+    // A certificate from a trusted authority, but for other.example, on 127.0.0.1.
+    let (base, first_bytes) = tls_server("other");
+    let options = FetchOptions {
+        ca_file: Some(test_authority()),
+        ..quick()
+    };
+    let e =
+        fetch::fetch(&format!("{base}/"), &options, &FetchControl::new()).expect_err("wrong host");
+    assert!(matches!(e, FetchError::Tls { .. }), "{e:?}");
+    let message = e.to_string();
+    assert!(
+        message.contains("the server's certificate is not for 127.0.0.1 (it names other.example)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("not retried without encryption"),
+        "{message}"
+    );
+    assert_no_debug_text(&message);
+    assert!(!message.contains("DnsName"), "{message}");
+    let bytes = first_bytes.lock().expect("seen").clone();
+    assert!(
+        !bytes.is_empty() && bytes.iter().all(|b| *b == 0x16),
+        "only TLS handshakes: {bytes:?}"
+    );
+}
+
+#[test]
+fn an_authority_named_in_the_ca_file_is_trusted_instead_of_the_built_in_ones() {
+    let (base, _) = tls_server("local");
+    let url = format!("{base}/");
+    // Not trusted by the built-in authorities...
+    let e = get(&url).expect_err("unknown issuer");
+    assert!(e.to_string().contains("not trusted"), "{e}");
+    // ...trusted through the file, from the command line as the app would.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("desk.ron");
+    let p = project.to_str().expect("utf8");
+    ok(&factdesk(&["new", p]));
+    let ca = test_authority();
+    let ca = ca.to_str().expect("utf8");
+    ok(&factdesk_with(
+        &["import", p, "--url", &url],
+        &[(fetch::CA_FILE_ENV, ca)],
+    ));
+    let saved = factdesk::core::store::load(&project).expect("load");
+    assert_eq!(
+        saved.articles.len(),
+        1,
+        "imported over the trusted connection"
+    );
+    assert_eq!(saved.articles[0].meta.url, url);
+    // A file that holds no certificate is refused before anything is fetched, naming the file.
+    let not_pem = dir.path().join("roots.pem");
+    std::fs::write(&not_pem, "not a certificate\n").expect("write");
+    let out = factdesk_with(
+        &["import", p, "--url", &url],
+        &[(fetch::CA_FILE_ENV, not_pem.to_str().expect("utf8"))],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("roots.pem (FACTDESK_CA_FILE) cannot be used: it holds no certificate"),
+        "{err}"
+    );
+    assert_eq!(
+        factdesk::core::store::load(&project)
+            .expect("load")
+            .articles
+            .len(),
+        1,
+        "nothing added"
+    );
+}
+
 // ---- command line ----
 
 #[path = "support/cli.rs"]
 mod support;
 
 fn factdesk(args: &[&str]) -> std::process::Output {
+    factdesk_with(args, &[])
+}
+
+/// [`factdesk`] with more environment variables.
+fn factdesk_with(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     support::bin()
         .args(args)
+        .env_remove(fetch::CA_FILE_ENV)
+        .envs(env.iter().copied())
         .env("FACTDESK_ANALYST", "Test Analyst")
         .env_remove("http_proxy")
         .env_remove("https_proxy")

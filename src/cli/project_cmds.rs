@@ -28,6 +28,7 @@ pub struct ImportArgs {
     pub files: Vec<PathBuf>,
     /// A web page to fetch and add (http or https; repeatable). The page as fetched is kept as
     /// evidence in NAME.evidence/ and the article's url is the address it was finally served from.
+    /// FACTDESK_CA_FILE names certificate authorities (PEM) to trust instead of the built-in ones.
     #[arg(long = "url", value_name = "URL")]
     pub urls: Vec<String>,
     /// Seconds to wait for a server to connect or send (default 30).

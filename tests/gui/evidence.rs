@@ -95,6 +95,7 @@ fn quick() -> FetchOptions {
         read_timeout: Duration::from_secs(5),
         total_timeout: Duration::from_secs(20),
         env_proxy: false,
+        ca_file: None,
         ..FetchOptions::default()
     }
 }

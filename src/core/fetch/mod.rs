@@ -20,6 +20,14 @@ pub const USER_AGENT: &str = concat!(
 /// What the client asks for: pages first, anything else accepted.
 const ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
+/// The environment variable naming a PEM file of certificate authorities trusted instead of the
+/// built-in list (as curl's `--cacert`): for a newsroom whose TLS-inspecting proxy signs every
+/// page with its own authority.
+pub const CA_FILE_ENV: &str = "FACTDESK_CA_FILE";
+
+/// The largest trusted-certificates file read (a full bundle of public authorities is ~250 KB).
+const MAX_CA_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Limits and manners of one fetch.
 #[derive(Debug, Clone)]
 pub struct FetchOptions {
@@ -39,6 +47,9 @@ pub struct FetchOptions {
     pub pages_only: bool,
     /// Use the `http_proxy`/`https_proxy` environment variables.
     pub env_proxy: bool,
+    /// Certificate authorities (a PEM file) trusted instead of the built-in list; by default
+    /// the file named by [`CA_FILE_ENV`], when set.
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 impl Default for FetchOptions {
@@ -52,6 +63,9 @@ impl Default for FetchOptions {
             user_agent: USER_AGENT.to_string(),
             pages_only: false,
             env_proxy: true,
+            ca_file: std::env::var_os(CA_FILE_ENV)
+                .filter(|v| !v.is_empty())
+                .map(std::path::PathBuf::from),
         }
     }
 }
@@ -244,7 +258,10 @@ pub fn fetch(
     control: &FetchControl,
 ) -> Result<Fetched, FetchError> {
     let mut current = check_url(url)?;
-    let agent = agent(options);
+    let agent = agent(options).map_err(|reason| FetchError::Other {
+        url: url.trim().to_string(),
+        reason,
+    })?;
     let mut seen: HashSet<String> = HashSet::new();
     let mut redirects = Vec::new();
     let started = std::time::Instant::now();
@@ -357,7 +374,8 @@ pub fn fetch(
     }
 }
 
-fn agent(options: &FetchOptions) -> ureq::Agent {
+/// The HTTP client for one fetch; fails only when the trusted-certificates file is unusable.
+fn agent(options: &FetchOptions) -> Result<ureq::Agent, String> {
     let mut config = ureq::Agent::config_builder()
         // Redirects are followed here, one hop at a time, so each is checked and recorded.
         .max_redirects(0)
@@ -371,7 +389,37 @@ fn agent(options: &FetchOptions) -> ureq::Agent {
     if !options.env_proxy {
         config = config.proxy(None);
     }
-    config.build().into()
+    if let Some(path) = &options.ca_file {
+        let roots = trusted_roots(path)?;
+        config = config.tls_config(ureq::tls::TlsConfig::builder().root_certs(roots).build());
+    }
+    Ok(config.build().into())
+}
+
+/// The certificate authorities in the PEM file at `path`, to trust instead of the built-in list.
+/// A file that cannot be read, is not PEM or holds no certificate is an error: fetching with the
+/// built-in list instead would fail later with a misleading "not trusted".
+fn trusted_roots(path: &std::path::Path) -> Result<ureq::tls::RootCerts, String> {
+    let unusable = |why: String| {
+        format!(
+            "the trusted certificates in {} ({CA_FILE_ENV}) cannot be used: {why}",
+            path.display()
+        )
+    };
+    let bytes = crate::core::store::read_limited(path, MAX_CA_FILE_BYTES)
+        .map_err(|e| unusable(e.to_string()))?;
+    let mut certs = Vec::new();
+    for item in ureq::tls::parse_pem(&bytes) {
+        match item {
+            Ok(ureq::tls::PemItem::Certificate(cert)) => certs.push(cert),
+            Ok(_) => {} // a key beside the certificates is not trusted, only skipped
+            Err(e) => return Err(unusable(format!("not a PEM file ({e})"))),
+        }
+    }
+    if certs.is_empty() {
+        return Err(unusable("it holds no certificate".to_string()));
+    }
+    Ok(ureq::tls::RootCerts::new_with_certs(&certs))
 }
 
 /// Reads the body in chunks through a hard cap, checking the cancel flag between reads.

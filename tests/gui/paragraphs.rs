@@ -121,3 +121,84 @@ fn one_quick_click_on_a_highlight_selects_its_claim() {
         "the quick click selected the claim"
     );
 }
+
+#[test]
+fn shift_arrows_carry_a_selection_into_the_next_paragraph_and_back() {
+    let mut h = harness(app(project()));
+    let first_end = BODY.split("\n\n").next().map_or(0, |p| p.chars().count());
+    let second_start = first_end + 2;
+    // The cursor ten characters before the end of the first paragraph.
+    h.get_all_by_role(Role::MultilineTextInput)
+        .next()
+        .expect("first paragraph")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    for _ in 0..10 {
+        h.key_press(Key::ArrowLeft);
+        h.run();
+    }
+    let press = |h: &mut egui_kittest::Harness<'static, factdesk::ui::FactdeskApp>, key, n| {
+        for _ in 0..n {
+            h.key_press_modifiers(Modifiers::SHIFT, key);
+            h.run();
+        }
+    };
+    let range = |h: &egui_kittest::Harness<'static, factdesk::ui::FactdeskApp>| {
+        h.state()
+            .article
+            .selection
+            .as_ref()
+            .map(|s| s.range.clone())
+    };
+    // To the end of the paragraph, then on: over the break into the second one.
+    press(&mut h, Key::ArrowRight, 10);
+    assert_eq!(range(&h), Some(first_end - 10..first_end));
+    press(&mut h, Key::ArrowRight, 1);
+    assert_eq!(range(&h), Some(first_end - 10..second_start));
+    press(&mut h, Key::ArrowRight, 4);
+    assert_eq!(
+        range(&h),
+        Some(first_end - 10..second_start + 4),
+        "Shift+Right goes on inside the second paragraph"
+    );
+    // Ctrl+C copies all of it, not only the second paragraph's part.
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let expected: String = BODY
+        .chars()
+        .skip(first_end - 10)
+        .take(second_start + 4 - (first_end - 10))
+        .collect();
+    assert!(
+        copied.contains(&expected),
+        "copied {copied:?}, expected {expected:?}"
+    );
+    // And back: into the first paragraph again.
+    press(&mut h, Key::ArrowLeft, 5);
+    assert_eq!(range(&h), Some(first_end - 10..first_end));
+    // Down from the first paragraph's last row carries it forward again; M marks the span.
+    press(&mut h, Key::ArrowDown, 1);
+    assert_eq!(range(&h), Some(first_end - 10..second_start));
+    press(&mut h, Key::ArrowRight, 4);
+    h.key_press(Key::M);
+    h.run();
+    let claims = &h.state().session.project.claims;
+    assert_eq!(claims.len(), 1, "M marked one claim");
+    let quote = &claims[0].anchor.quote;
+    assert!(
+        quote.ends_with("Kwon"),
+        "the claim runs into the second paragraph: {quote:?}"
+    );
+}

@@ -198,12 +198,32 @@ pub fn show(
         area = area.vertical_scroll_offset((y - 80.0).clamp(0.0, max));
     }
 
-    let current_sel = state.selection.clone();
+    // Shift+arrow at a paragraph's edge goes on into the next one (before the fields see the key).
+    let keyed = span_select::keys(
+        ui,
+        &state.drawn,
+        &article.id,
+        state.selection.as_ref(),
+        &mut state.key_anchor,
+    );
+    if let Some(sel) = &keyed {
+        out.push(Intent::TextSelected(sel.clone()));
+    }
+    let current_sel = keyed.or_else(|| state.selection.clone());
+    if let Some(sel) = current_sel.as_ref().filter(|s| s.article == article.id) {
+        span_select::copy(ui, &state.drawn, sel, article.slice(sel.range.clone()));
+    }
     let current_cursor = state.cursor.clone();
     state.text_ids.clear();
     let ids = &mut state.text_ids;
     let drag = &mut state.drag;
+    let drawn = &mut state.drawn;
+    let key_anchor = &mut state.key_anchor;
     let shown = area.show_viewport(ui, |ui, viewport| {
+        // Any press of the pointer starts afresh: the keys' anchor belongs to what they made.
+        if ui.input(|i| i.pointer.any_pressed()) {
+            *key_anchor = None;
+        }
         let mut placed: Vec<span_select::Placed> = Vec::new();
         let total = layout.total_height();
         ui.set_min_height(total);
@@ -271,9 +291,23 @@ pub fn show(
                         line.stroke,
                     );
                 }
-                if let Some(cr) = output.cursor_range
+                let shift = span_select::shift_held(ui);
+                let carried = output
+                    .cursor_range
+                    .filter(|_| r.has_focus() && shift)
+                    .and_then(|cr| {
+                        let head = block_start + cr.primary.index.0;
+                        span_select::carried(key_anchor.as_ref(), &article.id, &chars, head)
+                    });
+                if let Some(sel) = carried {
+                    // Shift+arrows inside a block move the end of a selection they carried here.
+                    if current_sel.as_ref() != Some(&sel) {
+                        out.push(Intent::TextSelected(sel));
+                    }
+                } else if let Some(cr) = output.cursor_range
                     && r.has_focus()
                 {
+                    // A cursor or selection of the block's own ends what the keys carried.
                     let range = cr.as_sorted_char_range();
                     let abs = block_start + range.start.0..block_start + range.end.0;
                     let article_id = &article.id;
@@ -284,11 +318,13 @@ pub fn show(
                         // selection it made.
                         let extending = wider(&abs) && ui.input(|i| i.modifiers.shift);
                         if r.clicked() && !extending {
+                            *key_anchor = None;
                             out.push(Intent::ClickedAt {
                                 article: article_id.clone(),
                                 pos: abs.start,
                             });
                         } else if moved && !wider(&abs) {
+                            *key_anchor = None;
                             out.push(Intent::TextSelected(TextSelection {
                                 article: article_id.clone(),
                                 range: abs,
@@ -299,6 +335,7 @@ pub fn show(
                         .is_none_or(|s| s.range != abs || &s.article != article_id)
                         && !wider(&abs)
                     {
+                        *key_anchor = None;
                         out.push(Intent::TextSelected(TextSelection {
                             article: article_id.clone(),
                             range: abs,
@@ -320,8 +357,10 @@ pub fn show(
             span_select::paint(ui, &placed, sel);
         }
         if let Some(sel) = crossing {
+            *key_anchor = None;
             out.push(Intent::TextSelected(sel));
         }
+        *drawn = placed.iter().map(span_select::Drawn::from).collect();
         layout.drawn = visible.clone();
         layout.evict_outside(visible);
     });

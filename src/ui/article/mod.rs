@@ -34,6 +34,10 @@ pub struct ArticleState {
     pub(crate) find: find::FindState,
     /// Where a drag in the article started, to carry it across paragraphs.
     pub(crate) drag: Option<span_select::DragAnchor>,
+    /// The text blocks drawn last frame, for Shift+arrow keys across paragraphs.
+    pub(crate) drawn: Vec<span_select::Drawn>,
+    /// The fixed end of a selection Shift+arrow keys carried across paragraphs.
+    pub(crate) key_anchor: Option<span_select::KeyAnchor>,
     /// Update from URL, a file dropped on an article, the two versions compared.
     pub versions: versions_ui::VersionsUi,
 }

@@ -1,6 +1,7 @@
 //! Selections that cross paragraphs. Each paragraph of the article is its own text block (so only
 //! the blocks on screen are laid out), and a text block selects only within itself; this module
-//! carries a drag or a Shift+click from one block into another and paints what lies between.
+//! carries a drag, a Shift+click or Shift+arrow keys from one block into another and paints what
+//! lies between.
 
 use crate::core::model::ArticleId;
 use crate::ui::intent::TextSelection;
@@ -16,6 +17,33 @@ pub(crate) struct Placed {
     pub chars: Range<usize>,
     /// The block's text field, whose own selection is reset once a wider one takes over.
     pub id: egui::Id,
+}
+
+/// A text block as drawn last frame, kept so Shift+arrow keys can leave it before its field
+/// sees the key.
+#[derive(Clone)]
+pub(crate) struct Drawn {
+    pub chars: Range<usize>,
+    pub id: egui::Id,
+    pub galley: Arc<egui::Galley>,
+}
+
+impl From<&Placed> for Drawn {
+    fn from(p: &Placed) -> Self {
+        Drawn {
+            chars: p.chars.clone(),
+            id: p.id,
+            galley: p.galley.clone(),
+        }
+    }
+}
+
+/// The fixed end of a selection that Shift+arrow keys carried across blocks (article chars); the
+/// moving end is the focused block's text cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyAnchor {
+    pub article: ArticleId,
+    pub pos: usize,
 }
 
 /// Where a drag in the article started (article chars).
@@ -139,15 +167,21 @@ pub(crate) fn track(
 /// Puts a block's own text cursor at `pos` (article chars) with nothing selected, so its field
 /// does not report a stale selection over the wider one.
 fn collapse(ui: &egui::Ui, block: &Placed, pos: usize) {
-    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), block.id) {
-        let local = pos.saturating_sub(block.chars.start);
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::one(
-                egui::text::CCursor::new(local),
-            )));
-        state.store(ui.ctx(), block.id);
-    }
+    let local = pos.saturating_sub(block.chars.start);
+    select_in(ui, block.id, local, local);
+}
+
+/// Sets the selection of the field `id` (its own chars): from `fixed` to `moving`, the end that
+/// Shift+arrows move next; nothing selected when they are equal.
+fn select_in(ui: &egui::Ui, id: egui::Id, fixed: usize, moving: usize) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(fixed),
+            egui::text::CCursor::new(moving),
+        )));
+    state.store(ui.ctx(), id);
 }
 
 /// Paints a selection that crosses blocks over every block on screen it covers (a block's own
@@ -197,4 +231,142 @@ fn row_rects(galley: &egui::Galley, from: usize, to: usize) -> Vec<egui::Rect> {
         b.y_range(),
     ));
     out
+}
+
+/// Shift+arrow at the edge of the focused block: the selection goes on into the next (or
+/// previous) block on screen, whose field takes the focus with its cursor where the selection now
+/// ends. Runs before the blocks are drawn, so the key is taken from the edge block's field (which
+/// could not move further anyway). Returns the selection to make.
+pub(crate) fn keys(
+    ui: &mut egui::Ui,
+    drawn: &[Drawn],
+    article: &ArticleId,
+    current: Option<&TextSelection>,
+    anchor: &mut Option<KeyAnchor>,
+) -> Option<TextSelection> {
+    use egui::{Key, Modifiers};
+    let focused = ui.memory(|m| m.focused())?;
+    let i = drawn.iter().position(|b| b.id == focused)?;
+    let block = &drawn[i];
+    let range = egui::TextEdit::load_state(ui.ctx(), block.id)?
+        .cursor
+        .char_range()?;
+    let (head, tail) = (range.primary.index.0, range.secondary.index.0);
+    let len = block.chars.len();
+    let row_y = |at: usize| {
+        block
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(at))
+            .min
+            .y
+    };
+    let on_last_row = (row_y(head) - row_y(len)).abs() < 0.5;
+    let on_first_row = (row_y(head) - row_y(0)).abs() < 0.5;
+    let pressed = |key: Key| {
+        ui.input(|inp| {
+            inp.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                    if *k == key && modifiers.shift_only())
+            })
+        })
+    };
+    let (key, forward) = if pressed(Key::ArrowRight) && head == len {
+        (Key::ArrowRight, true)
+    } else if pressed(Key::ArrowDown) && on_last_row {
+        (Key::ArrowDown, true)
+    } else if pressed(Key::ArrowLeft) && head == 0 {
+        (Key::ArrowLeft, false)
+    } else if pressed(Key::ArrowUp) && on_first_row {
+        (Key::ArrowUp, false)
+    } else {
+        return None;
+    };
+    let next = if forward {
+        drawn.get(i + 1)?
+    } else {
+        drawn.get(i.checked_sub(1)?)?
+    };
+    // The fixed end: the one this keeps carrying, while the selection still ends there; else
+    // where the block's own selection (or its cursor) started.
+    let fixed = anchor
+        .as_ref()
+        .filter(|a| &a.article == article)
+        .map(|a| a.pos)
+        .filter(|a| current.is_some_and(|s| s.range.start == *a || s.range.end == *a))
+        .unwrap_or(block.chars.start + tail);
+    let to = if forward {
+        next.chars.start
+    } else {
+        next.chars.end
+    };
+    ui.input_mut(|inp| inp.consume_key(Modifiers::SHIFT, key));
+    let local = |p: usize| p - next.chars.start;
+    if next.chars.contains(&fixed) || next.chars.end == fixed {
+        // Back where it started: the block's own field holds the whole selection again.
+        select_in(ui, next.id, local(fixed), local(to));
+        *anchor = None;
+    } else {
+        select_in(ui, next.id, local(to), local(to));
+        *anchor = Some(KeyAnchor {
+            article: article.clone(),
+            pos: fixed,
+        });
+    }
+    ui.memory_mut(|m| m.request_focus(next.id));
+    Some(TextSelection {
+        article: article.clone(),
+        range: fixed.min(to)..fixed.max(to),
+    })
+}
+
+/// The selection a block's own field made, carried from the keyboard anchor in another block:
+/// Shift+arrow keys inside the block move the end of the wider selection.
+pub(crate) fn carried(
+    anchor: Option<&KeyAnchor>,
+    article: &ArticleId,
+    chars: &Range<usize>,
+    head: usize,
+) -> Option<TextSelection> {
+    let a = anchor.filter(|a| &a.article == article)?.pos;
+    if chars.contains(&a) || a == chars.end {
+        return None; // the anchor is in this block: its own field selects
+    }
+    Some(TextSelection {
+        article: article.clone(),
+        range: a.min(head)..a.max(head),
+    })
+}
+
+/// True while Shift is held, or when a key came with it this frame (a key event carries its own
+/// modifiers, which is all some input sources send).
+pub(crate) fn shift_held(ui: &egui::Ui) -> bool {
+    ui.input(|inp| {
+        inp.modifiers.shift
+            || inp.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { pressed: true, modifiers, .. } if modifiers.shift)
+            })
+    })
+}
+
+/// Ctrl+C while a selection crosses paragraphs copies all of it (a block's own field would copy
+/// only its part): the copy is taken before the blocks are drawn. `text` is the selection's text.
+pub(crate) fn copy(ui: &egui::Ui, drawn: &[Drawn], sel: &TextSelection, text: Option<&str>) {
+    let focused = ui.memory(|m| m.focused());
+    let Some(block) = drawn.iter().find(|b| Some(b.id) == focused) else {
+        return; // the keyboard is elsewhere: not the article's copy
+    };
+    if !crosses(sel, &block.chars) {
+        return; // the focused field holds the whole selection and copies it itself
+    }
+    let Some(text) = text else {
+        return;
+    };
+    let asked = ui.input_mut(|inp| {
+        let before = inp.events.len();
+        inp.events.retain(|e| !matches!(e, egui::Event::Copy));
+        inp.events.len() != before
+    });
+    if asked {
+        ui.ctx().copy_text(text.to_string());
+    }
 }

@@ -183,6 +183,36 @@ fn open_shows_the_prior_check_read_only_in_its_paragraph() {
 }
 
 #[test]
+fn the_prior_checks_project_opens_at_its_claim_from_the_viewer() {
+    let desk = Desk::new();
+    let mut h = library_harness(paraphrase_project(), &desk.index());
+    click_row(&mut h, PARAPHRASE);
+    h.get_all_by_label("Open").next().expect("open").click();
+    wait_for_library(&mut h);
+    h.get_by_label("Open this project at the claim").click();
+    h.run();
+    let opened = h.state().session.path().map(Path::to_path_buf);
+    let prior = opened.clone().expect("a prior check's project is open");
+    assert!(prior.starts_with(desk.projects()), "{prior:?}");
+    assert!(
+        h.query_by_label("Prior check (read-only)").is_none(),
+        "the viewer closed"
+    );
+    let selected = h
+        .state()
+        .claims
+        .selected
+        .clone()
+        .expect("a claim is selected");
+    let claim = h.state().session.project.claim(&selected).expect("claim");
+    assert_eq!(
+        claim.anchor.quote, PRIOR,
+        "the prior check's claim is selected"
+    );
+    assert_eq!(claim.status, Status::Denied);
+}
+
+#[test]
 fn suggestions_repeating_a_prior_check_are_marked() {
     let desk = Desk::new();
     let body = format!(

@@ -55,11 +55,36 @@ pub(crate) fn frame(ctx: &egui::Context, app: &mut FactdeskApp) {
         // The panel was drawn with the previous answer this frame.
         ctx.request_repaint();
     }
-    viewer_window(ctx, &mut app.review.seen);
+    if let Some((path, claim)) = viewer_window(ctx, &mut app.review.seen) {
+        app.review.seen.select_after_open = Some((path.clone(), claim, app.project.generation));
+        app.guard(ctx, crate::ui::dialogs::Pending::OpenPath(path));
+    }
+    app.select_opened_prior();
     speakers_window(ctx, &mut app.review.seen);
 }
 
 impl FactdeskApp {
+    /// Once the prior check's project the person chose is open, selects its claim. Another
+    /// project opened instead (or the open refused) ends the wait.
+    fn select_opened_prior(&mut self) {
+        let Some((path, claim, asked_in)) = self.review.seen.select_after_open.clone() else {
+            return;
+        };
+        if self.project.generation == asked_in {
+            return; // not opened yet (unsaved changes asked about first)
+        }
+        self.review.seen.select_after_open = None;
+        if self.session.path() == Some(path.as_path())
+            && let Some(id) = self
+                .session
+                .project
+                .find_claim(&claim)
+                .map(|c| c.id.clone())
+        {
+            self.select_claim(id, true);
+        }
+    }
+
     /// Carries out what the library's parts asked for.
     pub(crate) fn apply_library(&mut self, intent: LibraryIntent) {
         match intent {

@@ -30,6 +30,7 @@ pub(crate) fn read_prior(path: &Path, claim: &str) -> Result<Viewer, String> {
         .unwrap_or_default();
     Ok(Viewer {
         path: path.to_path_buf(),
+        claim: c.id.0.clone(),
         article,
         before,
         quote,

@@ -50,6 +50,8 @@ pub(crate) struct Mark {
 #[derive(Debug, Clone)]
 pub(crate) struct Viewer {
     pub(crate) path: PathBuf,
+    /// The claim's id in that project.
+    pub(crate) claim: String,
     pub(crate) article: String,
     pub(crate) before: String,
     pub(crate) quote: String,
@@ -105,6 +107,9 @@ pub(crate) struct SeenState {
     pub(crate) viewer_loading: Option<String>,
     pub(crate) viewer: Option<Result<Viewer, String>>,
     pub(crate) speakers: Option<SpeakersView>,
+    /// A prior check's project the person chose to open from the viewer: its path, the claim
+    /// to select once it is the open project, and the project generation when asked.
+    pub(crate) select_after_open: Option<(PathBuf, String, u64)>,
 }
 
 impl Default for SeenState {
@@ -126,6 +131,7 @@ impl Default for SeenState {
             viewer_loading: None,
             viewer: None,
             speakers: None,
+            select_after_open: None,
         }
     }
 }
@@ -545,11 +551,17 @@ pub(crate) fn speaker_button(ui: &mut egui::Ui, speaker: &str, out: &mut Vec<Int
 }
 
 /// The read-only view of a prior check: its paragraph, status, verdict, speaker, sources, note.
-pub(crate) fn viewer_window(ctx: &egui::Context, seen: &mut SeenState) {
+/// The read-only viewer of a prior check. Returns the project and claim to open when the
+/// person asks to open that project.
+pub(crate) fn viewer_window(
+    ctx: &egui::Context,
+    seen: &mut SeenState,
+) -> Option<(PathBuf, String)> {
     if seen.viewer.is_none() && seen.viewer_loading.is_none() {
-        return;
+        return None;
     }
     let mut open = true;
+    let mut go = None;
     egui::Window::new("Prior check (read-only)")
         .open(&mut open)
         .default_size([520.0, 420.0])
@@ -562,17 +574,30 @@ pub(crate) fn viewer_window(ctx: &egui::Context, seen: &mut SeenState) {
                 return;
             }
             match &seen.viewer {
-                Some(Ok(v)) => viewer_body(ui, v),
+                Some(Ok(v)) => {
+                    if ui
+                        .button("Open this project at the claim")
+                        .on_hover_text(
+                            "Opens the prior check's project in place of this one (asks first \
+                             about unsaved changes) and selects the claim",
+                        )
+                        .clicked()
+                    {
+                        go = Some((v.path.clone(), v.claim.clone()));
+                    }
+                    viewer_body(ui, v);
+                }
                 Some(Err(e)) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 None => {}
             }
         });
-    if !open {
+    if !open || go.is_some() {
         seen.viewer = None;
         seen.viewer_loading = None;
     }
+    go
 }
 
 fn viewer_body(ui: &mut egui::Ui, v: &Viewer) {

@@ -776,6 +776,57 @@ pub fn skips_before_verb(w: &str) -> bool {
     SKIP_BEFORE_VERB.contains(&w.as_ref()) || crate::core::time::MONTH_NAMES.contains(&w.as_ref())
 }
 
+/// Words of a time or linking phrase that can open a sentence before its subject ("Yesterday",
+/// "Earlier", "On Tuesday", "Last week", "This morning"): never the start of a speaker's name.
+const FRONTED: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "earlier",
+    "later",
+    "meanwhile",
+    "then",
+    "now",
+    "however",
+    "separately",
+    "previously",
+    "recently",
+    "overnight",
+    "afterwards",
+    "also",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+];
+
+/// Prepositions that open such a time phrase ("On Tuesday", "In 2023", "Last week"), when a time
+/// word, a month or a number follows.
+const FRONTED_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "since", "by", "until", "last", "this", "next",
+    "late", "early", "over",
+];
+
+pub fn is_fronted_word(w: &str) -> bool {
+    FRONTED.contains(&lower(w).as_ref())
+}
+
+pub fn is_fronted_preposition(w: &str) -> bool {
+    FRONTED_PREPOSITIONS.contains(&lower(w).as_ref())
+}
+
 /// Words that start a new clause: a speaker phrase never extends past them.
 const CLAUSE_WORDS: &[&str] = &[
     "that", "after", "before", "when", "while", "as", "and", "but", "because", "since", "though",

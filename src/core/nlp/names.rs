@@ -59,7 +59,10 @@ pub fn names_in_text(text: &str) -> BTreeSet<String> {
     let flush = |run: &mut Vec<&str>, out: &mut BTreeSet<String>| {
         while run.first().is_some_and(|w| {
             let b = bare(w);
-            TITLES.contains(&b.as_str()) || NOT_NAMES.contains(&b.as_str())
+            TITLES.contains(&b.as_str())
+                || NOT_NAMES.contains(&b.as_str())
+                // "Yesterday Barack Obama", "Earlier Angela Merkel": a time word in front.
+                || super::lexicon::is_fronted_word(&b)
         }) {
             run.remove(0);
         }
@@ -257,6 +260,15 @@ mod tests {
         // Only the text names him, once with a sentence-start word in front.
         let text = "Yesterday Barack Obama spoke. Later, Barack Obama left.";
         assert_eq!(resolve_speakers(&["Mr Obama"], text), ["Barack Obama"]);
+        // Only once, with a time word in front: that word is not part of the name.
+        assert_eq!(
+            resolve_speakers(&["Obama"], "Yesterday Barack Obama spoke."),
+            ["Barack Obama"]
+        );
+        assert_eq!(
+            resolve_speakers(&["Merkel"], "Earlier Angela Merkel left."),
+            ["Angela Merkel"]
+        );
         // A full name is not lengthened from the text.
         assert_eq!(
             resolve_speakers(&["Barack Obama"], "Yesterday Barack Obama spoke."),

@@ -87,7 +87,17 @@ pub fn normalize(phrase: &[Token]) -> Option<String> {
 /// before it (as in "“...,” said Kwon").
 pub fn phrase_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
     let mut end = verb;
-    while end > 0 && toks[end - 1].is_word() && lexicon::skips_before_verb(toks[end - 1].text) {
+    // A month between subject and verb is a date ("Kim in May said") only after a preposition;
+    // else it is a name ("Theresa May said").
+    let date_month = |at: usize| {
+        crate::core::time::month_number(&toks[at].lower()).is_none()
+            || (at > 0 && lexicon::is_fronted_preposition(toks[at - 1].text))
+    };
+    while end > 0
+        && toks[end - 1].is_word()
+        && lexicon::skips_before_verb(toks[end - 1].text)
+        && date_month(end - 1)
+    {
         end -= 1;
     }
     let mut start = end;
@@ -103,7 +113,41 @@ pub fn phrase_before(toks: &[Token], verb: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    let start = after_fronted_time(toks, start, end);
     (start < end).then_some((start, end))
+}
+
+/// Where the subject starts once a time or linking phrase that opens the sentence is passed
+/// ("Yesterday Barack Obama", "On Tuesday Emmanuel Macron", "Last week the ministry", "On March
+/// 3 Joe Biden"). A month opens such a phrase only after a preposition or before a number, so
+/// "April Ryan" and "May" (the name) stay whole.
+fn after_fronted_time(toks: &[Token], start: usize, end: usize) -> usize {
+    let month = |t: &Token| crate::core::time::month_number(&t.lower()).is_some();
+    let number = |t: &Token| !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit());
+    let time_word = |t: &Token| lexicon::is_fronted_word(t.text) || month(t) || number(t);
+    let mut s = start;
+    let mut in_phrase = false;
+    while s < end {
+        let t = &toks[s];
+        let next = (s + 1 < end).then(|| &toks[s + 1]);
+        let skip = if lexicon::is_fronted_word(t.text) {
+            true
+        } else if lexicon::is_fronted_preposition(t.text) {
+            next.is_some_and(time_word)
+        } else if month(t) {
+            in_phrase || next.is_some_and(number)
+        } else if number(t) || t.text == "," {
+            in_phrase
+        } else {
+            false
+        };
+        if !skip {
+            break;
+        }
+        in_phrase = true;
+        s += 1;
+    }
+    s
 }
 
 /// The speaker phrase right after `from` ("said Kwon Jong Gun, director ..." -> "Kwon Jong Gun").
@@ -203,6 +247,35 @@ mod tests {
             norm("Tunisian Prime Minister Habib Essid").as_deref(),
             Some("Habib Essid")
         );
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_subject_is_not_the_speaker() {
+        let speaker = |text: &str| {
+            let toks = tokenize(text);
+            let verb = toks
+                .iter()
+                .position(|t| lexicon::reporting_verb(t.text).is_some())
+                .expect("a verb");
+            let (s, e) = phrase_before(&toks, verb)?;
+            normalize(&toks[s..e])
+        };
+        for (text, want) in [
+            ("Yesterday Barack Obama said", Some("Barack Obama")),
+            (
+                "Earlier Angela Merkel told reporters",
+                Some("Angela Merkel"),
+            ),
+            ("On Tuesday Emmanuel Macron denied", Some("Emmanuel Macron")),
+            ("On March 3 Joe Biden said", Some("Joe Biden")),
+            ("In 2023 Kim Jong Un said", Some("Kim Jong Un")),
+            ("This morning the ministry said", Some("ministry")),
+            ("April Ryan said", Some("April Ryan")),
+            ("Theresa May said", Some("Theresa May")),
+            ("May said", Some("May")),
+        ] {
+            assert_eq!(speaker(text).as_deref(), want, "{text}");
+        }
     }
 
     #[test]

@@ -56,29 +56,26 @@ fn summary(path: &Path, project: &crate::core::model::Project) -> String {
 
 pub fn check(args: CheckArgs) -> CliResult {
     let path = &args.project;
-    // A repair reads and writes under the write lock; a plain check only reads.
-    let writer = if args.repair {
-        Some(store::ProjectWriter::lock(path)?)
+    // A repair holds the write lock from its read to its save (and refuses a file another program
+    // changed meanwhile); a plain check only reads.
+    let (project, unknown, report) = if args.repair {
+        let repaired = store::repair_file(path)?;
+        (
+            repaired.project,
+            repaired.unknown_fields,
+            Some(repaired.report),
+        )
     } else {
-        None
+        let loaded = store::load_full(path)?;
+        (loaded.parsed.project, loaded.parsed.unknown_fields, None)
     };
-    let loaded = match &writer {
-        Some(w) => w.load()?,
-        None => store::load_full(path)?,
-    };
-    for field in &loaded.parsed.unknown_fields {
+    for field in &unknown {
         eprintln!(
             "factdesk: warning: {}: unknown field {field} ignored",
             path.display()
         );
     }
-    let mut project = loaded.parsed.project;
-    if let Some(writer) = writer {
-        let report = store::repair(&mut project);
-        if !report.is_empty() {
-            writer.save(&project)?;
-        }
-        drop(writer);
+    if let Some(report) = report {
         for line in report.lines() {
             outln!("{}: {line}", path.display());
         }

@@ -279,6 +279,33 @@ impl ProjectFile {
     }
 }
 
+/// A project repaired in its file ([`repair_file`]).
+#[derive(Debug)]
+pub struct Repaired {
+    /// The project as it is on disk now (repaired, or as read when nothing needed repair).
+    pub project: Project,
+    pub report: super::RepairReport,
+    /// Fields in the file as read that this version does not know.
+    pub unknown_fields: Vec<String>,
+}
+
+/// Repairs the project at `path` ([`super::repair`]) as a command: under its write lock from the
+/// read to the save, saved only when something was repaired (keeping the `.bak`), and refused
+/// when another program changed the file meanwhile.
+pub fn repair_file(path: &Path) -> Result<Repaired, StoreError> {
+    let (mut file, mut project) = ProjectFile::open_for_command(path)?;
+    let unknown_fields = file.unknown_fields().to_vec();
+    let report = super::repair(&mut project);
+    if !report.is_empty() {
+        file.save(&project)?;
+    }
+    Ok(Repaired {
+        project,
+        report,
+        unknown_fields,
+    })
+}
+
 /// How long a save from the app waits for a command writing the same file.
 const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 

@@ -432,26 +432,8 @@ pub fn is_attribution_verb(w: &str) -> bool {
 
 /// Names of days and months: a capitalised one after "p.m." or "Jan." continues the sentence.
 pub fn is_calendar_word(w: &str) -> bool {
+    // English days and months are in WEEKDAYS and MONTH_NAMES; these are the other languages'.
     const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "lundi",
         "mardi",
         "mercredi",
@@ -482,7 +464,10 @@ pub fn is_calendar_word(w: &str) -> bool {
         "sábado",
         "domingo",
     ];
-    WORDS.contains(&lower(w).as_ref())
+    let w = lower(w);
+    WORDS.contains(&w.as_ref())
+        || WEEKDAYS.contains(&w.as_ref())
+        || crate::core::time::MONTH_NAMES.contains(&w.as_ref())
 }
 
 /// Abbreviations written before a number ("ch. 4", "sec. 12", "fig. 3"): they continue the
@@ -738,13 +723,6 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "year",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "has",
     "have",
     "had",
@@ -773,8 +751,21 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 
 pub fn skips_before_verb(w: &str) -> bool {
     let w = lower(w);
-    SKIP_BEFORE_VERB.contains(&w.as_ref()) || crate::core::time::MONTH_NAMES.contains(&w.as_ref())
+    SKIP_BEFORE_VERB.contains(&w.as_ref())
+        || crate::core::time::MONTH_NAMES.contains(&w.as_ref())
+        || WEEKDAYS.contains(&w.as_ref())
 }
+
+/// The days of the week, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Words of a time or linking phrase that can open a sentence before its subject ("Yesterday",
 /// "Earlier", "On Tuesday", "Last week", "This morning"): never the start of a speaker's name.
@@ -795,13 +786,6 @@ const FRONTED: &[&str] = &[
     "overnight",
     "afterwards",
     "also",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "afternoon",
     "evening",
@@ -820,7 +804,8 @@ const FRONTED_PREPOSITIONS: &[&str] = &[
 ];
 
 pub fn is_fronted_word(w: &str) -> bool {
-    FRONTED.contains(&lower(w).as_ref())
+    let w = lower(w);
+    FRONTED.contains(&w.as_ref()) || WEEKDAYS.contains(&w.as_ref())
 }
 
 pub fn is_fronted_preposition(w: &str) -> bool {

@@ -20,7 +20,6 @@ const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "after",
     "before", "as", "for", "from", "this", "that", "these", "those", "it", "he", "she", "they",
     "we", "i", "his", "her", "their", "our", "by", "with", "to", "of", "said", "says", "according",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
 fn bare(word: &str) -> String {

@@ -188,17 +188,27 @@ fn shift_arrows_carry_a_selection_into_the_next_paragraph_and_back() {
     // And back: into the first paragraph again.
     press(&mut h, Key::ArrowLeft, 5);
     assert_eq!(range(&h), Some(first_end - 10..first_end));
-    // Down from the first paragraph's last row carries it forward again; M marks the span.
+    // Down from the first paragraph's last row carries it forward again, keeping the column: into
+    // the second paragraph's first row, past its start.
     press(&mut h, Key::ArrowDown, 1);
-    assert_eq!(range(&h), Some(first_end - 10..second_start));
-    press(&mut h, Key::ArrowRight, 4);
+    let down = range(&h).expect("a selection");
+    assert_eq!(down.start, first_end - 10);
+    assert!(
+        down.end > second_start + 4,
+        "Shift+Down kept the column: {down:?}"
+    );
+    // Up goes back into the first paragraph; then on into the second again, and M marks the span.
+    press(&mut h, Key::ArrowUp, 1);
+    assert_eq!(range(&h).map(|r| r.start), Some(first_end - 10));
+    press(&mut h, Key::ArrowRight, 10);
+    press(&mut h, Key::ArrowRight, 5);
     h.key_press(Key::M);
     h.run();
     let claims = &h.state().session.project.claims;
     assert_eq!(claims.len(), 1, "M marked one claim");
     let quote = &claims[0].anchor.quote;
     assert!(
-        quote.ends_with("Kwon"),
-        "the claim runs into the second paragraph: {quote:?}"
+        quote.starts_with("Wagner group") && quote.contains("\n\nKwon"),
+        "the claim runs from the first paragraph into the second: {quote:?}"
     );
 }

@@ -294,11 +294,21 @@ pub(crate) fn keys(
         .map(|a| a.pos)
         .filter(|a| current.is_some_and(|s| s.range.start == *a || s.range.end == *a))
         .unwrap_or(block.chars.start + tail);
-    let to = if forward {
-        next.chars.start
-    } else {
-        next.chars.end
-    };
+    // Right and Left go to the next block's start or the previous one's end; Down and Up keep
+    // the column, on the next block's first row or the previous one's last.
+    let x = block
+        .galley
+        .pos_from_cursor(egui::text::CCursor::new(head))
+        .min
+        .x;
+    let at_x = |y: f32| next.chars.start + next.galley.cursor_from_pos(egui::vec2(x, y)).index.0;
+    let to = match key {
+        Key::ArrowDown => at_x(0.0),
+        Key::ArrowUp => at_x(next.galley.rect.height() - 1.0),
+        _ if forward => next.chars.start,
+        _ => next.chars.end,
+    }
+    .min(next.chars.end);
     ui.input_mut(|inp| inp.consume_key(Modifiers::SHIFT, key));
     let local = |p: usize| p - next.chars.start;
     if next.chars.contains(&fixed) || next.chars.end == fixed {

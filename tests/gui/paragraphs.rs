@@ -212,3 +212,53 @@ fn shift_arrows_carry_a_selection_into_the_next_paragraph_and_back() {
         "the claim runs from the first paragraph into the second: {quote:?}"
     );
 }
+
+#[test]
+fn shift_right_carries_a_selection_into_a_block_below_the_view() {
+    // A paragraph far taller than the article view: the block after the first is not drawn when
+    // the cursor sits at the first one's end.
+    let long: String = (0..300)
+        .map(|i| format!("Sentence {i} of the long report was read aloud."))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body = format!("{long}\n\nKwon Jong Gun said the claim was a rumour.");
+    let mut p = factdesk::core::model::Project::new("Long");
+    p.articles.push(factdesk::core::model::Article::new(
+        Default::default(),
+        &body,
+    ));
+    let mut h = harness(app(p));
+    // Click the first line of the first block (its centre is far below the view).
+    let b = blocks(&h);
+    let at = egui::pos2(b[0].left() + 20.0, b[0].top() + 8.0);
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    // Cmd/Ctrl+Down: the end of the block's text (egui's "end of text").
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    h.run();
+    // The view splits a paragraph into blocks of about 4,000 bytes, at a space.
+    let first_end = long
+        .char_indices()
+        .find(|&(i, c)| i >= 4000 && c == ' ')
+        .map(|(i, _)| i + 1)
+        .expect("a split");
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+        h.run();
+    }
+    let sel = h.state().article.selection.clone().expect("a selection");
+    assert_eq!(
+        sel.range,
+        first_end..first_end + 3,
+        "the keys went on into the block below and three characters into it"
+    );
+}

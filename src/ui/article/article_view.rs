@@ -202,13 +202,28 @@ pub fn show(
     let keyed = span_select::keys(
         ui,
         &state.drawn,
+        &layout.blocks,
         &article.id,
         state.selection.as_ref(),
         &mut state.key_anchor,
     );
-    if let Some(sel) = &keyed {
-        out.push(Intent::TextSelected(sel.clone()));
-    }
+    let keyed = keyed.map(|k| {
+        if let Some(focus) = k.off_screen {
+            // Scroll so the block the keys went into shows, then focus it once it is drawn.
+            let room = ui.available_height();
+            let max = (layout.total_height() - room).max(0.0);
+            let y = if focus.local == 0 {
+                layout.top(focus.block) + 60.0 - room
+            } else {
+                layout.top(focus.block + 1) - 60.0
+            };
+            area = std::mem::replace(&mut area, egui::ScrollArea::vertical())
+                .vertical_scroll_offset(y.clamp(0.0, max));
+            state.key_focus = Some(focus);
+        }
+        out.push(Intent::TextSelected(k.selection.clone()));
+        k.selection
+    });
     let current_sel = keyed.or_else(|| state.selection.clone());
     if let Some(sel) = current_sel.as_ref().filter(|s| s.article == article.id) {
         span_select::copy(ui, &state.drawn, sel, article.slice(sel.range.clone()));
@@ -219,6 +234,7 @@ pub fn show(
     let drag = &mut state.drag;
     let drawn = &mut state.drawn;
     let key_anchor = &mut state.key_anchor;
+    let key_focus = &mut state.key_focus;
     let shown = area.show_viewport(ui, |ui, viewport| {
         // Any press of the pointer starts afresh: the keys' anchor belongs to what they made.
         if ui.input(|i| i.pointer.any_pressed()) {
@@ -258,6 +274,9 @@ pub fn show(
                     .show(ui);
                 let r = &output.response.response;
                 ids.insert(r.id);
+                if let Some(focus) = key_focus.take_if(|f| f.block == b) {
+                    span_select::focus_drawn(ui, r.id, focus.local);
+                }
                 // A quick click (press and release in one frame) focuses the block but leaves
                 // it no cursor yet this frame: take the click's place from the pointer.
                 if r.clicked()

@@ -38,6 +38,8 @@ pub struct ArticleState {
     pub(crate) drawn: Vec<span_select::Drawn>,
     /// The fixed end of a selection Shift+arrow keys carried across paragraphs.
     pub(crate) key_anchor: Option<span_select::KeyAnchor>,
+    /// A block off screen that Shift+arrow keys went into, to focus once drawn.
+    pub(crate) key_focus: Option<span_select::KeyFocus>,
     /// Update from URL, a file dropped on an article, the two versions compared.
     pub versions: versions_ui::VersionsUi,
 }

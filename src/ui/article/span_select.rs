@@ -233,21 +233,37 @@ fn row_rects(galley: &egui::Galley, from: usize, to: usize) -> Vec<egui::Rect> {
     out
 }
 
+/// A block not on screen that Shift+arrow keys carried the selection into: once it is drawn,
+/// its field takes the focus with its cursor at `local` (its own chars).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyFocus {
+    pub block: usize,
+    pub local: usize,
+}
+
+/// What Shift+arrow keys at a block's edge did.
+pub(crate) struct Keyed {
+    pub selection: TextSelection,
+    /// Set when the block it went into is not on screen: scroll to it and focus it once drawn.
+    pub off_screen: Option<KeyFocus>,
+}
+
 /// Shift+arrow at the edge of the focused block: the selection goes on into the next (or
-/// previous) block on screen, whose field takes the focus with its cursor where the selection now
-/// ends. Runs before the blocks are drawn, so the key is taken from the edge block's field (which
-/// could not move further anyway). Returns the selection to make.
+/// previous) block, whose field takes the focus with its cursor where the selection now ends (at
+/// once when that block is on screen, else once it has been scrolled into view). Runs before the
+/// blocks are drawn, so the key is taken from the edge block's field (which could not move
+/// further anyway). `blocks` are all the article's blocks, in order.
 pub(crate) fn keys(
     ui: &mut egui::Ui,
     drawn: &[Drawn],
+    blocks: &[crate::ui::article::view_cache::Block],
     article: &ArticleId,
     current: Option<&TextSelection>,
     anchor: &mut Option<KeyAnchor>,
-) -> Option<TextSelection> {
+) -> Option<Keyed> {
     use egui::{Key, Modifiers};
     let focused = ui.memory(|m| m.focused())?;
-    let i = drawn.iter().position(|b| b.id == focused)?;
-    let block = &drawn[i];
+    let block = drawn.iter().find(|b| b.id == focused)?;
     let range = egui::TextEdit::load_state(ui.ctx(), block.id)?
         .cursor
         .char_range()?;
@@ -281,11 +297,17 @@ pub(crate) fn keys(
     } else {
         return None;
     };
-    let next = if forward {
-        drawn.get(i + 1)?
+    let index = blocks.partition_point(|b| b.chars.start < block.chars.start);
+    if blocks.get(index).is_none_or(|b| b.chars != block.chars) {
+        return None;
+    }
+    let next_index = if forward {
+        index + 1
     } else {
-        drawn.get(i.checked_sub(1)?)?
+        index.checked_sub(1)?
     };
+    let next_chars = blocks.get(next_index)?.chars.clone();
+    let next = drawn.iter().find(|d| d.chars == next_chars);
     // The fixed end: the one this keeps carrying, while the selection still ends there; else
     // where the block's own selection (or its cursor) started.
     let fixed = anchor
@@ -295,38 +317,56 @@ pub(crate) fn keys(
         .filter(|a| current.is_some_and(|s| s.range.start == *a || s.range.end == *a))
         .unwrap_or(block.chars.start + tail);
     // Right and Left go to the next block's start or the previous one's end; Down and Up keep
-    // the column, on the next block's first row or the previous one's last.
+    // the column, on the next block's first row or the previous one's last (when it is drawn).
     let x = block
         .galley
         .pos_from_cursor(egui::text::CCursor::new(head))
         .min
         .x;
-    let at_x = |y: f32| next.chars.start + next.galley.cursor_from_pos(egui::vec2(x, y)).index.0;
-    let to = match key {
-        Key::ArrowDown => at_x(0.0),
-        Key::ArrowUp => at_x(next.galley.rect.height() - 1.0),
-        _ if forward => next.chars.start,
-        _ => next.chars.end,
+    let at_x = |next: &Drawn, y: f32| {
+        next.chars.start + next.galley.cursor_from_pos(egui::vec2(x, y)).index.0
+    };
+    let to = match (key, next) {
+        (Key::ArrowDown, Some(n)) => at_x(n, 0.0),
+        (Key::ArrowUp, Some(n)) => at_x(n, n.galley.rect.height() - 1.0),
+        _ if forward => next_chars.start,
+        _ => next_chars.end,
     }
-    .min(next.chars.end);
+    .min(next_chars.end);
     ui.input_mut(|inp| inp.consume_key(Modifiers::SHIFT, key));
-    let local = |p: usize| p - next.chars.start;
-    if next.chars.contains(&fixed) || next.chars.end == fixed {
-        // Back where it started: the block's own field holds the whole selection again.
-        select_in(ui, next.id, local(fixed), local(to));
-        *anchor = None;
-    } else {
-        select_in(ui, next.id, local(to), local(to));
-        *anchor = Some(KeyAnchor {
-            article: article.clone(),
-            pos: fixed,
-        });
-    }
-    ui.memory_mut(|m| m.request_focus(next.id));
-    Some(TextSelection {
+    let local = |p: usize| p - next_chars.start;
+    let back_home = next_chars.contains(&fixed) || next_chars.end == fixed;
+    *anchor = (!back_home).then(|| KeyAnchor {
         article: article.clone(),
-        range: fixed.min(to)..fixed.max(to),
+        pos: fixed,
+    });
+    let off_screen = match next {
+        Some(n) => {
+            // Back where it started, the block's own field holds the whole selection again.
+            let from = if back_home { local(fixed) } else { local(to) };
+            select_in(ui, n.id, from, local(to));
+            ui.memory_mut(|m| m.request_focus(n.id));
+            None
+        }
+        None => Some(KeyFocus {
+            block: next_index,
+            local: local(to),
+        }),
+    };
+    Some(Keyed {
+        selection: TextSelection {
+            article: article.clone(),
+            range: fixed.min(to)..fixed.max(to),
+        },
+        off_screen,
     })
+}
+
+/// Gives the focus to a block's field that Shift+arrow keys went into off screen, now that it is
+/// drawn, with its cursor where they left it.
+pub(crate) fn focus_drawn(ui: &egui::Ui, id: egui::Id, local: usize) {
+    select_in(ui, id, local, local);
+    ui.memory_mut(|m| m.request_focus(id));
 }
 
 /// The selection a block's own field made, carried from the keyboard anchor in another block:

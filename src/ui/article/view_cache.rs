@@ -22,6 +22,8 @@ pub const BLOCK_GAP: f32 = 10.0;
 pub struct Block {
     pub chars: Range<usize>,
     newlines: usize,
+    /// The paragraph goes on in the next block (a long one split at a space): no paragraph gap.
+    continues: bool,
 }
 
 /// Splits a body into blocks at blank lines (and long paragraphs at spaces). Block text excludes
@@ -30,7 +32,7 @@ pub fn split_blocks(article: &Article) -> Vec<Block> {
     let body = &article.body;
     let index = article.index();
     let mut out = Vec::new();
-    let mut push = |a: usize, b: usize| {
+    let mut push = |a: usize, b: usize, continues: bool| {
         if a >= b {
             return;
         }
@@ -39,6 +41,7 @@ pub fn split_blocks(article: &Article) -> Vec<Block> {
             out.push(Block {
                 chars: ca..cb,
                 newlines,
+                continues,
             });
         }
     };
@@ -51,18 +54,18 @@ pub fn split_blocks(article: &Article) -> Vec<Block> {
             while j < bytes.len() && bytes[j] == b'\n' {
                 j += 1;
             }
-            push(start, i);
+            push(start, i, false);
             start = j;
             i = j;
             continue;
         }
         if i - start >= MAX_BLOCK_BYTES && bytes[i] == b' ' {
-            push(start, i + 1);
+            push(start, i + 1, true);
             start = i + 1;
         }
         i += 1;
     }
-    push(start, bytes.len());
+    push(start, bytes.len(), false);
     out
 }
 
@@ -146,9 +149,9 @@ impl ArticleLayout {
         }
         self.tops.clear();
         let mut y = 0.0;
-        for h in &self.heights {
+        for (h, block) in self.heights.iter().zip(&self.blocks) {
             self.tops.push(y);
-            y += h + BLOCK_GAP;
+            y += h + if block.continues { 0.0 } else { BLOCK_GAP };
         }
         self.tops.push(y);
         self.tops_dirty = false;
@@ -293,5 +296,18 @@ mod tests {
         assert!(blocks.len() > 1);
         let covered: usize = blocks.iter().map(|b| b.chars.end - b.chars.start).sum();
         assert_eq!(covered, art.char_len());
+        // A paragraph split for length goes on without a paragraph gap; the last block ends it.
+        assert!(blocks[..blocks.len() - 1].iter().all(|b| b.continues));
+        assert!(!blocks[blocks.len() - 1].continues);
+        let body = format!("{long}\n\nNext paragraph.");
+        let art = Article::new(ArticleMeta::default(), &body);
+        let mut layout = ArticleLayout::new(&art, 0);
+        let n = layout.blocks.len();
+        let gaps: Vec<f32> = (0..n - 1)
+            .map(|b| layout.top(b + 1) - layout.top(b) - layout.heights[b])
+            .collect();
+        let last = gaps.len() - 1;
+        assert!(gaps[..last].iter().all(|g| *g == 0.0), "{gaps:?}");
+        assert_eq!(gaps[last], BLOCK_GAP, "between paragraphs");
     }
 }

@@ -207,7 +207,8 @@ pub fn show(
         state.selection.as_ref(),
         &mut state.key_anchor,
     );
-    let keyed = keyed.map(|k| {
+    let mut keyed_selection = None;
+    if let Some(k) = keyed {
         if let Some(focus) = k.off_screen {
             // Scroll so the block the keys went into shows, then focus it once it is drawn.
             let room = ui.available_height();
@@ -217,14 +218,13 @@ pub fn show(
             } else {
                 layout.top(focus.block + 1) - 60.0
             };
-            area = std::mem::replace(&mut area, egui::ScrollArea::vertical())
-                .vertical_scroll_offset(y.clamp(0.0, max));
+            area = area.vertical_scroll_offset(y.clamp(0.0, max));
             state.key_focus = Some(focus);
         }
         out.push(Intent::TextSelected(k.selection.clone()));
-        k.selection
-    });
-    let current_sel = keyed.or_else(|| state.selection.clone());
+        keyed_selection = Some(k.selection);
+    }
+    let current_sel = keyed_selection.or_else(|| state.selection.clone());
     if let Some(sel) = current_sel.as_ref().filter(|s| s.article == article.id) {
         span_select::copy(ui, &state.drawn, sel, article.slice(sel.range.clone()));
     }

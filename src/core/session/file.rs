@@ -111,11 +111,13 @@ impl Session {
 }
 
 /// The first file of a project never saved: a new file, or the existing one the person chose to
-/// replace (then locked like any opened project).
+/// replace (then locked like any opened project) — unless another live factdesk has that one
+/// open: it is that app's work.
 fn create(path: &Path, project: &Project) -> Result<ProjectFile, StoreError> {
     if std::fs::symlink_metadata(path).is_err() {
         return ProjectFile::create(path, project);
     }
+    let _held = store::lock_unless_open_elsewhere(path)?;
     store::save(path, project)?;
     match ProjectFile::open(path) {
         Ok((file, _)) => Ok(file),
@@ -191,5 +193,31 @@ mod tests {
         assert!(err.to_string().contains("changed on disk"), "{err}");
         drop(s);
         assert_eq!(store::load(&path).expect("load").title, "theirs");
+    }
+
+    #[test]
+    fn saving_as_a_file_open_in_another_factdesk_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let theirs = dir.path().join("theirs.ron");
+        store::save(&theirs, &Project::new("their work")).expect("save");
+        let before = std::fs::read(&theirs).expect("read");
+        std::fs::write(
+            store::lock_path(&theirs),
+            "pid=1\nhost=elsewhere.example\nuser=bo\ntime=t\n",
+        )
+        .expect("their lock");
+        // A project never saved, and one with a file of its own: neither replaces theirs.
+        let mut unsaved = Session::unsaved(Project::new("mine"));
+        let mine = dir.path().join("mine.ron");
+        let mut saved = Session::unsaved(Project::new("mine too"));
+        saved.save_as(&mine).expect("own file");
+        for s in [&mut unsaved, &mut saved] {
+            let err = s.save_as(&theirs).expect_err("open elsewhere");
+            assert!(err.to_string().contains("bo@elsewhere"), "{err}");
+            assert!(s.is_dirty() || s.path() == Some(mine.as_path()));
+        }
+        assert_eq!(std::fs::read(&theirs).expect("read"), before, "untouched");
+        assert_eq!(saved.path(), Some(mine.as_path()), "still on its own file");
+        assert!(unsaved.path().is_none());
     }
 }

@@ -25,6 +25,7 @@ pub use lock::{
     LockAttempt, LockInfo, ProjectLock, WriteLock, WriteLockError, lock_path, write_wait,
 };
 pub use migrate::FORMAT_VERSION;
+pub(crate) use project_file::lock_unless_open_elsewhere;
 pub use project_file::{OpenError, ProjectFile, Repaired, SaveError, repair_file};
 pub use read::{
     ReadError, human_bytes, read_head, read_limited, read_stdin_text_limited, read_text_limited,

@@ -233,8 +233,10 @@ impl ProjectFile {
         Ok(())
     }
 
-    /// Saves to `new_path` and continues with that file (lock moved to it).
+    /// Saves to `new_path` and continues with that file (lock moved to it). Refuses a file that
+    /// another live factdesk has open ([`StoreError::OpenElsewhere`]): it is that app's work.
     pub fn save_as(&mut self, new_path: &Path, project: &Project) -> Result<(), StoreError> {
+        let new_lock = lock_unless_open_elsewhere(new_path)?;
         let fingerprint = {
             let _w = write_lock(new_path)?;
             super::save_full(new_path, project)?
@@ -242,15 +244,11 @@ impl ProjectFile {
         if self.held.is_none() {
             let _ = recovery::discard(&recovery::path_for(&self.path));
         }
-        self.lock = None;
         self.held = None;
         self.path = new_path.to_path_buf();
         self.fingerprint = fingerprint;
         self.unknown_fields.clear();
-        self.lock = match ProjectLock::try_acquire(new_path) {
-            Ok(LockAttempt::Acquired { lock, .. }) => Some(lock),
-            _ => None,
-        };
+        self.lock = new_lock;
         Ok(())
     }
 
@@ -304,6 +302,19 @@ pub fn repair_file(path: &Path) -> Result<Repaired, StoreError> {
         report,
         unknown_fields,
     })
+}
+
+/// The "open" lock of `path` for a project about to be written there, or `None` where no lock
+/// can be written; refused when another live factdesk holds it.
+pub(crate) fn lock_unless_open_elsewhere(path: &Path) -> Result<Option<ProjectLock>, StoreError> {
+    match ProjectLock::try_acquire(path) {
+        Ok(LockAttempt::Acquired { lock, .. }) => Ok(Some(lock)),
+        Ok(LockAttempt::HeldBy(holder)) => Err(StoreError::OpenElsewhere {
+            path: path.to_path_buf(),
+            holder,
+        }),
+        Err(_) => Ok(None),
+    }
 }
 
 /// How long a save from the app waits for a command writing the same file.

@@ -12,6 +12,28 @@ fn blocks(h: &egui_kittest::Harness<'static, factdesk::ui::FactdeskApp>) -> Vec<
         .collect()
 }
 
+/// A primary click at `at`: press and release in separate frames, or in one frame (`frame_between`
+/// false) as a quick click on a real mouse often lands.
+fn click_at(
+    h: &mut egui_kittest::Harness<'static, factdesk::ui::FactdeskApp>,
+    at: egui::Pos2,
+    frame_between: bool,
+) {
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        if frame_between {
+            h.step();
+        }
+    }
+    h.run();
+}
+
 #[test]
 fn a_drag_from_one_paragraph_into_the_next_marks_both_parts() {
     let mut h = harness(app(project()));
@@ -103,16 +125,7 @@ fn one_quick_click_on_a_highlight_selects_its_claim() {
     // "Kwon Jong Gun" opens the second paragraph: press and release in the same frame, as a
     // quick click on a real mouse often lands.
     let at = egui::pos2(b[1].left() + 12.0, b[1].top() + 8.0);
-    h.event(egui::Event::PointerMoved(at));
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
+    click_at(&mut h, at, false);
     let kwon = find_claim(&h, "Kwon Jong Gun").map(|c| c.id.clone());
     assert!(kwon.is_some());
     assert_eq!(
@@ -231,17 +244,7 @@ fn shift_right_carries_a_selection_into_a_block_below_the_view() {
     // Click the first line of the first block (its centre is far below the view).
     let b = blocks(&h);
     let at = egui::pos2(b[0].left() + 20.0, b[0].top() + 8.0);
-    h.event(egui::Event::PointerMoved(at));
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        h.step();
-    }
-    h.run();
+    click_at(&mut h, at, true);
     // Cmd/Ctrl+Down: the end of the block's text (egui's "end of text").
     h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
     h.run();

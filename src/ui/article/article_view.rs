@@ -226,7 +226,7 @@ pub fn show(
     }
     let current_sel = keyed_selection.or_else(|| state.selection.clone());
     if let Some(sel) = current_sel.as_ref().filter(|s| s.article == article.id) {
-        span_select::copy(ui, &state.drawn, sel, article.slice(sel.range.clone()));
+        span_select::copy(ui, &state.drawn, sel, || article.slice(sel.range.clone()));
     }
     let current_cursor = state.cursor.clone();
     state.text_ids.clear();

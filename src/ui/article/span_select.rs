@@ -400,7 +400,16 @@ pub(crate) fn shift_held(ui: &egui::Ui) -> bool {
 
 /// Ctrl+C while a selection crosses paragraphs copies all of it (a block's own field would copy
 /// only its part): the copy is taken before the blocks are drawn. `text` is the selection's text.
-pub(crate) fn copy(ui: &egui::Ui, drawn: &[Drawn], sel: &TextSelection, text: Option<&str>) {
+pub(crate) fn copy<'a>(
+    ui: &egui::Ui,
+    drawn: &[Drawn],
+    sel: &TextSelection,
+    text: impl FnOnce() -> Option<&'a str>,
+) {
+    let asked = |inp: &egui::InputState| inp.events.iter().any(|e| matches!(e, egui::Event::Copy));
+    if !ui.input(asked) {
+        return; // the usual frame: nothing to copy
+    }
     let focused = ui.memory(|m| m.focused());
     let Some(block) = drawn.iter().find(|b| Some(b.id) == focused) else {
         return; // the keyboard is elsewhere: not the article's copy
@@ -408,15 +417,9 @@ pub(crate) fn copy(ui: &egui::Ui, drawn: &[Drawn], sel: &TextSelection, text: Op
     if !crosses(sel, &block.chars) {
         return; // the focused field holds the whole selection and copies it itself
     }
-    let Some(text) = text else {
+    let Some(text) = text() else {
         return;
     };
-    let asked = ui.input_mut(|inp| {
-        let before = inp.events.len();
-        inp.events.retain(|e| !matches!(e, egui::Event::Copy));
-        inp.events.len() != before
-    });
-    if asked {
-        ui.ctx().copy_text(text.to_string());
-    }
+    ui.input_mut(|inp| inp.events.retain(|e| !matches!(e, egui::Event::Copy)));
+    ui.ctx().copy_text(text.to_string());
 }

@@ -379,7 +379,8 @@ pub fn show(
             *key_anchor = None;
             out.push(Intent::TextSelected(sel));
         }
-        *drawn = placed.iter().map(span_select::Drawn::from).collect();
+        drawn.clear();
+        drawn.extend(placed.iter().map(span_select::Drawn::from));
         layout.drawn = visible.clone();
         layout.evict_outside(visible);
     });

@@ -262,6 +262,23 @@ pub(crate) fn keys(
     anchor: &mut Option<KeyAnchor>,
 ) -> Option<Keyed> {
     use egui::{Key, Modifiers};
+    let pressed = |key: Key| {
+        ui.input(|inp| {
+            inp.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                    if *k == key && modifiers.shift_only())
+            })
+        })
+    };
+    let arrows = [
+        Key::ArrowRight,
+        Key::ArrowDown,
+        Key::ArrowLeft,
+        Key::ArrowUp,
+    ];
+    if !arrows.into_iter().any(pressed) {
+        return None; // the usual frame: no Shift+arrow
+    }
     let focused = ui.memory(|m| m.focused())?;
     let block = drawn.iter().find(|b| b.id == focused)?;
     let range = egui::TextEdit::load_state(ui.ctx(), block.id)?
@@ -278,14 +295,6 @@ pub(crate) fn keys(
     };
     let on_last_row = (row_y(head) - row_y(len)).abs() < 0.5;
     let on_first_row = (row_y(head) - row_y(0)).abs() < 0.5;
-    let pressed = |key: Key| {
-        ui.input(|inp| {
-            inp.events.iter().any(|e| {
-                matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
-                    if *k == key && modifiers.shift_only())
-            })
-        })
-    };
     let (key, forward) = if pressed(Key::ArrowRight) && head == len {
         (Key::ArrowRight, true)
     } else if pressed(Key::ArrowDown) && on_last_row {
